@@ -1,0 +1,38 @@
+/** The roles of DOMAIN A.3. */
+export const Role = {
+  CITIZEN: 'CITIZEN',
+  VDAB_MEDIATOR: 'VDAB_MEDIATOR',
+  VDAB_ICF_CONSULTANT: 'VDAB_ICF_CONSULTANT',
+  GTB_COUNSELLOR: 'GTB_COUNSELLOR',
+  OCMW_SOCIAL_WORKER: 'OCMW_SOCIAL_WORKER',
+  LG_ICF_CONSULTANT: 'LG_ICF_CONSULTANT',
+  EMPLOYER: 'EMPLOYER',
+  JOB_COACH: 'JOB_COACH',
+  CITY_MONITOR: 'CITY_MONITOR',
+  DEPARTMENT_ANALYST: 'DEPARTMENT_ANALYST',
+  SECTOR_FEDERATION: 'SECTOR_FEDERATION',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+/** Who is asking, as the gateway verified it. */
+export interface Caller {
+  /** User id; for a citizen the person id. */
+  sub: string;
+  /** `SYSTEM` is the platform itself (seeding, migrations), never a partner. */
+  role: Role | 'SYSTEM';
+  /** Organisation id: `vdab`, `ocmw:<nis>`, `employer:<id>`, `municipality:<nis>`, … */
+  org: string;
+  /** The purpose the request declares (DOMAIN A.2.2). */
+  purpose: string | null;
+}
+
+/**
+ * The platform itself, for in-process calls that no partner can make (tests of a single subgraph,
+ * tooling): it is never accepted from the network, where only gateway-signed callers are.
+ */
+export const SYSTEM_CALLER: Caller = {
+  sub: 'system',
+  role: 'SYSTEM',
+  org: 'platform',
+  purpose: null,
+};

@@ -1,0 +1,60 @@
+import type { Role } from './caller';
+import type { DataCategory } from './categories';
+
+/**
+ * How a role may read a category: `full` (R, W), `minimal` (r: only the fields marked minimal),
+ * `consent` (C: full, but only for persons who consented to the reading organisation),
+ * `aggregate` (A: counts with small-cell suppression, never a person), `none` (–).
+ */
+export type AccessLevel = 'full' | 'minimal' | 'consent' | 'aggregate' | 'none';
+
+type Row = Record<DataCategory, AccessLevel>;
+
+const F = 'full';
+const m = 'minimal';
+const C = 'consent';
+const A = 'aggregate';
+const _ = 'none';
+
+function row(cells: AccessLevel[]): Row {
+  const categories = 'abcdefghijklmnopqr'.split('') as DataCategory[];
+  if (cells.length !== categories.length) throw new Error('An access-matrix row needs 18 cells');
+  return Object.fromEntries(categories.map((category, i) => [category, cells[i]])) as Row;
+}
+
+/**
+ * DOMAIN B.4, column by column (a … r). Its "[proposal]" cells are decisions (A.3). `R·C`/`W·C`
+ * read as consent; `R/W` as full. An employer's identity (a, C¹¹) needs a referral, placement or
+ * opt-in, which the reference directory holds, so it reads as full within the row scope.
+ */
+export const ACCESS_MATRIX: Record<Role, Row> = {
+  //                     a  b  c  d  e  f  g  h  i  j  k  l  m  n  o  p  q  r
+  CITIZEN: row([F, F, F, F, F, F, F, F, F, F, F, F, F, F, _, _, A, A]),
+  VDAB_MEDIATOR: row([F, F, m, m, F, F, F, m, m, F, F, F, F, F, m, _, A, A]),
+  VDAB_ICF_CONSULTANT: row([F, F, m, _, F, F, _, C, F, F, F, F, m, m, _, _, A, A]),
+  GTB_COUNSELLOR: row([F, F, m, m, F, F, F, C, m, F, F, F, F, F, _, _, A, A]),
+  OCMW_SOCIAL_WORKER: row([F, F, F, F, C, F, F, _, _, m, _, m, F, m, F, m, F, A]),
+  LG_ICF_CONSULTANT: row([F, F, F, m, F, F, _, C, F, F, m, F, _, _, m, _, A, A]),
+  EMPLOYER: row([F, m, _, _, _, _, _, _, m, m, F, m, F, F, _, _, _, A]),
+  JOB_COACH: row([F, _, _, _, _, _, _, _, m, m, _, _, _, F, _, _, _, _]),
+  CITY_MONITOR: row([_, _, _, _, _, _, _, _, _, _, _, _, _, _, F, F, F, A]),
+  DEPARTMENT_ANALYST: row([_, _, _, _, _, _, _, _, _, _, _, _, _, _, F, F, A, A]),
+  SECTOR_FEDERATION: row([_, _, _, _, _, _, _, _, _, _, _, _, _, _, _, _, A, A]),
+};
+
+/** Categories that hold data about an identifiable person (the rest are agreements and figures). */
+export const PERSONAL_CATEGORIES: ReadonlySet<DataCategory> = new Set([
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'n',
+]);

@@ -1,0 +1,18 @@
+/**
+ * Purposes a mandate can grant and a request can declare (DOMAIN A.2.2). A relation in the
+ * reference directory is held for one purpose, so a VDAB mediator's caseload and a VDAB ICF
+ * consultant's indication files are distinct sets even within one organisation.
+ */
+export const Purpose = {
+  OWN_FILE: 'OWN_FILE',
+  TRAJECTORY_GUIDANCE: 'TRAJECTORY_GUIDANCE',
+  INDICATION: 'INDICATION',
+  SOCIAL_INTEGRATION: 'SOCIAL_INTEGRATION',
+  EMPLOYMENT: 'EMPLOYMENT',
+  MONITORING: 'MONITORING',
+  PACT_SETTLEMENT: 'PACT_SETTLEMENT',
+} as const;
+export type Purpose = (typeof Purpose)[keyof typeof Purpose];
+
+/** Relations created by a consent carry the consent type as their purpose, e.g. `CONSENT:ATTEST_DATAKOPPELING`. */
+export const consentPurpose = (consentType: string) => `CONSENT:${consentType}`;

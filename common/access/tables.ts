@@ -1,0 +1,82 @@
+import { bigserial, date, index, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * The `access` schema (DOMAIN A.2, A.5): mandates, the reference directory and the audit log.
+ * It is the one schema every subgraph reads, through the shared access checks only.
+ */
+export const accessSchema = pgSchema('access');
+
+export const legalBasisEnum = accessSchema.enum('legal_basis', [
+  'CONSENT',
+  'SO',
+  'PROTOCOL',
+  'DECREE',
+  'KSZ_AUTHORISATION',
+]);
+
+export const auditOutcomeEnum = accessSchema.enum('audit_outcome', [
+  'ALLOWED',
+  'FILTERED',
+  'DENIED',
+]);
+
+/** A grant to an (org, role) for one purpose, on a legal basis, over data categories a–r of B.4. */
+export const mandates = accessSchema.table(
+  'mandates',
+  {
+    id: text('id').primaryKey(),
+    org: text('org').notNull(),
+    role: text('role').notNull(),
+    purpose: text('purpose').notNull(),
+    legalBasis: legalBasisEnum('legal_basis').notNull(),
+    /** The agreement (agreements subgraph) that grounds the mandate, when there is one. */
+    agreementId: text('agreement_id'),
+    categories: text('categories').array().notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    description: text('description').notNull(),
+  },
+  (table) => [index('mandates_org_role_idx').on(table.org, table.role)],
+);
+
+/** The reference directory: which organisation has a relation with which person, for what. */
+export const relations = accessSchema.table(
+  'relations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    org: text('org').notNull(),
+    personId: text('person_id').notNull(),
+    purpose: text('purpose').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    /** The business fact that created the relation, e.g. `social_assistance:SA-000001`. */
+    source: text('source').notNull(),
+  },
+  (table) => [
+    index('relations_org_purpose_person_idx').on(table.org, table.purpose, table.personId),
+  ],
+);
+
+/** Append-only: every read of personal data (DOMAIN A.2.6). Never updated or deleted via the API. */
+export const auditLog = accessSchema.table(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: text('request_id').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    operation: text('operation').notNull(),
+    subgraph: text('subgraph').notNull(),
+    fields: text('fields').array().notNull(),
+    org: text('org').notNull(),
+    application: text('application'),
+    sub: text('sub').notNull(),
+    role: text('role').notNull(),
+    purpose: text('purpose'),
+    mandateId: text('mandate_id'),
+    personId: text('person_id').notNull(),
+    outcome: auditOutcomeEnum('outcome').notNull(),
+  },
+  (table) => [index('audit_log_person_idx').on(table.personId, table.at)],
+);
+
+export type MandateRow = typeof mandates.$inferSelect;

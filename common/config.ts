@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once. Every entry point reads configuration from here so that a typo in
+ * a variable fails at start instead of at the first request.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
+export const DEVELOPMENT_SUBGRAPH_SECRET = 'development-only-subgraph-secret-change-me-012345';
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DATA_DIR: z.string().default('.data/pglite'),
+  SEED: z.coerce.number().int().default(20240101),
+  SEED_SCALE: z.enum(['small', 'demo', 'large']).default('demo'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONNECTION_FIRST_MAX: z.coerce.number().int().min(1).default(500),
+  /** HS256 secret for partner tokens in development; production verifies against AUTH_JWKS_URL. */
+  AUTH_JWT_SECRET: z.string().min(32).default(DEVELOPMENT_JWT_SECRET),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().default('maatwerk-dev-issuer'),
+  AUTH_AUDIENCE: z.string().default('maatwerk-gateway'),
+  /** Signs the caller context the gateway forwards; subgraphs refuse requests without it. */
+  SUBGRAPH_SHARED_SECRET: z.string().min(32).default(DEVELOPMENT_SUBGRAPH_SECRET),
+  /** Seconds the gateway caches the mandate directory. */
+  MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
+});
+
+export type Config = z.infer<typeof environmentSchema>;
+
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production') {
+    // Development defaults are public (they are in this file): production must bring its own.
+    if (values.SUBGRAPH_SHARED_SECRET === DEVELOPMENT_SUBGRAPH_SECRET) {
+      throw new Error('Invalid environment: set SUBGRAPH_SHARED_SECRET in production');
+    }
+    if (!values.AUTH_JWKS_URL)
+      throw new Error('Invalid environment: set AUTH_JWKS_URL in production');
+  }
+  return values;
+}
+
+export const config = readConfig();

@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { PGlite } from '@electric-sql/pglite';
+import type { MigrationConfig } from 'drizzle-orm/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+
+import { StatementCounter } from './statement-counter';
+
+/** A drizzle database (or transaction) on either driver: the data layer never needs to know which. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  statements: StatementCounter;
+  /** Runs SQL that may hold several statements (PGlite prepares one statement per query). */
+  execScript(sql: string): Promise<void>;
+  /** Applies the pending migrations of one folder (drizzle-kit output) with its own journal table. */
+  migrate(migrations: MigrationConfig): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; without it the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory; without it PGlite keeps everything in memory. */
+  dataDir?: string;
+  /** A PGlite dump (from `dumpDataDir`) to start from instead of an empty database. */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  const statements = new StatementCounter();
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => undefined,
+    });
+    const driverDb = drizzlePostgres(client, { logger: statements });
+    return {
+      db: driverDb as unknown as Database,
+      migrate: (migrations) => migratePostgres(driverDb, migrations),
+      kind: 'postgres',
+      statements,
+      execScript: async (sql) => {
+        await client.unsafe(sql);
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  // PGlite creates its data directory but not the folders above it.
+  if (options.dataDir) mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+  });
+  const driverDb = drizzlePglite(client, { logger: statements });
+  return {
+    db: driverDb as unknown as Database,
+    migrate: (migrations) => migratePglite(driverDb, migrations),
+    kind: 'pglite',
+    statements,
+    execScript: async (sql) => {
+      await client.exec(sql);
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,123 @@
+import { and, asc, count, getTableColumns, gt, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+
+import { config } from './config';
+import type { Database } from './db/connection';
+import { badUserInput } from './errors';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+@ObjectType({ description: 'Where a page of a connection ends.' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size: 1 to ${config.CONNECTION_FIRST_MAX}, default ${DEFAULT_PAGE_SIZE}.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+}
+
+export interface Edge<Node> {
+  cursor: string;
+  node: Node;
+}
+
+export interface Connection<Node> {
+  edges: Edge<Node>[];
+  pageInfo: PageInfo;
+  /** A getter, so the count query runs only when a client selects `totalCount`. */
+  readonly totalCount: Promise<number>;
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` for a node type. Call once per node type. */
+export function ConnectionType<Node extends object>(
+  node: ClassType<Node>,
+  name: string,
+): ClassType<Connection<Node>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => node)
+    node: Node;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many nodes match, over all pages.' })
+    totalCount: Promise<number>;
+  }
+  return ConnectionClass;
+}
+
+const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!key || encodeCursor(key) !== cursor)
+    throw badUserInput('after', 'is not a cursor of this list');
+  return key;
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > config.CONNECTION_FIRST_MAX) {
+    throw badUserInput('first', `must be between 1 and ${config.CONNECTION_FIRST_MAX}`);
+  }
+  return first;
+}
+
+/**
+ * Reads one page of a table in key order (keyset pagination: the cost of a page does not grow
+ * with how far into the list it lies). `where` carries the filters and the caller's scope.
+ */
+export async function paginate<Table extends PgTable>(
+  db: Database,
+  table: Table,
+  keyProperty: keyof Table['$inferSelect'] & string,
+  where: SQL | undefined,
+  args: ConnectionArgs,
+): Promise<Connection<Table['$inferSelect']>> {
+  const limit = pageSize(args.first);
+  const key = getTableColumns(table)[keyProperty];
+  const after = args.after ? gt(key, decodeCursor(args.after)) : undefined;
+  const rows = (await db
+    .select()
+    .from(table as PgTable)
+    .where(and(where, after))
+    .orderBy(asc(key))
+    .limit(limit + 1)) as Table['$inferSelect'][];
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor(String(node[keyProperty])), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    get totalCount() {
+      return db
+        .select({ total: count() })
+        .from(table as PgTable)
+        .where(where)
+        .then(([row]) => row.total);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+
+import { config } from './config';
+import { openDatabase } from './db/connection';
+import { migrateSubgraphs } from './db/migrations';
+import { logger } from './logger';
+import { listenSubgraph, type SubgraphModule } from './subgraph-server';
+
+/**
+ * Runs one subgraph on its own, as in production: its own database connection (DATABASE_URL, or
+ * an embedded PGlite), its own migrations, its own port (SUBGRAPH_PORT overrides the default).
+ */
+export function runSubgraph(module: SubgraphModule, defaultPort: number): void {
+  const port = Number(process.env.SUBGRAPH_PORT ?? defaultPort);
+  (async () => {
+    const database = await openDatabase({
+      url: config.DATABASE_URL,
+      dataDir: config.DATABASE_URL ? undefined : `${config.PGLITE_DATA_DIR}-${module.name}`,
+    });
+    await migrateSubgraphs(database, [module]);
+    const running = await listenSubgraph(module, database.db, port, config.HOST);
+    logger.info({ subgraph: module.name, url: `${running.url}/graphql` }, 'subgraph ready');
+    const stop = async () => {
+      await running.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  })().catch((error) => {
+    logger.fatal({ err: error, subgraph: module.name }, 'subgraph failed to start');
+    process.exit(1);
+  });
+}

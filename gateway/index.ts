@@ -1,0 +1,45 @@
+import { config } from '../common/config';
+import { openDatabase } from '../common/db/connection';
+import { listen } from '../common/http';
+import { logger } from '../common/logger';
+import { subgraphs } from '../subgraphs/registry';
+import { createGateway } from './server';
+import { readSupergraph } from './supergraph';
+
+/**
+ * The gateway on its own, as in production. Each subgraph's URL comes from
+ * `SUBGRAPH_URL_<NAME>` (e.g. SUBGRAPH_URL_PERSONS), else the URL in the supergraph.
+ */
+async function main() {
+  const subgraphUrls = Object.fromEntries(
+    subgraphs
+      .map((s) => [s.name, process.env[`SUBGRAPH_URL_${s.name.toUpperCase()}`]] as const)
+      .filter((entry): entry is readonly [string, string] => Boolean(entry[1])),
+  );
+  // The gateway reads the mandate directory (schema `access`); with PGlite it needs the data dir.
+  const database = await openDatabase(
+    config.DATABASE_URL
+      ? { url: config.DATABASE_URL, poolSize: 2 }
+      : { dataDir: config.PGLITE_DATA_DIR },
+  );
+  const gateway = await createGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    database: database.db,
+  });
+  const listening = await listen(gateway.app, config.PORT, config.HOST);
+  logger.info({ url: `${listening.url}/graphql` }, 'gateway ready');
+  const stop = async () => {
+    await gateway.stop();
+    await listening.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, 'gateway failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+
+import {
+  GATEWAY_TOKEN_HEADER,
+  operationDigest,
+  signGatewayToken,
+  type ForwardedCaller,
+} from '../common/access/gateway-token';
+import { config } from '../common/config';
+import type { Database } from '../common/db/connection';
+import { maskUnexpectedError } from '../common/errors';
+import { logger } from '../common/logger';
+import { createAuthenticator, type AuthOptions } from './auth';
+import { explorer } from './explorer';
+import { introspectionByRole } from './introspection';
+import { MandateDirectory } from './mandates';
+import { readiness } from './readiness';
+
+export interface GatewayContext {
+  requestId: string;
+  caller: ForwardedCaller;
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** The mandate directory lives in the `access` schema of this database. */
+  database: Database;
+  /** Where each subgraph answers, by name; subgraphs not named keep the URL in the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  auth?: Partial<AuthOptions>;
+  sharedSecret?: string;
+}
+
+export interface Gateway {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+/**
+ * The gateway as an express app (not listening): `POST /graphql`, the explorer at `GET /graphql`,
+ * `/healthz` and `/readyz`.
+ */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const sharedSecret = options.sharedSecret ?? config.SUBGRAPH_SHARED_SECRET;
+  const authenticate = createAuthenticator({
+    jwtSecret: config.AUTH_JWT_SECRET,
+    jwksUrl: config.AUTH_JWKS_URL,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    ...options.auth,
+  });
+  const mandates = new MandateDirectory(options.database, config.MANDATE_CACHE_SECONDS);
+  const subgraphUrls = new Map<string, string>();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    logger: logger.child({ component: 'gateway' }),
+    buildService: ({ name, url }) => {
+      const resolvedUrl = options.subgraphUrls?.[name] ?? url;
+      if (resolvedUrl) subgraphUrls.set(name, resolvedUrl);
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: resolvedUrl,
+        // Subgraphs trust only the gateway: each fetch carries the verified caller, signed and
+        // bound to the exact operation sent.
+        willSendRequest: async ({ request, context }) => {
+          const digest = operationDigest(request.query, request.variables);
+          request.http?.headers.set('x-request-id', context.requestId);
+          request.http?.headers.set(
+            GATEWAY_TOKEN_HEADER,
+            await signGatewayToken(context.caller, digest, sharedSecret),
+          );
+        },
+      });
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: logger.child({ component: 'gateway' }),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) =>
+      maskUnexpectedError(formatted, (details) =>
+        logger.error({ error: details }, 'unexpected error'),
+      ),
+    plugins: [
+      introspectionByRole(),
+      // The explorer is served from bundled files, never from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const report = await readiness(subgraphUrls);
+    res.status(report.ready ? 200 : 503).json(report);
+  });
+  app.use(explorer({ offerPersonas: !config.AUTH_JWKS_URL && config.NODE_ENV !== 'production' }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = req.header('x-request-id') ?? randomUUID();
+        res.setHeader('x-request-id', requestId);
+        const identity = await authenticate(req.header('authorization'));
+        const mandate = await mandates.decide(identity, req.header('x-purpose') || undefined);
+        return {
+          requestId,
+          caller: {
+            sub: identity.sub,
+            role: identity.role,
+            org: identity.org,
+            application: identity.application,
+            purpose: mandate.purpose,
+            mandateId: mandate.mandateId,
+            categories: mandate.categories,
+            requestId,
+          },
+        };
+      },
+    }),
+  );
+  return { app, stop: () => apollo.stop() };
+}

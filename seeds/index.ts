@@ -1,0 +1,41 @@
+import type { Database } from '../common/db/connection';
+import { seedMandates } from './access';
+import { seedAgreements } from './agreements';
+import { createSeedContext, type ScaleName, type SeedContext } from './context';
+import { seedIndications } from './indications';
+import { seedEmployers, seedReferralsAndPlacements } from './maatwerk';
+import { seedPersons } from './persons';
+import { persons } from '../subgraphs/persons/tables';
+
+/** In dependency order: places first, then people, employers, advices, and the matches between them. */
+const STEPS: [string, (ctx: SeedContext) => Promise<void>][] = [
+  ['municipalities and agreements', seedAgreements],
+  ['persons', seedPersons],
+  ['employers and vacancies', seedEmployers],
+  ['indications and advices', seedIndications],
+  ['referrals and placements', seedReferralsAndPlacements],
+  ['mandates', seedMandates],
+];
+
+export interface SeedOptions {
+  scale: ScaleName;
+  seed: number;
+  onProgress?: (step: string, milliseconds: number) => void;
+}
+
+/** Fills an empty, migrated database with one deterministic demo world, all or nothing. */
+export async function seedDatabase(db: Database, options: SeedOptions): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ctx = createSeedContext(tx as unknown as Database, options.scale, options.seed);
+    for (const [name, step] of STEPS) {
+      const started = performance.now();
+      await step(ctx);
+      options.onProgress?.(name, Math.round(performance.now() - started));
+    }
+  });
+}
+
+export async function isSeeded(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: persons.id }).from(persons).limit(1);
+  return rows.length > 0;
+}

@@ -1,0 +1,1043 @@
+import type { Faker } from '@faker-js/faker';
+import { and, eq, exists, isNull, sql } from 'drizzle-orm';
+
+import { Purpose } from '../common/access/purposes';
+import { relations } from '../common/access/tables';
+import type { EnumValue } from '../common/enums';
+import {
+  agreementCoverage,
+  agreementParties,
+  collaborationAgreements,
+} from '../subgraphs/agreements/tables';
+import {
+  derivedImwOf,
+  MAX_VALIDITY_YEARS,
+  reviewRegimeFor,
+  SUPPORT_PREMIUM_MONTHLY_CENTS,
+  UKW_VALIDITY_YEARS,
+  validityEnd,
+  WAGE_PREMIUM_PCT,
+} from '../subgraphs/indications/rules';
+import {
+  advices,
+  attestations,
+  evaluations,
+  icfAssessments,
+  indicationConsultants,
+  indicationRequests,
+  reviews,
+  workSupportPackages,
+  type AdviceInsert,
+} from '../subgraphs/indications/tables';
+import type {
+  AdviceType,
+  AmaReason,
+  AttestationKind,
+  AttestationSource,
+  EvaluationOutcome,
+  EvaluationTrigger,
+  IcfInput,
+  IndicationOrigin,
+  IndicationProcedure,
+  IndicationRoute,
+  IndicationStatus,
+  IndicatorOrg,
+  ObtainedVia,
+  SupportPremiumLevel,
+} from '../subgraphs/indications/types/enums';
+import { consents } from '../subgraphs/persons/tables';
+import {
+  addDays,
+  SEED_TODAY,
+  sequentialId,
+  type SeedContext,
+  type SeededPerson,
+  type SeededVacancy,
+} from './context';
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+type Type = EnumValue<typeof AdviceType>;
+type Route = EnumValue<typeof IndicationRoute>;
+type Procedure = EnumValue<typeof IndicationProcedure>;
+type Status = EnumValue<typeof IndicationStatus>;
+type ConsultantRow = Insert<typeof indicationConsultants>;
+type RequestRow = Insert<typeof indicationRequests>;
+type WopRow = Insert<typeof workSupportPackages>;
+
+const GENT = '44021';
+/**
+ * Individual maatwerk started on 1 Jan 2023 (003): requests are generated from then on, so every
+ * granted CMW brings its IMW. Earlier CMW rights are the legacy advices of the zittende doelgroep.
+ */
+const IM_START = '2023-01-01';
+const LEGACY = { validFrom: '2019-01-01', validUntil: '2023-12-31', share: 0.02 };
+/** Share of CMW and IMW requests made by an employer through the spoed procedure. */
+const SPOED_SHARE = 0.02;
+
+const DEMO = {
+  personId: sequentialId('P', 1),
+  requestId: sequentialId('IR', 1),
+  consultantId: sequentialId('IC', 1),
+  agreementId: 'CA-000002',
+  cmwId: sequentialId('AD', 1),
+  signedFormAt: '2024-03-18',
+  validFrom: '2024-05-01',
+};
+
+/** 93 local governments have about 116 accredited consultants (000 BA4). */
+const LOCAL_CONSULTANTS = 116;
+/** Local staff in the reserved training (Sep 2025 – Dec 2026), not accredited yet. */
+const LOCAL_TRAINEES = 12;
+const VDAB_CONSULTANTS = 48;
+const GTB_CONSULTANTS = 20;
+const VDAB_EXPERTS = 30;
+
+/** Share of persons who ever asked for an indication; OCMW clients a little more often. */
+const REQUESTER_SHARE = { ocmw: 0.68, other: 0.55 };
+
+/**
+ * Lead time, signed form to decision, in days, log-normal (DOMAIN B.6). The decided requests
+ * should show a mean of about 84 days (12 weeks) with about 67% within 3 months, short of the 80%
+ * target. Requests still open on SEED_TODAY are the slow ones, so the generating mean lies above
+ * what the decisions show. Spoed is handled with priority.
+ */
+const LEAD_TIME = { sigma: 0.7, mean: 95, max: 600, spoedFactor: 0.35 };
+const LEAD_TIME_MU = Math.log(LEAD_TIME.mean) - LEAD_TIME.sigma ** 2 / 2;
+
+const TYPE_WEIGHTS: { value: Type; weight: number }[] = [
+  { value: 'CMW', weight: 45 },
+  { value: 'IMW', weight: 30 },
+  { value: 'AMA_SE', weight: 15 },
+  { value: 'AMA_WELZIJN', weight: 10 },
+];
+
+/** AMA is granted only through ICF (000 BA2); UKW gives a temporary CMW (000 BA5). */
+const ROUTE_WEIGHTS: Record<Type, { value: Route; weight: number }[]> = {
+  CMW: [
+    { value: 'ATTEST', weight: 32 },
+    { value: 'ICF', weight: 55 },
+    { value: 'UKW', weight: 13 },
+  ],
+  IMW: [
+    { value: 'ATTEST', weight: 35 },
+    { value: 'ICF', weight: 65 },
+  ],
+  AMA_SE: [{ value: 'ICF', weight: 1 }],
+  AMA_WELZIJN: [{ value: 'ICF', weight: 1 }],
+};
+
+/** Chosen so that about 75% of decisions grant: an attestation right is nearly automatic. */
+const GRANT_RATE: Record<Route, number> = { ATTEST: 0.92, UKW: 0.85, ICF: 0.66 };
+const SPOED_GRANT_RATE = 0.9;
+
+const VALIDITY_YEARS: Record<Type, number> = {
+  CMW: MAX_VALIDITY_YEARS,
+  IMW: MAX_VALIDITY_YEARS,
+  AMA_SE: 3,
+  AMA_WELZIJN: 3,
+};
+
+/**
+ * Attestations of the direct right (MB 20 Feb 2018). VAPH and the LED databank are linked; the
+ * link with FOD SZ for IT/IVT is only planned (000 BA1), so those are always uploaded.
+ */
+const ATTEST_KINDS: {
+  value: { kind: EnumValue<typeof AttestationKind>; source: EnumValue<typeof AttestationSource> };
+  weight: number;
+}[] = [
+  { value: { kind: 'IT', source: 'FOD_SZ_DG_HAN' }, weight: 20 },
+  { value: { kind: 'IVT', source: 'FOD_SZ_DG_HAN' }, weight: 15 },
+  { value: { kind: 'VAPH_ERKENNING', source: 'VAPH' }, weight: 30 },
+  { value: { kind: 'LED_ONDERWIJS', source: 'LED' }, weight: 25 },
+  { value: { kind: 'OTHER_MB_2018', source: 'VDAB' }, weight: 10 },
+];
+const LINKED_SOURCES = new Set<EnumValue<typeof AttestationSource>>(['VAPH', 'LED', 'VDAB']);
+
+const IMPAIRMENTS = [
+  'Beperkte concentratie',
+  'Verminderde fysieke belastbaarheid',
+  'Visuele beperking',
+  'Auditieve beperking',
+  'Psychische kwetsbaarheid',
+  'Leerstoornis',
+  'Beperkte fijne motoriek',
+  'Chronische vermoeidheid',
+];
+const ACTIVITY_LIMITATIONS = [
+  'Moeite met plannen en organiseren',
+  'Kan niet lang rechtstaan',
+  'Moeite met zwaar tillen',
+  'Beperkt werktempo',
+  'Moeite met veranderingen in de routine',
+  'Beperkte communicatie in groep',
+  'Moeite met schriftelijke instructies',
+];
+const PERSONAL_AND_EXTERNAL_FACTORS = [
+  'Langdurig zonder werk',
+  'Laaggeletterd',
+  'Beperkt sociaal netwerk',
+  'Schuldenproblematiek',
+  'Geen eigen vervoer',
+  'Zorgtaken thuis',
+  'Onstabiele huisvesting',
+  'Sterk gemotiveerd om te werken',
+];
+const SUPPORT_NEEDS = [
+  'Vaste structuur en duidelijke taakafspraken',
+  'Stapsgewijze instructie met visuele ondersteuning',
+  'Aangepast werktempo en regelmatige pauzes',
+  'Vaste aanspreekpersoon op de werkvloer',
+  'Werkpost zonder zware fysieke belasting',
+  'Rustige werkomgeving met weinig prikkels',
+  'Begeleiding bij het aanleren van nieuwe taken',
+];
+const CONCLUSIONS: Record<Type | 'REFUSED', string> = {
+  CMW: 'Arbeidsbeperking met nood aan ondersteuning in een beschermde omgeving: collectief maatwerk aangewezen.',
+  IMW: 'Arbeidsbeperking met ondersteuningsnood bij een werkgever naar keuze: individueel maatwerk aangewezen.',
+  AMA_SE:
+    'Betaald werk is nu niet haalbaar: arbeidsmatige activiteiten in de sociale economie aangewezen.',
+  AMA_WELZIJN:
+    'Betaald werk is nu niet haalbaar: arbeidsmatige activiteiten in de welzijnssector aangewezen.',
+  REFUSED:
+    'Geen arbeidsbeperking die maatwerk vereist; de reguliere dienstverlening van VDAB volstaat.',
+};
+const INCREASE_MOTIVATIONS = [
+  'Meer begeleiding nodig na uitbreiding van de taken.',
+  'Rendementsverlies groter dan ingeschat bij de start.',
+  'Nieuwe werkpost vraagt intensievere opvolging door de jobcoach.',
+];
+
+interface Coverage {
+  agreementId: string;
+  intermunicipal: boolean;
+}
+
+interface Consultant {
+  row: ConsultantRow;
+  indicatorOrg: EnumValue<typeof IndicatorOrg>;
+}
+
+/** A request in the making, with what the later rows need to know about it. */
+interface Planned {
+  row: RequestRow;
+  person: SeededPerson;
+  granted: boolean | null;
+  decidedOn: string | null;
+  consultant: Consultant | null;
+}
+
+/**
+ * Indication requests with their attestations, ICF assessments, reviews and advices (each granted
+ * CMW with its derived IMW, UKW as a temporary 2-year CMW), work support packages, evaluations and
+ * the consultants' register; granted advices go to `ctx.world.advices` for referrals and
+ * placements. Requests handled by an organisation open its INDICATION relation to the person.
+ *
+ * Fixed for the demo: IR-000001 of P-000001 (CMW by attestation, handled by IC-000001 of Gent,
+ * granted) with AD-000001 (CMW, valid 5 years from 2024-05-01) and its derived IMW AD-000002;
+ * IC-000001 (`lg:44021`, accredited, verdiepingsmodule) advises under CA-000002.
+ */
+export async function seedIndications(ctx: SeedContext): Promise<void> {
+  const { faker, sizes, world } = ctx;
+  // The world does not carry these facts of earlier steps yet, so they are read back, once each.
+  const coverage = await adviesbevoegdheidCoverage(ctx);
+  const attestConsents = await attestConsentsByPerson(ctx);
+
+  const population = new Map(world.municipalities.map((m) => [m.nisCode, m.population]));
+  const consultants = buildConsultants(faker, coverage, population);
+  const localConsultants = new Map<string, Consultant[]>();
+  for (const consultant of consultants) {
+    const nisCode = consultant.row.org.includes(':') ? consultant.row.org.split(':')[1] : null;
+    if (!nisCode || !consultant.row.accredited) continue;
+    localConsultants.set(nisCode, [...(localConsultants.get(nisCode) ?? []), consultant]);
+  }
+  const vdabConsultants = consultants.filter((c) => c.row.org === 'vdab');
+  const gtbConsultants = consultants.filter((c) => c.row.org === 'gtb');
+  const experts = Array.from({ length: VDAB_EXPERTS }, () => faker.person.fullName());
+
+  const spoedVacancies = world.vacancies.filter((v) => v.measure === 'IMW' || v.measure === 'CMW');
+  const priorVacancies = world.vacancies.filter((v) => v.measure === 'CMW');
+
+  const rows = {
+    requests: [] as RequestRow[],
+    attestations: [] as Insert<typeof attestations>[],
+    assessments: [] as Insert<typeof icfAssessments>[],
+    reviews: [] as Insert<typeof reviews>[],
+    advices: [] as AdviceInsert[],
+    wops: [] as WopRow[],
+    evaluations: [] as Insert<typeof evaluations>[],
+    relations: [] as Insert<typeof relations>[],
+  };
+  const planned: Planned[] = [];
+  const nextId = {
+    request: () => sequentialId('IR', rows.requests.length + 1),
+    attestation: () => sequentialId('AT', rows.attestations.length + 1),
+    advice: () => sequentialId('AD', rows.advices.length + 1),
+    evaluation: () => sequentialId('EV', rows.evaluations.length + 1),
+  };
+
+  // The demo request first, so that it is IR-000001 with AD-000001 and AD-000002.
+  const demoPerson = world.persons.find((p) => p.id === DEMO.personId);
+  const demoConsultant = consultants.find((c) => c.row.id === DEMO.consultantId);
+  const demoConsent = attestConsents.get(DEMO.personId);
+  if (!demoPerson || !demoConsultant || !demoConsent) {
+    throw new Error(
+      `The indications demo needs ${DEMO.personId} with an ATTEST_DATAKOPPELING consent and the Gent SO adviesbevoegdheid ${DEMO.agreementId}.`,
+    );
+  }
+  const demoRequest: RequestRow = {
+    id: nextId.request(),
+    personId: DEMO.personId,
+    requestedType: 'CMW',
+    route: 'ATTEST',
+    procedure: 'STANDAARD',
+    origin: 'OCMW_CONSULTANT',
+    signedFormAt: DEMO.signedFormAt,
+    consentRef: demoConsent.id,
+    vacancyId: null,
+    indicatorOrg: demoConsultant.indicatorOrg,
+    consultantId: DEMO.consultantId,
+    municipalityNisCode: demoPerson.residenceNisCode,
+    submittedAt: at(addDays(DEMO.signedFormAt, 1), 8),
+    infoCompleteAt: at(addDays(DEMO.signedFormAt, 21), 9),
+    icfStartedAt: null,
+    consultantAdviceAt: null,
+    reviewedAt: at(addDays(DEMO.signedFormAt, 38), 10),
+    decidedAt: at(DEMO.validFrom, 11),
+    status: 'GRANTED',
+  };
+  rows.requests.push(demoRequest);
+  planned.push({
+    row: demoRequest,
+    person: demoPerson,
+    granted: true,
+    decidedOn: DEMO.validFrom,
+    consultant: demoConsultant,
+  });
+  rows.attestations.push({
+    id: nextId.attestation(),
+    requestId: demoRequest.id,
+    personId: DEMO.personId,
+    kind: 'VAPH_ERKENNING',
+    source: 'VAPH',
+    obtainedVia: 'DATAKOPPELING',
+    validFrom: '2019-06-12',
+    validUntil: null,
+  });
+
+  // Who asks, and how many requests each: persons × the scale's average, over ~60% of persons.
+  const requesters = world.persons.filter(
+    (p) =>
+      p.id !== DEMO.personId &&
+      faker.number.float() < (p.ocmwNisCode ? REQUESTER_SHARE.ocmw : REQUESTER_SHARE.other),
+  );
+  const counts = requesters.map(() => 1);
+  const total = Math.round(world.persons.length * sizes.indicationRequestsPerPerson) - 1;
+  for (let extra = requesters.length; requesters.length > 0 && extra < total; extra += 1) {
+    counts[faker.number.int({ min: 0, max: requesters.length - 1 })] += 1;
+  }
+  // The zittende doelgroep: their last request may be a prior routing to change employer (000 BA6).
+  const legacyPersons = new Set(
+    requesters.filter(() => faker.number.float() < LEGACY.share).map((p) => p.id),
+  );
+
+  const leadTime = (spoed: boolean) => {
+    const normal =
+      Math.sqrt(-2 * Math.log(1 - faker.number.float())) *
+      Math.cos(2 * Math.PI * faker.number.float());
+    const days = Math.min(LEAD_TIME.max, Math.exp(LEAD_TIME_MU + LEAD_TIME.sigma * normal));
+    return Math.max(spoed ? 1 : 3, Math.round(days * (spoed ? LEAD_TIME.spoedFactor : 1)));
+  };
+  const windowDays = daysBetween(IM_START, SEED_TODAY);
+  // Demand rises over the years (000 §1): the density of signing dates grows towards today.
+  const signingDate = () =>
+    addDays(SEED_TODAY, -Math.floor(windowDays * (1 - Math.sqrt(faker.number.float()))));
+
+  requesters.forEach((person, index) => {
+    const dates = Array.from({ length: counts[index] }, signingDate).sort();
+    let previous: Planned | null = null;
+    dates.forEach((signed, k) => {
+      const last = k === dates.length - 1;
+      const plan = planRequest(person, signed, previous, last && legacyPersons.has(person.id));
+      planned.push(plan);
+      rows.requests.push(plan.row);
+      previous = plan;
+    });
+  });
+
+  function planRequest(
+    person: SeededPerson,
+    signed: string,
+    previous: Planned | null,
+    priorRoutingCandidate: boolean,
+  ): Planned {
+    const doorstroom =
+      previous?.granted === true &&
+      previous.row.requestedType === 'AMA_SE' &&
+      faker.number.float() < 0.6;
+    const type: Type = doorstroom
+      ? faker.helpers.arrayElement(['CMW', 'IMW'] as const)
+      : faker.helpers.weightedArrayElement(TYPE_WEIGHTS);
+    let procedure: Procedure = 'STANDAARD';
+    let vacancy: SeededVacancy | null = null;
+    if (priorRoutingCandidate && priorVacancies.length > 0 && faker.number.float() < 0.5) {
+      procedure = 'PRIOR_INDICERINGSROUTING';
+      vacancy = nearVacancy(faker, priorVacancies, person.residenceNisCode);
+    } else if (
+      (type === 'CMW' || type === 'IMW') &&
+      spoedVacancies.length > 0 &&
+      faker.number.float() < SPOED_SHARE
+    ) {
+      procedure = 'SPOED';
+      vacancy = nearVacancy(faker, spoedVacancies, person.residenceNisCode);
+    }
+    const requestedType: Type = procedure === 'PRIOR_INDICERINGSROUTING' ? 'CMW' : type;
+    // Prior routing is investigated by DGS, which assesses through ICF.
+    const route: Route =
+      procedure === 'PRIOR_INDICERINGSROUTING'
+        ? 'ICF'
+        : faker.helpers.weightedArrayElement(ROUTE_WEIGHTS[requestedType]);
+
+    const locals = person.ocmwNisCode ? localConsultants.get(person.ocmwNisCode) : undefined;
+    let consultant: Consultant | null = null;
+    if (procedure === 'PRIOR_INDICERINGSROUTING') {
+      consultant = faker.helpers.arrayElement(vdabConsultants);
+    } else if (locals && faker.number.float() < (route === 'ICF' ? 0.55 : 0.35)) {
+      // One-stop principle: the OCMW client's own local government indicates (000 BA4).
+      consultant = faker.helpers.arrayElement(locals);
+    } else if (route === 'ICF') {
+      consultant = faker.helpers.arrayElement(
+        faker.number.float() < 0.12 ? gtbConsultants : vdabConsultants,
+      );
+    }
+    const origin: EnumValue<typeof IndicationOrigin> =
+      procedure === 'SPOED'
+        ? 'EMPLOYER_SPOED'
+        : procedure === 'PRIOR_INDICERINGSROUTING'
+          ? 'EMPLOYER_PRIOR_ROUTING'
+          : doorstroom
+            ? 'AMA_DOORSTROOM'
+            : consultant && consultant.row.org !== 'vdab'
+              ? consultant.row.org === 'gtb'
+                ? 'GTB'
+                : 'OCMW_CONSULTANT'
+              : person.registeredAtVdab && faker.number.float() < 0.45
+                ? 'VDAB_BEMIDDELAAR'
+                : 'CITIZEN_FORM';
+
+    const lead = leadTime(procedure === 'SPOED');
+    const decidedOn = addDays(signed, lead);
+    const decided = decidedOn <= SEED_TODAY;
+    const regime = reviewRegimeFor(decidedOn);
+    const draft = !decided && daysBetween(signed, SEED_TODAY) < 21 && faker.number.float() < 0.2;
+    const consent = attestConsents.get(person.id);
+    const row: RequestRow = {
+      id: nextId.request(),
+      personId: person.id,
+      requestedType,
+      route,
+      procedure,
+      origin,
+      signedFormAt: draft ? null : signed,
+      consentRef:
+        !draft && route !== 'ICF' && consent && consent.grantedOn <= signed ? consent.id : null,
+      vacancyId: vacancy?.id ?? null,
+      indicatorOrg: consultant?.indicatorOrg ?? 'VDAB',
+      consultantId: draft ? null : (consultant?.row.id ?? null),
+      municipalityNisCode: person.residenceNisCode,
+      submittedAt: null,
+      infoCompleteAt: null,
+      icfStartedAt: null,
+      consultantAdviceAt: null,
+      reviewedAt: null,
+      decidedAt: null,
+      status: 'DRAFT',
+    };
+    if (draft) return { row, person, granted: null, decidedOn: null, consultant: null };
+
+    // Phase days after signing; within one day the phases follow each other by the hour.
+    const phases =
+      route === 'ICF'
+        ? regime === 'VIER_OGEN'
+          ? { info: 0.4, icf: 0.48, advice: 0.78, review: 0.94 }
+          : { info: 0.42, icf: 0.5, advice: 0.9, review: null }
+        : { info: 0.5, icf: null, advice: null, review: 0.85 };
+    const reached = (fraction: number | null, hour: number) => {
+      if (fraction === null) return null;
+      const day = addDays(signed, Math.round(fraction * lead));
+      return day <= SEED_TODAY ? at(day, hour) : null;
+    };
+    const submitted = addDays(signed, Math.min(2, Math.floor(0.03 * lead)));
+    row.submittedAt = at(submitted < SEED_TODAY ? submitted : SEED_TODAY, 7);
+    row.infoCompleteAt = reached(phases.info, 9);
+    row.icfStartedAt = reached(phases.icf, 10);
+    row.consultantAdviceAt = reached(phases.advice, 11);
+    row.reviewedAt = reached(phases.review, 12);
+    const granted =
+      faker.number.float() < (procedure === 'SPOED' ? SPOED_GRANT_RATE : GRANT_RATE[route]);
+    if (decided) {
+      row.decidedAt = at(decidedOn, 14);
+      row.status = granted ? 'GRANTED' : 'REFUSED';
+    } else {
+      row.status = openStatus(route, row, signed);
+    }
+    return { row, person, granted, decidedOn, consultant };
+  }
+
+  for (const plan of planned) {
+    if (plan.row.id === DEMO.requestId) continue;
+    const { row, granted } = plan;
+    if (row.status === 'DRAFT' || row.status === 'SUBMITTED') continue;
+    if (row.route !== 'ICF') addAttestations(plan);
+    if (row.route === 'ICF' && row.consultantAdviceAt) {
+      const consultantId = row.consultantId!;
+      const ama = row.requestedType === 'AMA_SE' || row.requestedType === 'AMA_WELZIJN';
+      rows.assessments.push({
+        id: row.id.replace(/^IR-/, 'ICF-'),
+        requestId: row.id,
+        personId: row.personId,
+        consultantId,
+        inputs: icfInputs(faker, row.procedure, ama),
+        impairments: faker.helpers.arrayElements(IMPAIRMENTS, { min: 1, max: 2 }),
+        activityLimitations: faker.helpers.arrayElements(ACTIVITY_LIMITATIONS, { min: 1, max: 3 }),
+        personalAndExternalFactors: faker.helpers.arrayElements(PERSONAL_AND_EXTERNAL_FACTORS, {
+          min: 1,
+          max: 3,
+        }),
+        amaReasons: ama
+          ? faker.helpers.arrayElements<EnumValue<typeof AmaReason>>(
+              ['COGNITIEF', 'MEDISCH', 'PSYCHISCH', 'PSYCHIATRISCH', 'SOCIAAL'],
+              { min: 1, max: 2 },
+            )
+          : [],
+        icfScore: granted
+          ? faker.number.int({ min: 45, max: 95 })
+          : faker.number.int({ min: 12, max: 48 }),
+        conclusion: CONCLUSIONS[granted ? row.requestedType : 'REFUSED'],
+        workRelevantSupportNeeds: faker.helpers
+          .arrayElements(SUPPORT_NEEDS, { min: 2, max: 3 })
+          .join('; '),
+        assessedAt: row.consultantAdviceAt,
+      });
+    }
+  }
+
+  function addAttestations(plan: Planned) {
+    const { row } = plan;
+    const signed = row.signedFormAt!;
+    const via = (source: EnumValue<typeof AttestationSource>) =>
+      row.consentRef && LINKED_SOURCES.has(source)
+        ? ('DATAKOPPELING' as const)
+        : ('UPLOAD' as const);
+    const add = (
+      kind: EnumValue<typeof AttestationKind>,
+      source: EnumValue<typeof AttestationSource>,
+      validUntil: string | null,
+      obtainedVia: EnumValue<typeof ObtainedVia> = via(source),
+    ) =>
+      rows.attestations.push({
+        id: nextId.attestation(),
+        requestId: row.id,
+        personId: row.personId,
+        kind,
+        source,
+        obtainedVia,
+        validFrom: addDays(signed, -faker.number.int({ min: 30, max: 3000 })),
+        validUntil,
+      });
+    if (row.route === 'UKW') {
+      // PMP indication AND (LIGO attestation OR proof of detention history) (000 BA5).
+      const pmpUntil = addDays(signed, faker.number.int({ min: 180, max: 720 }));
+      add('PMP_INDICATIE', 'VDAB', pmpUntil, 'DATAKOPPELING');
+      if (faker.number.float() < 0.7) add('LIGO_OF_GELIJKWAARDIG', 'LED', null);
+      else add('BEWIJS_DETENTIEVERLEDEN', 'VDAB', null, 'UPLOAD');
+      return;
+    }
+    for (let n = faker.number.float() < 0.8 ? 1 : 2; n > 0; n -= 1) {
+      const { kind, source } = faker.helpers.weightedArrayElement(ATTEST_KINDS);
+      const open = kind === 'VAPH_ERKENNING' || kind === 'LED_ONDERWIJS';
+      add(kind, source, open ? null : addDays(signed, faker.number.int({ min: 365, max: 2500 })));
+    }
+  }
+
+  // Reviews and advices of every decision; a granted CMW brings its IMW (000 BA1).
+  const wopByAdvice = new Map<string, WopRow>();
+  const imwByCmw = new Map<string, AdviceInsert>();
+  const requestById = new Map(planned.map((plan) => [plan.row.id, plan]));
+  for (const plan of planned) {
+    const { row, decidedOn } = plan;
+    if (row.status !== 'GRANTED' && row.status !== 'REFUSED') continue;
+    const regime = reviewRegimeFor(decidedOn!);
+    const sampled = regime === 'TWEE_OGEN' && faker.number.float() < 0.1;
+    const qcDay = sampled ? addDays(decidedOn!, faker.number.int({ min: 5, max: 20 })) : null;
+    const qcDone = qcDay !== null && qcDay <= SEED_TODAY;
+    rows.reviews.push({
+      id: row.id.replace(/^IR-/, 'RV-'),
+      requestId: row.id,
+      personId: row.personId,
+      regime,
+      // Four eyes review an assessment; an attestation right is only validated.
+      secondReviewer:
+        regime === 'VIER_OGEN' && row.route === 'ICF'
+          ? row.procedure === 'PRIOR_INDICERINGSROUTING' || faker.number.float() < 0.25
+            ? 'DGS'
+            : 'TEAM_TOM'
+          : null,
+      sampledForQualityControl: sampled,
+      qcOutcome: qcDone ? (faker.number.float() < 0.9 ? 'BEVESTIGD' : 'BIJGESTUURD') : null,
+      reviewedAt: qcDone ? at(qcDay!, 13) : regime === 'VIER_OGEN' ? row.reviewedAt : null,
+    });
+
+    const granted = row.status === 'GRANTED';
+    const type = row.requestedType;
+    const validFrom = granted ? decidedOn! : null;
+    const advice: AdviceInsert = {
+      id: nextId.advice(),
+      personId: row.personId,
+      requestId: row.id,
+      type,
+      basis: row.route,
+      temporary: row.route === 'UKW',
+      derivedFromId: null,
+      decision: granted ? 'TOEGEKEND' : 'GEWEIGERD',
+      decidedAt: row.decidedAt!,
+      validFrom,
+      validUntil: validFrom
+        ? validityEnd(validFrom, row.route === 'UKW' ? UKW_VALIDITY_YEARS : VALIDITY_YEARS[type])
+        : null,
+      extensions: [],
+      status: granted ? 'ACTIVE' : null,
+      endedAt: null,
+      hiredAt: null,
+    };
+    rows.advices.push(advice);
+    if (granted && type === 'CMW') {
+      const imw = derivedImwOf(advice, nextId.advice());
+      rows.advices.push(imw);
+      imwByCmw.set(advice.id, imw);
+    }
+    if (granted && (type === 'CMW' || type === 'IMW')) addWop(advice);
+  }
+
+  // The zittende doelgroep of 2019: CMW rights without a request, lapsed on 31/12/2023 (000 BA6).
+  for (const person of requesters) {
+    if (!legacyPersons.has(person.id)) continue;
+    const decidedOn = faker.date
+      .between({ from: '2019-01-07', to: '2019-06-28' })
+      .toISOString()
+      .slice(0, 10);
+    const advice: AdviceInsert = {
+      id: nextId.advice(),
+      personId: person.id,
+      requestId: null,
+      type: 'CMW',
+      basis: 'LEGACY_ZITTEND_2019',
+      temporary: false,
+      derivedFromId: null,
+      decision: 'TOEGEKEND',
+      decidedAt: at(decidedOn, 9),
+      validFrom: LEGACY.validFrom,
+      validUntil: LEGACY.validUntil,
+      extensions: [],
+      status: 'EXPIRED',
+      endedAt: null,
+      hiredAt: null,
+    };
+    rows.advices.push(advice);
+    addWop(advice, 'L');
+  }
+
+  function addWop(advice: AdviceInsert, level?: EnumValue<typeof SupportPremiumLevel>) {
+    const premiumLevel =
+      level ??
+      faker.helpers.weightedArrayElement([
+        { value: 'A' as const, weight: 40 },
+        { value: 'B' as const, weight: 32 },
+        { value: 'C' as const, weight: 20 },
+        { value: 'L' as const, weight: 8 },
+      ]);
+    // Two draws averaged: most packages start mid-range, few at 20% or 75%.
+    const draw = () => faker.number.int({ min: WAGE_PREMIUM_PCT.min, max: WAGE_PREMIUM_PCT.max });
+    const start = Math.round((draw() + draw()) / 2);
+    const durationMonths = monthsBetween(advice.validFrom!, advice.validUntil!);
+    const wop: WopRow = {
+      id: advice.id.replace(/^AD-/, 'WOP-'),
+      adviceId: advice.id,
+      personId: advice.personId,
+      wagePremiumPct: start,
+      wagePremiumSchedule: degressiveSchedule(start, durationMonths),
+      supportPremiumLevel: premiumLevel,
+      supportPremiumCents: SUPPORT_PREMIUM_MONTHLY_CENTS[premiumLevel],
+      intensity: { A: 4, B: 8, C: 12, L: 16 }[premiumLevel] + faker.number.int({ min: 0, max: 3 }),
+      durationMonths,
+      increaseRequests: [],
+    };
+    const askedOn = addDays(advice.validFrom!, faker.number.int({ min: 60, max: 540 }));
+    if (world.employers.length > 0 && askedOn <= SEED_TODAY && faker.number.float() < 0.06) {
+      const decided = addDays(askedOn, 30) <= SEED_TODAY;
+      wop.increaseRequests = [
+        {
+          requestedAt: askedOn,
+          employerId: faker.helpers.arrayElement(world.employers).id,
+          motivation: faker.helpers.arrayElement(INCREASE_MOTIVATIONS),
+          outcome: decided ? (faker.number.float() < 0.7 ? 'TOEGEKEND' : 'GEWEIGERD') : null,
+        },
+      ];
+    }
+    rows.wops.push(wop);
+    wopByAdvice.set(advice.id, wop);
+  }
+
+  // Evaluations: the end of a temporary UKW advice, AMA SE moving on, and requests in between.
+  const granted = rows.advices.filter(
+    (a) =>
+      a.decision === 'TOEGEKEND' &&
+      a.derivedFromId === null &&
+      a.basis !== 'LEGACY_ZITTEND_2019' &&
+      a.id !== DEMO.cmwId,
+  );
+  for (const advice of granted) {
+    const validFrom = advice.validFrom!;
+    const validUntil = advice.validUntil!;
+    if (advice.temporary) {
+      const evaluatedAt = addDays(validUntil, -faker.number.int({ min: 20, max: 60 }));
+      if (evaluatedAt > SEED_TODAY || faker.number.float() < 0.25) continue;
+      evaluate(
+        advice,
+        'EINDE_TIJDELIJK_UKW',
+        evaluatedAt,
+        faker.number.float() < 0.6 ? 'VERLENGD' : 'BEEINDIGD',
+      );
+      continue;
+    }
+    const ageDays = daysBetween(validFrom, SEED_TODAY);
+    if (advice.type === 'AMA_SE' && ageDays > 180 && faker.number.float() < 0.15) {
+      const evaluatedAt = addDays(validFrom, faker.number.int({ min: 180, max: ageDays }));
+      evaluate(advice, 'AMA_DOORSTROOM', evaluatedAt, 'OMGEZET_NAAR_ANDER_ADVIES');
+      continue;
+    }
+    if (
+      (advice.type === 'CMW' || advice.type === 'IMW') &&
+      ageDays > 270 &&
+      faker.number.float() < 0.06
+    ) {
+      const trigger = faker.helpers.weightedArrayElement<EnumValue<typeof EvaluationTrigger>>([
+        { value: 'AANVRAAG_WERKGEVER', weight: 45 },
+        { value: 'AANVRAAG_WERKNEMER', weight: 30 },
+        { value: 'AANVRAAG_VDAB', weight: 25 },
+      ]);
+      const outcome = faker.helpers.weightedArrayElement<EnumValue<typeof EvaluationOutcome>>([
+        { value: 'INTENSITEIT_HERZIEN', weight: 55 },
+        { value: 'VERLENGD', weight: 20 },
+        { value: 'BEEINDIGD', weight: 25 },
+      ]);
+      evaluate(
+        advice,
+        trigger,
+        addDays(validFrom, faker.number.int({ min: 270, max: ageDays })),
+        outcome,
+      );
+    }
+  }
+
+  function evaluate(
+    advice: AdviceInsert,
+    trigger: EnumValue<typeof EvaluationTrigger>,
+    evaluatedAt: string,
+    outcome: EnumValue<typeof EvaluationOutcome>,
+  ) {
+    const id = nextId.evaluation();
+    rows.evaluations.push({
+      id,
+      adviceId: advice.id,
+      personId: advice.personId,
+      trigger,
+      // Placements are seeded after this step, so seeded evaluations name none.
+      placementId: null,
+      expert: faker.helpers.arrayElement(experts),
+      evaluatedAt,
+      outcome,
+    });
+    switch (outcome) {
+      case 'VERLENGD': {
+        // A longer advice after the werkvloerevaluatie, at most 5 years from the evaluation.
+        // A UKW advice extended this way is a regular CMW from then on.
+        const extend = (target: AdviceInsert) => {
+          const newValidUntil = validityEnd(evaluatedAt, MAX_VALIDITY_YEARS);
+          target.temporary = false;
+          target.extensions = [
+            ...(target.extensions ?? []),
+            {
+              extendedAt: evaluatedAt,
+              previousValidUntil: target.validUntil!,
+              newValidUntil,
+              evaluationId: id,
+            },
+          ];
+          target.validUntil = newValidUntil;
+        };
+        extend(advice);
+        const imw = imwByCmw.get(advice.id);
+        if (imw) extend(imw);
+        return;
+      }
+      case 'INTENSITEIT_HERZIEN': {
+        const wop = wopByAdvice.get(advice.id);
+        if (wop) wop.intensity += faker.number.int({ min: 2, max: 6 });
+        return;
+      }
+      case 'BEEINDIGD':
+        advice.status = 'ENDED';
+        advice.endedAt = evaluatedAt;
+        return;
+      case 'OMGEZET_NAAR_ANDER_ADVIES': {
+        advice.status = 'SUPERSEDED';
+        advice.endedAt = evaluatedAt;
+        const converted: AdviceInsert = {
+          ...advice,
+          id: nextId.advice(),
+          type: 'IMW',
+          basis: 'WERKVLOEREVALUATIE',
+          decidedAt: at(evaluatedAt, 15),
+          validFrom: evaluatedAt,
+          validUntil: validityEnd(evaluatedAt, MAX_VALIDITY_YEARS),
+          extensions: [],
+          status: 'ACTIVE',
+          endedAt: null,
+        };
+        rows.advices.push(converted);
+        addWop(converted);
+      }
+    }
+  }
+
+  // Every organisation that handles a request holds an INDICATION relation to the person, and
+  // VDAB, which decides every request, also for persons it does not guide.
+  const related = new Set<string>();
+  const relate = (org: string, plan: Planned) => {
+    const key = `${org}|${plan.row.personId}`;
+    if (related.has(key)) return;
+    related.add(key);
+    rows.relations.push({
+      org,
+      personId: plan.row.personId,
+      purpose: Purpose.INDICATION,
+      validFrom: plan.row.signedFormAt!,
+      source: `indication_request:${plan.row.id}`,
+    });
+  };
+  for (const plan of planned) {
+    if (plan.row.status === 'DRAFT') continue;
+    if (!plan.person.registeredAtVdab) relate('vdab', plan);
+    if (plan.consultant && plan.consultant.row.org !== 'vdab')
+      relate(plan.consultant.row.org, plan);
+  }
+
+  await ctx.insert(
+    indicationConsultants,
+    consultants.map((c) => c.row),
+  );
+  await ctx.insert(indicationRequests, rows.requests);
+  await ctx.insert(attestations, rows.attestations);
+  await ctx.insert(icfAssessments, rows.assessments);
+  await ctx.insert(reviews, rows.reviews);
+  // Derived IMWs point at their CMW, which the id order inserts first.
+  await ctx.insert(advices, rows.advices);
+  await ctx.insert(workSupportPackages, rows.wops);
+  await ctx.insert(evaluations, rows.evaluations);
+  await ctx.insert(relations, rows.relations);
+
+  for (const advice of rows.advices) {
+    if (advice.decision !== 'TOEGEKEND') continue;
+    const request = advice.requestId ? requestById.get(advice.requestId)?.row : undefined;
+    const main = advice.derivedFromId === null && advice.basis !== 'WERKVLOEREVALUATIE';
+    world.advices.push({
+      id: advice.id,
+      personId: advice.personId,
+      type: advice.type,
+      decision: advice.decision,
+      validFrom: advice.validFrom!,
+      // An ended or replaced advice stops being usable the day before.
+      validUntil: advice.endedAt ? addDays(advice.endedAt, -1) : advice.validUntil!,
+      spoed: main && request?.procedure === 'SPOED',
+      vacancyId: main ? (request?.vacancyId ?? null) : null,
+    });
+  }
+}
+
+/** Status of a request still open on SEED_TODAY, from the phases it has reached. */
+function openStatus(route: Route, row: RequestRow, signed: string): Status {
+  const freshlySubmitted = daysBetween(signed, SEED_TODAY) < 2;
+  if (route === 'ICF') {
+    if (row.consultantAdviceAt) return 'ICF_ASSESSED';
+    return freshlySubmitted ? 'SUBMITTED' : 'INFO_GATHERING';
+  }
+  if (row.reviewedAt) return 'VALIDATED';
+  return freshlySubmitted ? 'SUBMITTED' : 'ATTEST_RETRIEVAL';
+}
+
+/** The SO adviesbevoegdheid indicering covering each municipality, as the agreements step wrote it. */
+async function adviesbevoegdheidCoverage(ctx: SeedContext): Promise<Map<string, Coverage>> {
+  const rows = await ctx.db
+    .select({
+      agreementId: agreementCoverage.agreementId,
+      nisCode: agreementCoverage.municipalityNisCode,
+      intermunicipal: sql<boolean>`${exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(agreementParties)
+          .where(
+            and(
+              eq(agreementParties.agreementId, agreementCoverage.agreementId),
+              eq(agreementParties.kind, 'INTERMUNICIPAL_PARTNERSHIP'),
+            ),
+          ),
+      )}`,
+    })
+    .from(agreementCoverage)
+    .innerJoin(
+      collaborationAgreements,
+      eq(collaborationAgreements.id, agreementCoverage.agreementId),
+    )
+    .where(eq(collaborationAgreements.type, 'SO_ADVIESBEVOEGDHEID_INDICERING'))
+    .orderBy(agreementCoverage.municipalityNisCode, agreementCoverage.agreementId);
+  const coverage = new Map<string, Coverage>();
+  for (const row of rows) {
+    if (!coverage.has(row.nisCode)) {
+      coverage.set(row.nisCode, {
+        agreementId: row.agreementId,
+        intermunicipal: row.intermunicipal,
+      });
+    }
+  }
+  return coverage;
+}
+
+/** Each person's standing ATTEST_DATAKOPPELING consent to VDAB, as the persons step wrote it. */
+async function attestConsentsByPerson(
+  ctx: SeedContext,
+): Promise<Map<string, { id: string; grantedOn: string }>> {
+  const rows = await ctx.db
+    .select({ id: consents.id, personId: consents.personId, grantedAt: consents.grantedAt })
+    .from(consents)
+    .where(
+      and(
+        eq(consents.type, 'ATTEST_DATAKOPPELING'),
+        eq(consents.grantedTo, 'vdab'),
+        isNull(consents.revokedAt),
+      ),
+    );
+  return new Map(
+    rows.map((row) => [
+      row.personId,
+      { id: row.id, grantedOn: row.grantedAt.toISOString().slice(0, 10) },
+    ]),
+  );
+}
+
+/**
+ * The register: IC-000001 in Gent, then about 116 accredited consultants over the ~93 local
+ * governments with an SO adviesbevoegdheid, a few trainees, and the VDAB and GTB consultants.
+ */
+function buildConsultants(
+  faker: Faker,
+  coverage: Map<string, Coverage>,
+  population: Map<string, number>,
+): Consultant[] {
+  const gent = coverage.get(GENT);
+  if (gent?.agreementId !== DEMO.agreementId) {
+    throw new Error(
+      `The indications seed needs the SO adviesbevoegdheid ${DEMO.agreementId} covering Gent.`,
+    );
+  }
+  const consultants: Consultant[] = [];
+  const add = (org: string, accredited: boolean, training: 'BASIS' | 'VERDIEPINGSMODULE') => {
+    const nisCode = org.includes(':') ? org.split(':')[1] : null;
+    const covered = nisCode ? coverage.get(nisCode) : undefined;
+    consultants.push({
+      row: {
+        id: sequentialId('IC', consultants.length + 1),
+        org,
+        name: faker.person.fullName(),
+        accredited,
+        training,
+        soAdviesbevoegdheidId: covered?.agreementId ?? null,
+      },
+      indicatorOrg:
+        org === 'vdab'
+          ? 'VDAB'
+          : org === 'gtb'
+            ? 'GTB'
+            : covered?.intermunicipal
+              ? 'INTERGEMEENTELIJK'
+              : 'OCMW',
+    });
+  };
+  const training = () =>
+    faker.number.float() < 0.6 ? ('VERDIEPINGSMODULE' as const) : ('BASIS' as const);
+  const localOrg = (nisCode: string) =>
+    faker.number.float() < 0.55 ? `lg:${nisCode}` : `ocmw:${nisCode}`;
+
+  add(`lg:${GENT}`, true, 'VERDIEPINGSMODULE');
+  const covered = [...coverage.keys()].sort();
+  const others = covered.filter((nisCode) => nisCode !== GENT);
+  for (const nisCode of others) add(localOrg(nisCode), true, training());
+  // About 1.25 per local government: the second and third ones mostly in the larger ones.
+  const bySize = covered.map((nisCode) => ({
+    value: nisCode,
+    weight: population.get(nisCode) ?? 1,
+  }));
+  while (consultants.length < LOCAL_CONSULTANTS) {
+    add(localOrg(faker.helpers.weightedArrayElement(bySize)), true, training());
+  }
+  for (let n = 0; n < LOCAL_TRAINEES; n += 1) {
+    add(localOrg(faker.helpers.arrayElement(covered)), false, 'BASIS');
+  }
+  for (let n = 0; n < VDAB_CONSULTANTS; n += 1) add('vdab', true, training());
+  for (let n = 0; n < GTB_CONSULTANTS; n += 1) add('gtb', faker.number.float() < 0.9, training());
+  return consultants;
+}
+
+/** A vacancy near the person when there is one: their own municipality, else anywhere. */
+function nearVacancy(faker: Faker, vacancies: SeededVacancy[], nisCode: string): SeededVacancy {
+  const near = vacancies.filter((v) => v.municipalityNisCode === nisCode);
+  return faker.helpers.arrayElement(
+    near.length > 0 && faker.number.float() < 0.7 ? near : vacancies,
+  );
+}
+
+function icfInputs(faker: Faker, procedure: Procedure, ama: boolean): EnumValue<typeof IcfInput>[] {
+  const inputs = new Set<EnumValue<typeof IcfInput>>(
+    faker.helpers.arrayElements(['WORKFLOOR_OBSERVATION', 'BVS_REPORT', 'ASSESSMENT'] as const, {
+      min: 1,
+      max: 2,
+    }),
+  );
+  if (procedure !== 'STANDAARD') inputs.add('EMPLOYER_INFO');
+  if (ama) inputs.add('INTERMEDIARY_INFO');
+  return [...inputs];
+}
+
+/** Down 5 points a year from the starting premium, never under the 20% floor. */
+function degressiveSchedule(start: number, durationMonths: number) {
+  const steps: { fromMonth: number; pct: number }[] = [];
+  for (let month = 1, pct = start; month <= durationMonths; month += 12, pct -= 5) {
+    steps.push({ fromMonth: month, pct: Math.max(WAGE_PREMIUM_PCT.min, pct) });
+    if (pct <= WAGE_PREMIUM_PCT.min) break;
+  }
+  return steps;
+}
+
+/** An instant on a date at a whole hour (UTC), within Belgian working hours. */
+function at(isoDate: string, hourUtc: number): Date {
+  return new Date(`${isoDate}T${String(hourUtc).padStart(2, '0')}:00:00Z`);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+function monthsBetween(from: string, until: string): number {
+  const [fy, fm] = from.split('-').map(Number);
+  const [uy, um] = until.split('-').map(Number);
+  return Math.max(1, (uy - fy) * 12 + (um - fm) + 1);
+}

@@ -1,0 +1,423 @@
+import { Purpose } from '../common/access/purposes';
+import { relationForConsent } from '../common/access/relations';
+import { relations } from '../common/access/tables';
+import {
+  consents,
+  employmentOutcomes,
+  handovers,
+  persons,
+  sanctions,
+  socialAssistanceRecords,
+  temporaryProtections,
+  trajectories,
+  trajectoryActions,
+  transmissions,
+  vdabRegistrations,
+} from '../subgraphs/persons/tables';
+import { Instrument, OccupationCluster } from '../subgraphs/persons/types/enums';
+import { addDays, SEED_TODAY, sequentialId, type SeedContext, type SeededPerson } from './context';
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+const GENT = '44021';
+const ANTWERPEN = '11002';
+/** The big cities hold a disproportionate share of RMI clients (DOMAIN B.6). */
+const OCMW_CITY_WEIGHT: Record<string, number> = { [ANTWERPEN]: 4, [GENT]: 3 };
+const ACTIVITIES = [
+  'groenonderhoud',
+  'schoonmaak',
+  'verpakking',
+  'logistiek',
+  'keuken',
+  'textiel',
+  'houtbewerking',
+  'administratie',
+  'kringloop',
+  'fietsherstelling',
+];
+
+/**
+ * Persons with their VDAB and OCMW status, trajectories, consents and outcomes. About 40% are
+ * OCMW clients; P-000001 is the demo citizen (Gent, leefloon, VDAB category 05).
+ */
+export async function seedPersons(ctx: SeedContext): Promise<void> {
+  const { faker, sizes, world } = ctx;
+  const municipalities = world.municipalities;
+  const residenceWeights = municipalities.map((m) => ({ value: m.nisCode, weight: m.population }));
+  const ocmwWeights = municipalities.map((m) => ({
+    value: m.nisCode,
+    weight: m.population * (OCMW_CITY_WEIGHT[m.nisCode] ?? 1),
+  }));
+
+  const rows = {
+    persons: [] as Insert<typeof persons>[],
+    registrations: [] as Insert<typeof vdabRegistrations>[],
+    assistance: [] as Insert<typeof socialAssistanceRecords>[],
+    sanctions: [] as Insert<typeof sanctions>[],
+    protections: [] as Insert<typeof temporaryProtections>[],
+    trajectories: [] as Insert<typeof trajectories>[],
+    actions: [] as Insert<typeof trajectoryActions>[],
+    transmissions: [] as Insert<typeof transmissions>[],
+    handovers: [] as Insert<typeof handovers>[],
+    consents: [] as Insert<typeof consents>[],
+    outcomes: [] as Insert<typeof employmentOutcomes>[],
+    relations: [] as Insert<typeof relations>[],
+  };
+  const serialsByBirthDate = new Map<string, number>();
+  const counters = {
+    assistance: 0,
+    trajectory: 0,
+    action: 0,
+    transmission: 0,
+    handover: 0,
+    consent: 0,
+  };
+
+  for (let n = 1; n <= sizes.persons; n += 1) {
+    const demoCitizen = n === 1;
+    const id = sequentialId('P', n);
+    const ocmwClient = demoCitizen || faker.number.float() < 0.4;
+    const residenceNisCode = demoCitizen
+      ? GENT
+      : faker.helpers.weightedArrayElement(ocmwClient ? ocmwWeights : residenceWeights);
+    const ukrainian = !demoCitizen && faker.number.float() < 0.05;
+    const birthDate = faker.date
+      .between({ from: '1961-01-01', to: '2006-12-31' })
+      .toISOString()
+      .slice(0, 10);
+    const gender = ukrainian
+      ? faker.helpers.weightedArrayElement([
+          { value: 'F' as const, weight: 77 },
+          { value: 'M' as const, weight: 23 },
+        ])
+      : faker.helpers.arrayElement(['F', 'M'] as const);
+    const monthsWithoutJob = faker.number.int({ min: 0, max: 96 });
+    rows.persons.push({
+      id,
+      insz: inszFor(birthDate, nextSerial(serialsByBirthDate, birthDate)),
+      firstName: faker.person.firstName(gender === 'F' ? 'female' : 'male'),
+      lastName: faker.person.lastName(),
+      birthDate,
+      gender,
+      educationLevel: faker.helpers.weightedArrayElement([
+        { value: 'KORT' as const, weight: ukrainian ? 16 : 55 },
+        { value: 'MIDDEN' as const, weight: ukrainian ? 26 : 33 },
+        { value: 'HOOG' as const, weight: ukrainian ? 58 : 12 },
+      ]),
+      dutchLevel: ukrainian
+        ? faker.helpers.arrayElement(['NONE', 'A1', 'A2'] as const)
+        : faker.helpers.arrayElement(['B1', 'B2', 'C1', 'C2'] as const),
+      englishLevel: faker.helpers.arrayElement(['NONE', 'A1', 'A2', 'B1', 'B2'] as const),
+      residenceNisCode,
+      activityPreferences: faker.helpers.arrayElements(ACTIVITIES, { min: 1, max: 3 }),
+      mobility: faker.helpers.arrayElement([
+        'CAR',
+        'PUBLIC_TRANSPORT',
+        'BICYCLE_OR_WALKING',
+        'LIMITED',
+      ] as const),
+      occupationCluster: faker.helpers.arrayElement(OccupationCluster.values),
+      labourMarketStatus: faker.helpers.weightedArrayElement([
+        { value: 'NWWZ' as const, weight: 35 },
+        { value: 'WZW_MULTIPROBLEMATIEK' as const, weight: 25 },
+        { value: 'NBA_MET_UITKERING' as const, weight: 12 },
+        { value: 'NBA_ZONDER_UITKERING' as const, weight: 13 },
+        { value: 'WERKEND' as const, weight: 12 },
+        { value: 'INTERIM' as const, weight: 3 },
+      ]),
+      monthsWithoutRegularPaidJob: monthsWithoutJob,
+      neet: faker.number.float() < 0.06,
+      inburgeraar: ukrainian || faker.number.float() < 0.08,
+      detentionHistory: faker.number.float() < 0.03,
+    });
+
+    // Reach at VDAB is 30–70% of OCMW clients (DOMAIN B.5/B.6); of the others most are registered.
+    const registeredAtVdab = demoCitizen || faker.number.float() < (ocmwClient ? 0.55 : 0.8);
+    const since = addDays(SEED_TODAY, -faker.number.int({ min: 30, max: 1500 }));
+    if (registeredAtVdab) {
+      rows.registrations.push({
+        id: sequentialId('VR', n),
+        personId: id,
+        registered: true,
+        category:
+          ocmwClient && (demoCitizen || faker.number.float() < 0.8)
+            ? 'CAT_05_OCMW'
+            : faker.helpers.arrayElement([
+                'VRIJE_WERKZOEKENDE',
+                'BEROEPSINSCHAKELINGSTIJD',
+                'OTHER',
+              ] as const),
+        since,
+        mediator: `vdab-mediator-${faker.number.int({ min: 1, max: 40 })}`,
+        partnerOrg: faker.number.float() < 0.15 ? 'gtb' : null,
+        onSamenwerkingslijn: ocmwClient && faker.number.float() < 0.2,
+      });
+      const source = `vdab_registration:${sequentialId('VR', n)}`;
+      rows.relations.push(
+        {
+          org: 'vdab',
+          personId: id,
+          purpose: Purpose.TRAJECTORY_GUIDANCE,
+          validFrom: since,
+          source,
+        },
+        { org: 'vdab', personId: id, purpose: Purpose.INDICATION, validFrom: since, source },
+      );
+      if (rows.registrations.at(-1)!.partnerOrg === 'gtb') {
+        rows.relations.push({
+          org: 'gtb',
+          personId: id,
+          purpose: Purpose.TRAJECTORY_GUIDANCE,
+          validFrom: since,
+          source,
+        });
+      }
+    }
+
+    const ocmwNisCode = ocmwClient ? residenceNisCode : null;
+    if (ocmwNisCode) {
+      counters.assistance += 1;
+      const recordId = sequentialId('SA', counters.assistance);
+      const grantedAt = addDays(SEED_TODAY, -faker.number.int({ min: 60, max: 1800 }));
+      const exempt = !registeredAtVdab && faker.number.float() < 0.3;
+      rows.assistance.push({
+        id: recordId,
+        personId: id,
+        ocmwNisCode,
+        type: ukrainian
+          ? 'EQUIVALENT_LEEFLOON'
+          : demoCitizen
+            ? 'LEEFLOON'
+            : faker.helpers.weightedArrayElement([
+                { value: 'LEEFLOON' as const, weight: 85 },
+                { value: 'RMI_TEWERKSTELLING' as const, weight: 8 },
+                { value: 'MAATSCHAPPELIJKE_HULP' as const, weight: 7 },
+              ]),
+        gpmi: demoCitizen || faker.number.float() < 0.6,
+        grantedAt,
+        clientStatus: exempt
+          ? 'EXEMPT'
+          : registeredAtVdab
+            ? faker.helpers.arrayElement([
+                'REGISTERED_VDAB',
+                'IN_TRAJECTORY',
+                'IN_TRAJECTORY',
+                'TWE_OCMW',
+              ] as const)
+            : faker.helpers.arrayElement([
+                'SOCIAL_INVESTIGATION',
+                'REGISTRATION_REQUIRED',
+              ] as const),
+        spiExemption:
+          faker.number.float() < 0.06
+            ? faker.helpers.arrayElement(['STUDIETRAJECT', 'STARTPERIODE_TEWERKSTELLING'] as const)
+            : null,
+        lastSocialInvestigation: addDays(SEED_TODAY, -faker.number.int({ min: 10, max: 360 })),
+        registrationDuty: exempt ? 'VRIJGESTELD' : 'VERPLICHT',
+        exemptionReason: exempt
+          ? faker.helpers.arrayElement(['BILLIJKHEID', 'GEZONDHEID', 'NIET_ARBEIDSRIJP'] as const)
+          : null,
+        exemptionReviewDue: exempt
+          ? addDays(SEED_TODAY, faker.number.int({ min: 10, max: 360 }))
+          : null,
+        workReadiness: exempt
+          ? 'NIET_ARBEIDSRIJP'
+          : faker.helpers.arrayElement(['ARBEIDSRIJP', 'ARBEIDSRIJP', 'IN_ONDERZOEK'] as const),
+      });
+      const spi = rows.assistance.at(-1)!;
+      if (spi.spiExemption) {
+        spi.spiExemptionFrom = addDays(grantedAt, 30);
+        spi.spiExemptionUntil = addDays(grantedAt, 30 + faker.number.int({ min: 180, max: 1095 }));
+      }
+      rows.relations.push({
+        org: `ocmw:${ocmwNisCode}`,
+        personId: id,
+        purpose: Purpose.SOCIAL_INTEGRATION,
+        validFrom: grantedAt,
+        source: `social_assistance:${recordId}`,
+      });
+      if (demoCitizen || registeredAtVdab) {
+        counters.consent += 1;
+        rows.consents.push({
+          id: sequentialId('C', counters.consent),
+          personId: id,
+          type: 'OCMW_INSCHRIJVINGSMANDAAT',
+          grantedTo: `ocmw:${ocmwNisCode}`,
+          scope: 'VDAB registration',
+          grantedAt: new Date(`${since}T09:00:00Z`),
+        });
+      }
+
+      if (registeredAtVdab && faker.number.float() < 0.7) {
+        counters.trajectory += 1;
+        const trajectoryId = sequentialId('T', counters.trajectory);
+        const startedAt = addDays(since, faker.number.int({ min: 0, max: 60 }));
+        const regie = faker.helpers.arrayElement(['OCMW', 'VDAB'] as const);
+        rows.trajectories.push({ id: trajectoryId, personId: id, regie, startedAt });
+        for (let a = 0; a < faker.number.int({ min: 1, max: 4 }); a += 1) {
+          counters.action += 1;
+          const startDate = addDays(startedAt, faker.number.int({ min: 0, max: 300 }));
+          const outcome = faker.helpers.arrayElement([
+            'ONGOING',
+            'COMPLETED',
+            'COMPLETED',
+            'STOPPED_EARLY',
+          ] as const);
+          rows.actions.push({
+            id: sequentialId('TA', counters.action, 7),
+            trajectoryId,
+            instrument: faker.helpers.arrayElement(Instrument.values),
+            provider: faker.helpers.arrayElement([
+              'VDAB',
+              'OCMW',
+              'GTB',
+              'Groep Intro',
+              'Compaan',
+              'WeerWerk',
+            ]),
+            startDate,
+            endDate:
+              outcome === 'ONGOING'
+                ? null
+                : addDays(startDate, faker.number.int({ min: 14, max: 180 })),
+            outcome,
+          });
+        }
+        if (faker.number.float() < 0.15) {
+          counters.transmission += 1;
+          const answered = faker.number.float() < 0.7;
+          const sentAt = addDays(startedAt, faker.number.int({ min: 30, max: 200 }));
+          rows.transmissions.push({
+            id: sequentialId('TR', counters.transmission),
+            trajectoryId,
+            kind: faker.helpers.arrayElement([
+              'NIET_NAKOMEN_AFSPRAKEN',
+              'WERKONWILLIGHEID',
+            ] as const),
+            sentAt,
+            description: 'Afspraken in het traject niet nagekomen.',
+            ocmwFeedback: answered ? 'Gesprek gehad met cliënt; traject wordt bijgestuurd.' : null,
+            feedbackAt: answered ? addDays(sentAt, faker.number.int({ min: 3, max: 30 })) : null,
+          });
+          if (answered && faker.number.float() < 0.3) {
+            const sanctionId = sequentialId('S', counters.transmission);
+            rows.sanctions.push({
+              id: sanctionId,
+              recordId,
+              personId: id,
+              kind: 'SCHORSING_LEEFLOON',
+              imposedAt: addDays(sentAt, 30),
+              until: addDays(sentAt, 60),
+              motivation: 'Werkonwilligheid vastgesteld na transmissie.',
+            });
+            rows.transmissions.at(-1)!.sanctionId = sanctionId;
+          }
+        }
+        if (faker.number.float() < 0.25) {
+          counters.handover += 1;
+          rows.handovers.push({
+            id: sequentialId('H', counters.handover),
+            trajectoryId,
+            fromRegie: regie === 'OCMW' ? 'VDAB' : 'OCMW',
+            toRegie: regie,
+            handedOverAt: addDays(startedAt, faker.number.int({ min: 0, max: 30 })),
+            note: 'Warme overdracht met gezamenlijk gesprek.',
+          });
+        }
+      }
+    }
+
+    if (ukrainian) {
+      const dvzRegisteredAt = faker.date
+        .between({ from: '2022-03-01', to: '2024-12-31' })
+        .toISOString()
+        .slice(0, 10);
+      rows.protections.push({
+        id: sequentialId('TP', n),
+        personId: id,
+        dvzRegisteredAt,
+        validUntil: addDays(dvzRegisteredAt, 365 + 183 + 183),
+        equivalentLeefloon: ocmwClient,
+      });
+    }
+
+    if (demoCitizen || faker.number.float() < 0.5) {
+      counters.consent += 1;
+      rows.consents.push({
+        id: sequentialId('C', counters.consent),
+        personId: id,
+        type: 'ATTEST_DATAKOPPELING',
+        grantedTo: 'vdab',
+        scope: 'Attestations MB 20/02/2018',
+        grantedAt: new Date(`${addDays(since, 5)}T10:00:00Z`),
+      });
+    }
+    if (faker.number.float() < 0.3) {
+      counters.consent += 1;
+      const revoked = faker.number.float() < 0.1;
+      rows.consents.push({
+        id: sequentialId('C', counters.consent),
+        personId: id,
+        type: 'PROFILE_VISIBLE_TO_EMPLOYERS',
+        grantedTo: 'employers',
+        scope: 'Pseudonymous profile',
+        grantedAt: new Date(`${addDays(since, 10)}T10:00:00Z`),
+        revokedAt: revoked ? new Date(`${addDays(since, 200)}T10:00:00Z`) : null,
+      });
+    }
+
+    // Outflow to work one year later: 25–50% of VDAB-identified OCMW clients (DOMAIN B.5).
+    const referenceDate = '2024-12-31';
+    const employed = faker.number.float() < (ocmwClient ? 0.38 : 0.5);
+    rows.outcomes.push({
+      id: sequentialId('EO', n),
+      personId: id,
+      referenceDate,
+      employed,
+      employmentType: employed
+        ? faker.helpers.arrayElement(['REGULAR', 'SOCIAL_ECONOMY', 'TWE_OCMW', 'INTERIM'] as const)
+        : 'NONE',
+    });
+
+    world.persons.push({
+      id,
+      residenceNisCode,
+      birthDate,
+      ocmwNisCode,
+      registeredAtVdab,
+      ukrainian,
+    } satisfies SeededPerson);
+  }
+
+  for (const consent of rows.consents) {
+    const relation = relationForConsent(consent);
+    if (relation) rows.relations.push(relation);
+  }
+
+  await ctx.insert(persons, rows.persons);
+  await ctx.insert(vdabRegistrations, rows.registrations);
+  await ctx.insert(socialAssistanceRecords, rows.assistance);
+  await ctx.insert(sanctions, rows.sanctions);
+  await ctx.insert(temporaryProtections, rows.protections);
+  await ctx.insert(trajectories, rows.trajectories);
+  await ctx.insert(trajectoryActions, rows.actions);
+  await ctx.insert(transmissions, rows.transmissions);
+  await ctx.insert(handovers, rows.handovers);
+  await ctx.insert(consents, rows.consents);
+  await ctx.insert(employmentOutcomes, rows.outcomes);
+  await ctx.insert(relations, rows.relations);
+}
+
+function nextSerial(serials: Map<string, number>, birthDate: string): number {
+  const serial = (serials.get(birthDate) ?? 0) + 1;
+  serials.set(birthDate, serial);
+  return serial;
+}
+
+/** A fictitious national number with a valid mod-97 check: birth date, day serial, check digits. */
+function inszFor(birthDate: string, serial: number): string {
+  const base = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}${String(serial).padStart(3, '0')}`;
+  const numeric = Number(birthDate.slice(0, 4) >= '2000' ? `2${base}` : base);
+  const check = 97 - (numeric % 97);
+  return `${base}${String(check).padStart(2, '0')}`;
+}

@@ -1,0 +1,248 @@
+import { and, asc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
+
+import type { AccessScope } from '../../common/access/scope';
+import { mandates } from '../../common/access/tables';
+import type { Database } from '../../common/db/connection';
+import type { EnumValue } from '../../common/enums';
+import { manyByKey, oneByKey } from '../../common/loaders';
+import {
+  actionPlans,
+  activationPactParticipations,
+  agreementActions,
+  agreementCoverage,
+  agreementParties,
+  collaborationAgreements,
+  intermunicipalPartnerships,
+  municipalities,
+  partnershipMembers,
+  provinces,
+  referenceRegions,
+  regiegebieden,
+} from './tables';
+import type { PartyKind } from './types/enums';
+
+type PartyKindValue = EnumValue<typeof PartyKind>;
+
+/** Key of `agreementsByParty`: a party kind and its ref. */
+export const partyKey = (kind: PartyKindValue, ref: string) => `${kind}:${ref}`;
+
+/**
+ * One set per request: each loader batches a field of many parents into one SQL statement.
+ * Agreements, geography and pact figures hold no person data, so no person filter applies here;
+ * what a caller may read of them is decided per field by its data categories (o, p).
+ */
+export function createLoaders(db: Database, _scope: AccessScope) {
+  return {
+    provinceByCode: oneByKey(
+      (codes: string[]) => db.select().from(provinces).where(inArray(provinces.code, codes)),
+      (row) => row.code,
+    ),
+    referenceRegionById: oneByKey(
+      (ids: string[]) =>
+        db.select().from(referenceRegions).where(inArray(referenceRegions.id, ids)),
+      (row) => row.id,
+    ),
+    regiegebiedById: oneByKey(
+      (ids: string[]) => db.select().from(regiegebieden).where(inArray(regiegebieden.id, ids)),
+      (row) => row.id,
+    ),
+    municipalityByNis: oneByKey(
+      (nisCodes: string[]) =>
+        db.select().from(municipalities).where(inArray(municipalities.nisCode, nisCodes)),
+      (row) => row.nisCode,
+    ),
+    municipalitiesByProvince: manyByKey(
+      (codes: string[]) =>
+        db
+          .select()
+          .from(municipalities)
+          .where(inArray(municipalities.provinceCode, codes))
+          .orderBy(asc(municipalities.nisCode)),
+      (row) => row.provinceCode,
+    ),
+    municipalitiesByReferenceRegion: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(municipalities)
+          .where(inArray(municipalities.referenceRegionId, ids))
+          .orderBy(asc(municipalities.nisCode)),
+      (row) => row.referenceRegionId,
+    ),
+    municipalitiesByRegiegebied: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(municipalities)
+          .where(inArray(municipalities.regiegebiedId, ids))
+          .orderBy(asc(municipalities.nisCode)),
+      (row) => row.regiegebiedId as string,
+    ),
+    municipalitiesByPartnership: manyByKey(
+      (ids: string[]) =>
+        db
+          .select({
+            partnershipId: partnershipMembers.partnershipId,
+            ...getTableColumns(municipalities),
+          })
+          .from(partnershipMembers)
+          .innerJoin(
+            municipalities,
+            eq(municipalities.nisCode, partnershipMembers.municipalityNisCode),
+          )
+          .where(inArray(partnershipMembers.partnershipId, ids))
+          .orderBy(asc(municipalities.nisCode)),
+      (row) => row.partnershipId,
+    ),
+    partnershipById: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(intermunicipalPartnerships)
+          .where(inArray(intermunicipalPartnerships.id, ids)),
+      (row) => row.id,
+    ),
+    partnershipsByMunicipality: manyByKey(
+      (nisCodes: string[]) =>
+        db
+          .select({
+            municipalityNisCode: partnershipMembers.municipalityNisCode,
+            ...getTableColumns(intermunicipalPartnerships),
+          })
+          .from(partnershipMembers)
+          .innerJoin(
+            intermunicipalPartnerships,
+            eq(intermunicipalPartnerships.id, partnershipMembers.partnershipId),
+          )
+          .where(inArray(partnershipMembers.municipalityNisCode, nisCodes))
+          .orderBy(asc(intermunicipalPartnerships.id)),
+      (row) => row.municipalityNisCode,
+    ),
+    partnershipsByReferenceRegion: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(intermunicipalPartnerships)
+          .where(inArray(intermunicipalPartnerships.referenceRegionId, ids))
+          .orderBy(asc(intermunicipalPartnerships.id)),
+      (row) => row.referenceRegionId as string,
+    ),
+    agreementById: oneByKey(
+      (ids: string[]) =>
+        db.select().from(collaborationAgreements).where(inArray(collaborationAgreements.id, ids)),
+      (row) => row.id,
+    ),
+    agreementsByMunicipality: manyByKey(
+      (nisCodes: string[]) =>
+        db
+          .select({
+            municipalityNisCode: agreementCoverage.municipalityNisCode,
+            ...getTableColumns(collaborationAgreements),
+          })
+          .from(agreementCoverage)
+          .innerJoin(
+            collaborationAgreements,
+            eq(collaborationAgreements.id, agreementCoverage.agreementId),
+          )
+          .where(inArray(agreementCoverage.municipalityNisCode, nisCodes))
+          .orderBy(asc(collaborationAgreements.id)),
+      (row) => row.municipalityNisCode,
+    ),
+    /** Agreements a partnership or regiegebied is itself a party to; key from `partyKey`. */
+    agreementsByParty: manyByKey(
+      (keys: string[]) => {
+        const refsByKind = new Map<PartyKindValue, string[]>();
+        for (const key of keys) {
+          const [kind, ref] = splitPartyKey(key);
+          refsByKind.set(kind, [...(refsByKind.get(kind) ?? []), ref]);
+        }
+        return db
+          .select({
+            partyKind: agreementParties.kind,
+            partyRef: agreementParties.ref,
+            ...getTableColumns(collaborationAgreements),
+          })
+          .from(agreementParties)
+          .innerJoin(
+            collaborationAgreements,
+            eq(collaborationAgreements.id, agreementParties.agreementId),
+          )
+          .where(
+            or(
+              ...[...refsByKind].map(([kind, refs]) =>
+                and(eq(agreementParties.kind, kind), inArray(agreementParties.ref, refs)),
+              ),
+            ),
+          )
+          .orderBy(asc(collaborationAgreements.id));
+      },
+      (row) => partyKey(row.partyKind, row.partyRef),
+    ),
+    partiesByAgreement: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(agreementParties)
+          .where(inArray(agreementParties.agreementId, ids))
+          .orderBy(asc(agreementParties.kind), asc(agreementParties.ref)),
+      (row) => row.agreementId,
+    ),
+    coveredNisCodesByAgreement: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(agreementCoverage)
+          .where(inArray(agreementCoverage.agreementId, ids))
+          .orderBy(asc(agreementCoverage.municipalityNisCode)),
+      (row) => row.agreementId,
+    ),
+    actionPlanById: oneByKey(
+      (ids: string[]) => db.select().from(actionPlans).where(inArray(actionPlans.id, ids)),
+      (row) => row.id,
+    ),
+    actionPlansByAgreement: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(actionPlans)
+          .where(inArray(actionPlans.agreementId, ids))
+          .orderBy(asc(actionPlans.year)),
+      (row) => row.agreementId,
+    ),
+    actionsByPlan: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(agreementActions)
+          .where(inArray(agreementActions.actionPlanId, ids))
+          .orderBy(asc(agreementActions.id)),
+      (row) => row.actionPlanId,
+    ),
+    pactParticipationsByMunicipality: manyByKey(
+      (nisCodes: string[]) =>
+        db
+          .select()
+          .from(activationPactParticipations)
+          .where(inArray(activationPactParticipations.municipalityNisCode, nisCodes))
+          .orderBy(asc(activationPactParticipations.year)),
+      (row) => row.municipalityNisCode,
+    ),
+    mandatesByAgreement: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(mandates)
+          .where(inArray(mandates.agreementId, ids))
+          .orderBy(asc(mandates.id)),
+      (row) => row.agreementId as string,
+    ),
+  };
+}
+
+function splitPartyKey(key: string): [PartyKindValue, string] {
+  const separator = key.indexOf(':');
+  return [key.slice(0, separator) as PartyKindValue, key.slice(separator + 1)];
+}
+
+export type AgreementsLoaders = ReturnType<typeof createLoaders>;
+export type AgreementsContext = import('../../common/context').SubgraphContext<AgreementsLoaders>;

@@ -1,0 +1,64 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import type { AgreementsContext } from '../loaders';
+import { actionPlans, type ActionPlanRow, type AgreementActionRow } from '../tables';
+import { ActionPlan, AgreementAction } from '../types/action-plan';
+import { CollaborationAgreement } from '../types/agreement';
+
+const ActionPlanConnection = ConnectionType(ActionPlan, 'ActionPlan');
+
+@ArgsType()
+class ActionPlansArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true })
+  agreementId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+}
+
+@Resolver(() => ActionPlan)
+export class ActionPlanResolver {
+  @Category('o')
+  @Query(() => ActionPlanConnection, { description: 'Yearly action plans, in id order.' })
+  actionPlans(
+    @Args(() => ActionPlansArgs) args: ActionPlansArgs,
+    @Ctx() { db }: AgreementsContext,
+  ) {
+    const filters: SQL[] = [];
+    if (args.agreementId) filters.push(eq(actionPlans.agreementId, args.agreementId));
+    if (typeof args.year === 'number') filters.push(eq(actionPlans.year, args.year));
+    return paginate(db, actionPlans, 'id', and(...filters), args);
+  }
+
+  @FieldResolver(() => CollaborationAgreement)
+  agreement(@Root() plan: ActionPlanRow, @Ctx() { loaders }: AgreementsContext) {
+    return loaders.agreementById.load(plan.agreementId);
+  }
+
+  @FieldResolver(() => [AgreementAction])
+  actions(@Root() plan: ActionPlanRow, @Ctx() { loaders }: AgreementsContext) {
+    return loaders.actionsByPlan.load(plan.id);
+  }
+}
+
+@Resolver(() => AgreementAction)
+export class AgreementActionResolver {
+  @FieldResolver(() => ActionPlan)
+  actionPlan(@Root() action: AgreementActionRow, @Ctx() { loaders }: AgreementsContext) {
+    return loaders.actionPlanById.load(action.actionPlanId);
+  }
+}

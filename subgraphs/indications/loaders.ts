@@ -1,0 +1,251 @@
+import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+
+import { ACCESS_MATRIX } from '../../common/access/matrix';
+import type { AccessScope } from '../../common/access/scope';
+import type { Database } from '../../common/db/connection';
+import { manyByKey, oneByKey } from '../../common/loaders';
+import { TIME_ZONE } from './rules';
+import {
+  advices,
+  attestations,
+  evaluations,
+  icfAssessments,
+  indicationConsultants,
+  indicationRequests,
+  reviews,
+  workSupportPackages,
+} from './tables';
+
+/** Organisation ids of a local government's consultants: the municipality and its OCMW. */
+export const localGovernmentOrgs = (nisCode: string) => [`lg:${nisCode}`, `ocmw:${nisCode}`];
+
+/**
+ * The row scope of advices. A minimised reader of advices (an OCMW or an employer, B.4 notes 9
+ * and 13) learns only that a person holds a ticket, so refused advices stay out of its rows:
+ * otherwise an advice without validity would tell it that a request was turned down.
+ */
+export function adviceScope(scope: AccessScope): SQL | undefined {
+  const { role } = scope.caller;
+  const minimal = role !== 'SYSTEM' && ACCESS_MATRIX[role].j === 'minimal';
+  return and(
+    scope.personFilter(advices.personId),
+    minimal ? eq(advices.decision, 'TOEGEKEND') : undefined,
+  );
+}
+
+/**
+ * The zone as an SQL literal, not a parameter: grouping by an expression needs the very same
+ * expression in the select list, and two parameters are two different expressions.
+ */
+const ZONE = sql.raw(`'${TIME_ZONE}'`);
+
+/** The first instant of a calendar date in Belgian time, for index-friendly instant filters. */
+export const startOfDay = (isoDate: string) =>
+  sql`(${isoDate}::date)::timestamp at time zone ${ZONE}`;
+
+export interface StatsCell {
+  key: string;
+  kind: 'SUBMITTED' | 'GRANTED' | 'REFUSED';
+  total: number;
+}
+
+/** `<nisCode>|<year>`: the key of one municipality's figures for one year. */
+export const statsKey = (nisCode: string, year: number) => `${nisCode}|${year}`;
+
+/**
+ * Requests submitted, granted and refused per municipality and year, for every key of a batch in
+ * one statement. Aggregates over all persons: these are the figures a monitor may see, with small
+ * cells suppressed where they are shown.
+ */
+async function statsCells(db: Database, keys: string[]): Promise<StatsCell[]> {
+  const parsed = keys.map((key) => key.split('|'));
+  const nisCodes = [...new Set(parsed.map(([nisCode]) => nisCode))];
+  const years = parsed.map(([, year]) => Number(year));
+  const from = `${Math.min(...years)}-01-01`;
+  const until = `${Math.max(...years) + 1}-01-01`;
+  const submittedYear = sql<number>`extract(year from ${indicationRequests.signedFormAt})::int`;
+  const submitted = db
+    .select({
+      nisCode: indicationRequests.municipalityNisCode,
+      year: submittedYear,
+      kind: sql<string>`'SUBMITTED'`,
+      total: count(),
+    })
+    .from(indicationRequests)
+    .where(
+      and(
+        inArray(indicationRequests.municipalityNisCode, nisCodes),
+        gte(indicationRequests.signedFormAt, from),
+        lt(indicationRequests.signedFormAt, until),
+      ),
+    )
+    .groupBy(indicationRequests.municipalityNisCode, submittedYear);
+  const decidedLocal = sql`${indicationRequests.decidedAt} at time zone ${ZONE}`;
+  const decidedYear = sql<number>`extract(year from ${decidedLocal})::int`;
+  const decided = db
+    .select({
+      nisCode: indicationRequests.municipalityNisCode,
+      year: decidedYear,
+      kind: sql<string>`${indicationRequests.status}::text`,
+      total: count(),
+    })
+    .from(indicationRequests)
+    .where(
+      and(
+        inArray(indicationRequests.municipalityNisCode, nisCodes),
+        inArray(indicationRequests.status, ['GRANTED', 'REFUSED']),
+        sql`${indicationRequests.decidedAt} >= ${startOfDay(from)}`,
+        sql`${indicationRequests.decidedAt} < ${startOfDay(until)}`,
+      ),
+    )
+    .groupBy(indicationRequests.municipalityNisCode, decidedYear, indicationRequests.status);
+  const rows = await submitted.unionAll(decided);
+  return rows.map((row) => ({
+    key: statsKey(row.nisCode, Number(row.year)),
+    kind: row.kind as StatsCell['kind'],
+    total: Number(row.total),
+  }));
+}
+
+/** One set per request: each loader batches a field of many parents into one SQL statement. */
+export function createLoaders(db: Database, scope: AccessScope) {
+  return {
+    requestById: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(indicationRequests)
+          .where(
+            and(
+              inArray(indicationRequests.id, ids),
+              scope.personFilter(indicationRequests.personId),
+            ),
+          ),
+      (row) => row.id,
+    ),
+    requestsByPerson: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(indicationRequests)
+          .where(
+            and(
+              inArray(indicationRequests.personId, ids),
+              scope.personFilter(indicationRequests.personId),
+            ),
+          )
+          .orderBy(asc(indicationRequests.id)),
+      (row) => row.personId,
+    ),
+    attestationsByRequest: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(attestations)
+          .where(
+            and(inArray(attestations.requestId, ids), scope.personFilter(attestations.personId)),
+          )
+          .orderBy(asc(attestations.id)),
+      (row) => row.requestId,
+    ),
+    icfAssessmentByRequest: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(icfAssessments)
+          .where(
+            and(
+              inArray(icfAssessments.requestId, ids),
+              scope.personFilter(icfAssessments.personId),
+            ),
+          ),
+      (row) => row.requestId,
+    ),
+    reviewByRequest: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(reviews)
+          .where(and(inArray(reviews.requestId, ids), scope.personFilter(reviews.personId))),
+      (row) => row.requestId,
+    ),
+    adviceById: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(advices)
+          .where(and(inArray(advices.id, ids), adviceScope(scope))),
+      (row) => row.id,
+    ),
+    advicesByPerson: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(advices)
+          .where(and(inArray(advices.personId, ids), adviceScope(scope)))
+          .orderBy(asc(advices.id)),
+      (row) => row.personId,
+    ),
+    advicesByRequest: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(advices)
+          .where(and(inArray(advices.requestId, ids), adviceScope(scope)))
+          .orderBy(asc(advices.id)),
+      (row) => row.requestId!,
+    ),
+    derivedAdvicesByAdvice: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(advices)
+          .where(and(inArray(advices.derivedFromId, ids), adviceScope(scope)))
+          .orderBy(asc(advices.id)),
+      (row) => row.derivedFromId!,
+    ),
+    workSupportPackageByAdvice: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(workSupportPackages)
+          .where(
+            and(
+              inArray(workSupportPackages.adviceId, ids),
+              scope.personFilter(workSupportPackages.personId),
+            ),
+          ),
+      (row) => row.adviceId,
+    ),
+    evaluationsByAdvice: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(evaluations)
+          .where(and(inArray(evaluations.adviceId, ids), scope.personFilter(evaluations.personId)))
+          .orderBy(asc(evaluations.evaluatedAt), asc(evaluations.id)),
+      (row) => row.adviceId,
+    ),
+    consultantById: oneByKey(
+      (ids: string[]) =>
+        db.select().from(indicationConsultants).where(inArray(indicationConsultants.id, ids)),
+      (row) => row.id,
+    ),
+    consultantsByMunicipality: manyByKey(
+      (nisCodes: string[]) =>
+        db
+          .select()
+          .from(indicationConsultants)
+          .where(inArray(indicationConsultants.org, nisCodes.flatMap(localGovernmentOrgs)))
+          .orderBy(asc(indicationConsultants.id)),
+      (row) => row.org.slice(row.org.indexOf(':') + 1),
+    ),
+    statsByMunicipalityYear: manyByKey(
+      (keys: string[]) => statsCells(db, keys),
+      (cell) => cell.key,
+    ),
+  };
+}
+
+export type IndicationsLoaders = ReturnType<typeof createLoaders>;
+export type IndicationsContext = import('../../common/context').SubgraphContext<IndicationsLoaders>;

@@ -1,0 +1,165 @@
+import { and, eq, gt, gte, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import type { EnumValue } from '../../../common/enums';
+import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { DateScalar } from '../../../common/scalars';
+import { adviceScope, type IndicationsContext } from '../loaders';
+import { adviceStatusOn, hasOpenHireObligation, todayInBelgium } from '../rules';
+import { advices, type AdviceRow } from '../tables';
+import { Advice, Evaluation, PremiumIncreaseRequest, WorkSupportPackage } from '../types/advice';
+import { AdviceStatus, AdviceType } from '../types/enums';
+import { Employer, Person } from '../types/external';
+import { IndicationRequest } from '../types/request';
+
+const AdviceConnection = ConnectionType(Advice, 'Advice');
+
+@ArgsType()
+class AdvicesArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true })
+  personId?: string | null;
+
+  @Field(() => AdviceType, { nullable: true })
+  type?: EnumValue<typeof AdviceType> | null;
+
+  @Field(() => AdviceStatus, {
+    nullable: true,
+    description: 'The status as it reads today: an ACTIVE advice past its validity is EXPIRED.',
+  })
+  status?: EnumValue<typeof AdviceStatus> | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only granted advices valid on this date (and not ended before it).',
+  })
+  validOn?: Date | null;
+}
+
+/** The status filter in SQL, matching `adviceStatusOn` for the same day. */
+function statusFilter(status: EnumValue<typeof AdviceStatus>, today: string): SQL {
+  switch (status) {
+    case 'ACTIVE':
+      return and(eq(advices.status, 'ACTIVE'), gte(advices.validUntil, today))!;
+    case 'EXPIRED':
+      return or(
+        eq(advices.status, 'EXPIRED'),
+        and(eq(advices.status, 'ACTIVE'), lt(advices.validUntil, today)),
+      )!;
+    default:
+      return eq(advices.status, status);
+  }
+}
+
+function adviceFilters(args: AdvicesArgs): SQL[] {
+  const filters: SQL[] = [];
+  if (args.personId) filters.push(eq(advices.personId, args.personId));
+  if (args.type) filters.push(eq(advices.type, args.type));
+  if (args.status) filters.push(statusFilter(args.status, todayInBelgium()));
+  if (args.validOn) {
+    const day = args.validOn.toISOString().slice(0, 10);
+    filters.push(
+      eq(advices.decision, 'TOEGEKEND'),
+      lte(advices.validFrom, day),
+      gte(advices.validUntil, day),
+      or(isNull(advices.endedAt), gt(advices.endedAt, day))!,
+    );
+  }
+  return filters;
+}
+
+@Resolver(() => Advice)
+export class AdviceResolver {
+  @Category('j', { minimal: true })
+  @Query(() => AdviceConnection, {
+    description: 'Advices of the persons the caller may see, in id order.',
+  })
+  advices(@Args(() => AdvicesArgs) args: AdvicesArgs, @Ctx() { db, scope }: IndicationsContext) {
+    const filters = adviceFilters(args);
+    return paginate(db, advices, 'id', and(adviceScope(scope), ...filters), args);
+  }
+
+  @Category('j', { minimal: true })
+  @Query(() => Advice, { nullable: true })
+  advice(@Arg('id', () => ID) id: string, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.adviceById.load(id);
+  }
+
+  @Category('j', { minimal: true })
+  @FieldResolver(() => Person)
+  person(@Root() advice: AdviceRow): Person {
+    return { id: advice.personId };
+  }
+
+  @Category('j', { minimal: true })
+  @FieldResolver(() => AdviceStatus, {
+    nullable: true,
+    description:
+      'Status today: an advice still marked ACTIVE after its validUntil reads EXPIRED. Null for a refused advice.',
+  })
+  status(@Root() advice: AdviceRow): EnumValue<typeof AdviceStatus> | null {
+    return adviceStatusOn(advice, todayInBelgium());
+  }
+
+  @FieldResolver(() => IndicationRequest, {
+    nullable: true,
+    description: 'The request decided; null for the legacy advices of the zittende doelgroep.',
+  })
+  request(@Root() advice: AdviceRow, @Ctx() { loaders }: IndicationsContext) {
+    return advice.requestId ? loaders.requestById.load(advice.requestId) : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Granted through the spoed procedure and no hire recorded yet: every granted spoed advice must lead to a hire.',
+  })
+  async openHireObligation(@Root() advice: AdviceRow, @Ctx() { loaders }: IndicationsContext) {
+    // The request is loaded only for an advice that would carry the obligation if it were spoed.
+    if (!hasOpenHireObligation(advice, 'SPOED') || !advice.requestId) return false;
+    const request = await loaders.requestById.load(advice.requestId);
+    return hasOpenHireObligation(advice, request?.procedure ?? null);
+  }
+
+  @Category('k', { minimal: true })
+  @FieldResolver(() => WorkSupportPackage, { nullable: true })
+  workSupportPackage(@Root() advice: AdviceRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.workSupportPackageByAdvice.load(advice.id);
+  }
+
+  @FieldResolver(() => [Evaluation], { description: 'Oldest first.' })
+  evaluations(@Root() advice: AdviceRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.evaluationsByAdvice.load(advice.id);
+  }
+
+  @FieldResolver(() => Advice, {
+    nullable: true,
+    description: 'For an IMW granted with a CMW: that CMW.',
+  })
+  derivedFrom(@Root() advice: AdviceRow, @Ctx() { loaders }: IndicationsContext) {
+    return advice.derivedFromId ? loaders.adviceById.load(advice.derivedFromId) : null;
+  }
+
+  @FieldResolver(() => [Advice], { description: 'For a CMW: the IMW granted with it.' })
+  derivedAdvices(@Root() advice: AdviceRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.derivedAdvicesByAdvice.load(advice.id);
+  }
+}
+
+@Resolver(() => PremiumIncreaseRequest)
+export class PremiumIncreaseRequestResolver {
+  @FieldResolver(() => Employer)
+  employer(@Root() request: PremiumIncreaseRequest): Employer {
+    return { id: request.employerId };
+  }
+}

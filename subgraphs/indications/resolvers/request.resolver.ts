@@ -1,0 +1,170 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import type { EnumValue } from '../../../common/enums';
+import { badUserInput } from '../../../common/errors';
+import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { DateScalar } from '../../../common/scalars';
+import { startOfDay, type IndicationsContext } from '../loaders';
+import { indicationRequests, type IcfAssessmentRow, type IndicationRequestRow } from '../tables';
+import { Advice } from '../types/advice';
+import { IndicationConsultant } from '../types/consultant';
+import { AdviceType, IndicationProcedure, IndicationRoute, IndicationStatus } from '../types/enums';
+import { Municipality, Person, Vacancy } from '../types/external';
+import { Attestation, IcfAssessment, IndicationRequest, Review } from '../types/request';
+
+const IndicationRequestConnection = ConnectionType(IndicationRequest, 'IndicationRequest');
+
+@ArgsType()
+class IndicationRequestsArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true })
+  personId?: string | null;
+
+  @Field(() => IndicationStatus, { nullable: true })
+  status?: EnumValue<typeof IndicationStatus> | null;
+
+  @Field(() => AdviceType, { nullable: true })
+  requestedType?: EnumValue<typeof AdviceType> | null;
+
+  @Field(() => IndicationRoute, { nullable: true })
+  route?: EnumValue<typeof IndicationRoute> | null;
+
+  @Field(() => IndicationProcedure, { nullable: true })
+  procedure?: EnumValue<typeof IndicationProcedure> | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only requests decided on or after this date (Belgian time).',
+  })
+  decidedFrom?: Date | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only requests decided on or before this date (Belgian time).',
+  })
+  decidedTo?: Date | null;
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function dayAfter(isoDay: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return isoDate(date);
+}
+
+function requestFilters(args: IndicationRequestsArgs): SQL[] {
+  const filters: SQL[] = [];
+  if (args.personId) filters.push(eq(indicationRequests.personId, args.personId));
+  if (args.status) filters.push(eq(indicationRequests.status, args.status));
+  if (args.requestedType) filters.push(eq(indicationRequests.requestedType, args.requestedType));
+  if (args.route) filters.push(eq(indicationRequests.route, args.route));
+  if (args.procedure) filters.push(eq(indicationRequests.procedure, args.procedure));
+  const from = args.decidedFrom ? isoDate(args.decidedFrom) : null;
+  const to = args.decidedTo ? isoDate(args.decidedTo) : null;
+  if (from && to && from > to) throw badUserInput('decidedTo', 'must not be before decidedFrom');
+  if (from) filters.push(sql`${indicationRequests.decidedAt} >= ${startOfDay(from)}`);
+  if (to) filters.push(sql`${indicationRequests.decidedAt} < ${startOfDay(dayAfter(to))}`);
+  return filters;
+}
+
+@Resolver(() => IndicationRequest)
+export class IndicationRequestResolver {
+  @Category('j')
+  @Query(() => IndicationRequestConnection, {
+    description: 'Indication requests of the persons the caller may see, in id order.',
+  })
+  indicationRequests(
+    @Args(() => IndicationRequestsArgs) args: IndicationRequestsArgs,
+    @Ctx() { db, scope }: IndicationsContext,
+  ) {
+    const filters = requestFilters(args);
+    return paginate(
+      db,
+      indicationRequests,
+      'id',
+      and(scope.personFilter(indicationRequests.personId), ...filters),
+      args,
+    );
+  }
+
+  @Category('j')
+  @Query(() => IndicationRequest, { nullable: true })
+  indicationRequest(@Arg('id', () => ID) id: string, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.requestById.load(id);
+  }
+
+  @FieldResolver(() => Person)
+  person(@Root() request: IndicationRequestRow): Person {
+    return { id: request.personId };
+  }
+
+  @Category('b')
+  @FieldResolver(() => Municipality, {
+    description: 'Where the person lived when the request was submitted.',
+  })
+  municipality(@Root() request: IndicationRequestRow): Municipality {
+    return { nisCode: request.municipalityNisCode };
+  }
+
+  @Category('m', { minimal: true })
+  @FieldResolver(() => Vacancy, {
+    nullable: true,
+    description: 'The employer’s open vacancy of a spoed or prior-routing request.',
+  })
+  vacancy(@Root() request: IndicationRequestRow): Vacancy | null {
+    return request.vacancyId ? { id: request.vacancyId } : null;
+  }
+
+  @FieldResolver(() => IndicationConsultant, { nullable: true })
+  consultant(@Root() request: IndicationRequestRow, @Ctx() { loaders }: IndicationsContext) {
+    return request.consultantId ? loaders.consultantById.load(request.consultantId) : null;
+  }
+
+  @Category('h', { minimal: true })
+  @FieldResolver(() => [Attestation], { description: 'Attestations gathered, in id order.' })
+  attestations(@Root() request: IndicationRequestRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.attestationsByRequest.load(request.id);
+  }
+
+  @Category('i', { minimal: true })
+  @FieldResolver(() => IcfAssessment, {
+    nullable: true,
+    description: 'The ICF assessment, on the ICF route once the consultant has assessed.',
+  })
+  icfAssessment(@Root() request: IndicationRequestRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.icfAssessmentByRequest.load(request.id);
+  }
+
+  @FieldResolver(() => Review, { nullable: true, description: 'Present once decided.' })
+  review(@Root() request: IndicationRequestRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.reviewByRequest.load(request.id);
+  }
+
+  @FieldResolver(() => [Advice], {
+    description: 'The advice decided, and the IMW a granted CMW brings with it.',
+  })
+  advices(@Root() request: IndicationRequestRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.advicesByRequest.load(request.id);
+  }
+}
+
+@Resolver(() => IcfAssessment)
+export class IcfAssessmentResolver {
+  @FieldResolver(() => IndicationConsultant)
+  consultant(@Root() assessment: IcfAssessmentRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.consultantById.load(assessment.consultantId);
+  }
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+
+import { buildFederatedSchema } from '../../common/federation';
+import type { SubgraphModule } from '../../common/subgraph-server';
+import { createLoaders, type IndicationsLoaders } from './loaders';
+import { referenceResolvers } from './references';
+import { AdviceResolver, PremiumIncreaseRequestResolver } from './resolvers/advice.resolver';
+import { IndicationConsultantResolver } from './resolvers/consultant.resolver';
+import { MunicipalityResolver } from './resolvers/municipality.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { IcfAssessmentResolver, IndicationRequestResolver } from './resolvers/request.resolver';
+
+/**
+ * The indications subgraph: requests, attestations, ICF assessments, reviews, advices with their
+ * work support packages and evaluations, and the register of indication consultants.
+ */
+export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
+  name: 'indications',
+  folder: path.resolve(__dirname),
+  buildSchema: () =>
+    buildFederatedSchema(
+      {
+        resolvers: [
+          IndicationRequestResolver,
+          IcfAssessmentResolver,
+          AdviceResolver,
+          PremiumIncreaseRequestResolver,
+          IndicationConsultantResolver,
+          PersonResolver,
+          MunicipalityResolver,
+        ],
+      },
+      referenceResolvers,
+    ),
+  createLoaders,
+};

@@ -1,0 +1,163 @@
+import { and, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+import type { AccessScope } from '../../common/access/scope';
+import type { Database } from '../../common/db/connection';
+import { manyByKey, oneByKey } from '../../common/loaders';
+import { contingents, employers, placements, referrals, supportPlans, vacancies } from './tables';
+
+const EMPLOYER_ORG_PREFIX = 'employer:';
+
+/**
+ * Narrows referrals and placements to the caller's own organisation when it is an employer: the
+ * reference directory holds persons, not matches, so a candidate referred to two employers would
+ * otherwise show each employer the other's referral (B.4 note 14: own employees only).
+ */
+export function ownEmployerFilter(
+  scope: AccessScope,
+  ...employerColumns: AnyPgColumn[]
+): SQL | undefined {
+  const { role, org } = scope.caller;
+  if (role !== 'EMPLOYER' && role !== 'JOB_COACH') return undefined;
+  if (!org.startsWith(EMPLOYER_ORG_PREFIX)) return sql`false`;
+  const employerId = org.slice(EMPLOYER_ORG_PREFIX.length);
+  return or(...employerColumns.map((column) => eq(column, employerId)));
+}
+
+/** The row scope of referrals: persons the caller may see, at the caller's own employer. */
+export function referralScope(scope: AccessScope): SQL | undefined {
+  return and(
+    scope.personFilter(referrals.personId),
+    ownEmployerFilter(scope, referrals.employerId),
+  );
+}
+
+/** The row scope of placements; an enclave's host employer sees the placement too. */
+export function placementScope(scope: AccessScope): SQL | undefined {
+  return and(
+    scope.personFilter(placements.personId),
+    ownEmployerFilter(scope, placements.employerId, placements.hostEmployerId),
+  );
+}
+
+/** One set per request: each loader batches a field of many parents into one SQL statement. */
+export function createLoaders(db: Database, scope: AccessScope) {
+  return {
+    employerById: oneByKey(
+      (ids: string[]) => db.select().from(employers).where(inArray(employers.id, ids)),
+      (row) => row.id,
+    ),
+    employersByMunicipality: manyByKey(
+      (nisCodes: string[]) =>
+        db
+          .select()
+          .from(employers)
+          .where(inArray(employers.municipalityNisCode, nisCodes))
+          .orderBy(employers.id),
+      (row) => row.municipalityNisCode!,
+    ),
+    contingentsByEmployer: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(contingents)
+          .where(inArray(contingents.employerId, ids))
+          .orderBy(contingents.year, contingents.measure),
+      (row) => row.employerId,
+    ),
+    vacancyById: oneByKey(
+      (ids: string[]) => db.select().from(vacancies).where(inArray(vacancies.id, ids)),
+      (row) => row.id,
+    ),
+    vacanciesByEmployer: manyByKey(
+      (ids: string[]) =>
+        db.select().from(vacancies).where(inArray(vacancies.employerId, ids)).orderBy(vacancies.id),
+      (row) => row.employerId,
+    ),
+    openVacancyCountByMunicipality: oneByKey(
+      (nisCodes: string[]) =>
+        db
+          .select({ nisCode: vacancies.municipalityNisCode, total: count() })
+          .from(vacancies)
+          .where(
+            and(inArray(vacancies.municipalityNisCode, nisCodes), eq(vacancies.status, 'OPEN')),
+          )
+          .groupBy(vacancies.municipalityNisCode),
+      (row) => row.nisCode,
+    ),
+    referralById: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(referrals)
+          .where(and(inArray(referrals.id, ids), referralScope(scope))),
+      (row) => row.id,
+    ),
+    referralsByVacancy: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(referrals)
+          .where(and(inArray(referrals.vacancyId, ids), referralScope(scope)))
+          .orderBy(referrals.id),
+      (row) => row.vacancyId!,
+    ),
+    referralsByPerson: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(referrals)
+          .where(and(inArray(referrals.personId, ids), referralScope(scope)))
+          .orderBy(referrals.proposedAt, referrals.id),
+      (row) => row.personId,
+    ),
+    placementById: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(placements)
+          .where(and(inArray(placements.id, ids), placementScope(scope))),
+      (row) => row.id,
+    ),
+    placementByReferral: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(placements)
+          .where(and(inArray(placements.referralId, ids), placementScope(scope))),
+      (row) => row.referralId!,
+    ),
+    placementsByEmployer: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(placements)
+          .where(and(inArray(placements.employerId, ids), placementScope(scope)))
+          .orderBy(placements.id),
+      (row) => row.employerId,
+    ),
+    placementsByPerson: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(placements)
+          .where(and(inArray(placements.personId, ids), placementScope(scope)))
+          .orderBy(placements.startDate, placements.id),
+      (row) => row.personId,
+    ),
+    // Reached only through a placement already in scope; the person filter still applies.
+    supportPlanByPlacement: oneByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(supportPlans)
+          .where(
+            and(inArray(supportPlans.placementId, ids), scope.personFilter(supportPlans.personId)),
+          ),
+      (row) => row.placementId,
+    ),
+  };
+}
+
+export type MaatwerkLoaders = ReturnType<typeof createLoaders>;
+export type MaatwerkContext = import('../../common/context').SubgraphContext<MaatwerkLoaders>;

@@ -1,0 +1,113 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import type { EnumValue } from '../../../common/enums';
+import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { placementScope, type MaatwerkContext } from '../loaders';
+import { isSustained, SUSTAINED_AFTER_MONTHS } from '../rules';
+import { placements, type PlacementRow } from '../tables';
+import { Employer } from '../types/employer';
+import { PlacementStatus, PlacementType } from '../types/enums';
+import { Advice, Person } from '../types/external';
+import { Placement } from '../types/placement';
+import { Referral } from '../types/referral';
+import { SupportPlan } from '../types/support-plan';
+
+const PlacementConnection = ConnectionType(Placement, 'Placement');
+
+@ArgsType()
+class PlacementsArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true })
+  personId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The employer that pays (not an enclave host).' })
+  employerId?: string | null;
+
+  @Field(() => PlacementStatus, { nullable: true })
+  status?: EnumValue<typeof PlacementStatus> | null;
+
+  @Field(() => PlacementType, { nullable: true })
+  type?: EnumValue<typeof PlacementType> | null;
+}
+
+@Resolver(() => Placement)
+export class PlacementResolver {
+  @Category('n', { minimal: true })
+  @Query(() => PlacementConnection, { description: 'Placements the caller may see, in id order.' })
+  placements(
+    @Args(() => PlacementsArgs) args: PlacementsArgs,
+    @Ctx() { db, scope }: MaatwerkContext,
+  ) {
+    const filters: SQL[] = [];
+    if (args.personId) filters.push(eq(placements.personId, args.personId));
+    if (args.employerId) filters.push(eq(placements.employerId, args.employerId));
+    if (args.status) filters.push(eq(placements.status, args.status));
+    if (args.type) filters.push(eq(placements.type, args.type));
+    return paginate(db, placements, 'id', and(placementScope(scope), ...filters), args);
+  }
+
+  @Category('n', { minimal: true })
+  @Query(() => Placement, { nullable: true })
+  placement(@Arg('id', () => ID) id: string, @Ctx() { loaders }: MaatwerkContext) {
+    return loaders.placementById.load(id);
+  }
+
+  @Category('n', { minimal: true })
+  @FieldResolver(() => Person)
+  person(@Root() placement: PlacementRow): Person {
+    return { id: placement.personId };
+  }
+
+  @Category('n', { minimal: true })
+  @FieldResolver(() => Employer, { description: 'The employer that pays the worker.' })
+  employer(@Root() placement: PlacementRow, @Ctx() { loaders }: MaatwerkContext) {
+    return loaders.employerById.load(placement.employerId);
+  }
+
+  @FieldResolver(() => Employer, {
+    nullable: true,
+    description: 'The company an enclave worker works in.',
+  })
+  hostEmployer(@Root() placement: PlacementRow, @Ctx() { loaders }: MaatwerkContext) {
+    return placement.hostEmployerId ? loaders.employerById.load(placement.hostEmployerId) : null;
+  }
+
+  @FieldResolver(() => Advice, {
+    nullable: true,
+    description: 'The advice the placement rests on.',
+  })
+  advice(@Root() placement: PlacementRow): Advice | null {
+    return placement.adviceId ? { id: placement.adviceId } : null;
+  }
+
+  @FieldResolver(() => Referral, { nullable: true, description: 'The referral that led here.' })
+  referral(@Root() placement: PlacementRow, @Ctx() { loaders }: MaatwerkContext) {
+    return placement.referralId ? loaders.referralById.load(placement.referralId) : null;
+  }
+
+  @FieldResolver(() => SupportPlan, { nullable: true })
+  supportPlan(@Root() placement: PlacementRow, @Ctx() { loaders }: MaatwerkContext) {
+    return loaders.supportPlanByPlacement.load(placement.id);
+  }
+
+  @Category('n', { minimal: true })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: `Sustainable employment: still running ${SUSTAINED_AFTER_MONTHS} months after the start. False if it ended earlier; null while that is not known yet.`,
+  })
+  sustained(@Root() placement: PlacementRow): boolean | null {
+    return isSustained(placement);
+  }
+}

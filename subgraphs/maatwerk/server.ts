@@ -1,0 +1,36 @@
+import path from 'node:path';
+
+import { buildFederatedSchema } from '../../common/federation';
+import type { SubgraphModule } from '../../common/subgraph-server';
+import { createLoaders, type MaatwerkLoaders } from './loaders';
+import { referenceResolvers } from './references';
+import { ContingentResolver, EmployerResolver } from './resolvers/employer.resolver';
+import { MunicipalityResolver } from './resolvers/municipality.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { PlacementResolver } from './resolvers/placement.resolver';
+import { ReferralResolver } from './resolvers/referral.resolver';
+import { SupportPlanResolver } from './resolvers/support-plan.resolver';
+import { VacancyResolver } from './resolvers/vacancy.resolver';
+
+/** The maatwerk subgraph: employers, contingents, vacancies, referrals, placements, support plans. */
+export const maatwerkSubgraph: SubgraphModule<MaatwerkLoaders> = {
+  name: 'maatwerk',
+  folder: path.resolve(__dirname),
+  buildSchema: () =>
+    buildFederatedSchema(
+      {
+        resolvers: [
+          EmployerResolver,
+          ContingentResolver,
+          VacancyResolver,
+          ReferralResolver,
+          PlacementResolver,
+          SupportPlanResolver,
+          PersonResolver,
+          MunicipalityResolver,
+        ],
+      },
+      referenceResolvers,
+    ),
+  createLoaders,
+};

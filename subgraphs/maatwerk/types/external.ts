@@ -1,0 +1,22 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A person (owned by the persons subgraph).' })
+@Directive('@key(fields: "id")')
+export class Person {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType({ description: 'A municipality (owned by the agreements subgraph).' })
+@Directive('@key(fields: "nisCode")')
+export class Municipality {
+  @Field(() => ID)
+  nisCode: string;
+}
+
+@ObjectType({ description: 'An indication advice (owned by the indications subgraph).' })
+@Directive('@key(fields: "id", resolvable: false)')
+export class Advice {
+  @Field(() => ID)
+  id: string;
+}

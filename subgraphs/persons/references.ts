@@ -1,0 +1,15 @@
+import type { ReferenceResolvers } from '../../common/federation';
+import type { PersonsContext } from './loaders';
+
+/** How the gateway fetches this subgraph's entities by key (`_entities`), batched per request. */
+export const referenceResolvers: ReferenceResolvers = {
+  Person: {
+    __resolveReference: (reference: { id: string }, { loaders }: PersonsContext) =>
+      loaders.personById.load(String(reference.id)),
+  },
+  Municipality: {
+    __resolveReference: (reference: { nisCode: string }) => ({
+      nisCode: String(reference.nisCode),
+    }),
+  },
+};

@@ -1,0 +1,143 @@
+import type { EnumValue } from '../../../common/enums';
+import { Category } from '../../../common/access/categories';
+import { and, eq, exists, isNull, notExists, sql, type SQL } from 'drizzle-orm';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+
+import { ageBand } from '../../../common/age';
+import type { Database } from '../../../common/db/connection';
+import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import type { PersonsContext } from '../loaders';
+import { persons, vdabRegistrations, type PersonRow } from '../tables';
+import { Consent, EmploymentOutcome } from '../types/consent';
+import { LabourMarketStatus } from '../types/enums';
+import { Municipality } from '../types/municipality';
+import { Person } from '../types/person';
+import { SocialAssistanceRecord, TemporaryProtection, VdabRegistration } from '../types/status';
+import { Trajectory } from '../types/trajectory';
+
+export const PersonConnection = ConnectionType(Person, 'Person');
+
+@ArgsType()
+class PersonsArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'NIS code of the residence municipality.' })
+  residenceNisCode?: string | null;
+
+  @Field(() => LabourMarketStatus, { nullable: true })
+  labourMarketStatus?: EnumValue<typeof LabourMarketStatus> | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only persons with (true) or without (false) a current VDAB registration.',
+  })
+  registeredAtVdab?: boolean | null;
+}
+
+function personFilters(db: Database, args: PersonsArgs): SQL[] {
+  const filters: SQL[] = [];
+  if (args.residenceNisCode) filters.push(eq(persons.residenceNisCode, args.residenceNisCode));
+  if (args.labourMarketStatus)
+    filters.push(eq(persons.labourMarketStatus, args.labourMarketStatus));
+  if (typeof args.registeredAtVdab === 'boolean') {
+    const currentRegistration = db
+      .select({ one: sql`1` })
+      .from(vdabRegistrations)
+      .where(
+        and(
+          eq(vdabRegistrations.personId, persons.id),
+          eq(vdabRegistrations.registered, true),
+          isNull(vdabRegistrations.until),
+        ),
+      );
+    filters.push(
+      args.registeredAtVdab ? exists(currentRegistration) : notExists(currentRegistration),
+    );
+  }
+  return filters;
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Category('a')
+  @Query(() => Person, { nullable: true, description: 'One person, if the caller may see them.' })
+  person(@Arg('id', () => ID) id: string, @Ctx() { loaders }: PersonsContext) {
+    return loaders.personById.load(id);
+  }
+
+  @Category('a')
+  @Query(() => PersonConnection, { description: 'Persons the caller may see, in id order.' })
+  async persons(@Args(() => PersonsArgs) args: PersonsArgs, @Ctx() { db, scope }: PersonsContext) {
+    const filters = personFilters(db, args);
+    return paginate(db, persons, 'id', and(scope.personFilter(persons.id), ...filters), args);
+  }
+
+  @Category('b')
+  @FieldResolver(() => Municipality, { description: 'Municipality of residence.' })
+  residence(@Root() person: PersonRow): Municipality {
+    return { nisCode: person.residenceNisCode };
+  }
+
+  @Category('l', { minimal: true })
+  @FieldResolver(() => String, {
+    description: 'Age band today: UNDER_18, 18_24, … 55_64, 65_PLUS.',
+  })
+  ageBand(@Root() person: PersonRow): string {
+    return ageBand(person.birthDate);
+  }
+
+  @Category('e')
+  @FieldResolver(() => VdabRegistration, {
+    nullable: true,
+    description: 'The current VDAB registration.',
+  })
+  async vdabRegistration(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
+    const registrations = await loaders.registrationsByPerson.load(person.id);
+    return registrations.find((registration) => registration.until === null) ?? null;
+  }
+
+  @Category('e')
+  @FieldResolver(() => [VdabRegistration], { description: 'All VDAB registrations, oldest first.' })
+  vdabRegistrations(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
+    return loaders.registrationsByPerson.load(person.id);
+  }
+
+  @Category('c', { minimal: true })
+  @FieldResolver(() => [SocialAssistanceRecord])
+  socialAssistance(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
+    return loaders.assistanceByPerson.load(person.id);
+  }
+
+  @Category('c', { minimal: true })
+  @FieldResolver(() => [TemporaryProtection])
+  temporaryProtections(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
+    return loaders.protectionsByPerson.load(person.id);
+  }
+
+  @Category('f')
+  @FieldResolver(() => [Trajectory])
+  trajectories(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
+    return loaders.trajectoriesByPerson.load(person.id);
+  }
+
+  @Category('a')
+  @FieldResolver(() => [Consent])
+  consents(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
+    return loaders.consentsByPerson.load(person.id);
+  }
+
+  @Category('n', { minimal: true })
+  @FieldResolver(() => [EmploymentOutcome])
+  employmentOutcomes(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
+    return loaders.outcomesByPerson.load(person.id);
+  }
+}

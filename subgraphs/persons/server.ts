@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+import { buildFederatedSchema } from '../../common/federation';
+import type { SubgraphModule } from '../../common/subgraph-server';
+import { createLoaders, type PersonsLoaders } from './loaders';
+import { referenceResolvers } from './references';
+import { SocialAssistanceRecordResolver } from './resolvers/assistance.resolver';
+import { MeResolver } from './resolvers/me.resolver';
+import { MunicipalityResolver } from './resolvers/municipality.resolver';
+import { PersonResolver } from './resolvers/person.resolver';
+import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
+
+/** The persons subgraph: Person, their VDAB and OCMW status, trajectory, consents and outcomes. */
+export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
+  name: 'persons',
+  folder: path.resolve(__dirname),
+  buildSchema: () =>
+    buildFederatedSchema(
+      {
+        resolvers: [
+          PersonResolver,
+          MeResolver,
+          SocialAssistanceRecordResolver,
+          TrajectoryResolver,
+          TransmissionResolver,
+          MunicipalityResolver,
+        ],
+      },
+      referenceResolvers,
+    ),
+  createLoaders,
+};

@@ -1,0 +1,51 @@
+import type { EnumValue } from '../../../common/enums';
+import { Category } from '../../../common/access/categories';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+import { DateScalar, DateTimeScalar } from '../../../common/scalars';
+import { ConsentType, EmploymentType } from './enums';
+
+@Category('a')
+@ObjectType({ description: 'A consent or mandate given by the citizen.' })
+export class Consent {
+  @Field(() => ID)
+  id: string;
+
+  personId: string;
+
+  @Field(() => ConsentType)
+  type: EnumValue<typeof ConsentType>;
+
+  @Field(() => String, { description: 'Organisation id the consent is given to.' })
+  grantedTo: string;
+
+  @Field(() => String)
+  scope: string;
+
+  @Field(() => DateTimeScalar)
+  grantedAt: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  revokedAt: Date | null;
+}
+
+@Category('n')
+@ObjectType({ description: 'Employment status on a reference date (for outflow KPIs).' })
+export class EmploymentOutcome {
+  @Field(() => ID)
+  id: string;
+
+  personId: string;
+
+  @Category('n', { minimal: true })
+  @Field(() => DateScalar)
+  referenceDate: string;
+
+  @Category('n', { minimal: true })
+  @Field(() => Boolean)
+  employed: boolean;
+
+  @Category('n', { minimal: true })
+  @Field(() => EmploymentType)
+  employmentType: EnumValue<typeof EmploymentType>;
+}

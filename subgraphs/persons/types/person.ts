@@ -1,0 +1,88 @@
+import type { EnumValue } from '../../../common/enums';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import { DateScalar } from '../../../common/scalars';
+import {
+  EducationLevel,
+  Gender,
+  LabourMarketStatus,
+  LanguageLevel,
+  Mobility,
+  OccupationCluster,
+} from './enums';
+
+@ObjectType({ description: 'A person known to one of the partners. The id is pseudonymous.' })
+@Directive('@key(fields: "id")')
+export class Person {
+  @Field(() => ID)
+  id: string;
+
+  @Category('a')
+  @Field(() => String, { description: 'National number (INSZ). Restricted.' })
+  insz: string;
+
+  @Category('a')
+  @Field(() => String)
+  firstName: string;
+
+  @Category('a')
+  @Field(() => String)
+  lastName: string;
+
+  @Category('a')
+  @Field(() => DateScalar)
+  birthDate: string;
+
+  @Category('a')
+  @Field(() => Gender)
+  gender: EnumValue<typeof Gender>;
+
+  @Category('l', { minimal: true })
+  @Field(() => EducationLevel)
+  educationLevel: EnumValue<typeof EducationLevel>;
+
+  @Category('l', { minimal: true })
+  @Field(() => LanguageLevel)
+  dutchLevel: EnumValue<typeof LanguageLevel>;
+
+  @Category('l', { minimal: true })
+  @Field(() => LanguageLevel)
+  englishLevel: EnumValue<typeof LanguageLevel>;
+
+  residenceNisCode: string;
+
+  @Category('l', { minimal: true })
+  @Field(() => [String], {
+    description: 'Activities of interest, used by VDAB for the first referral.',
+  })
+  activityPreferences: string[];
+
+  @Category('l', { minimal: true })
+  @Field(() => Mobility)
+  mobility: EnumValue<typeof Mobility>;
+
+  @Category('l', { minimal: true })
+  @Field(() => OccupationCluster, { nullable: true })
+  occupationCluster: EnumValue<typeof OccupationCluster> | null;
+
+  @Category('e')
+  @Field(() => LabourMarketStatus)
+  labourMarketStatus: EnumValue<typeof LabourMarketStatus>;
+
+  @Category('e')
+  @Field(() => Int, { description: 'Over 24 months is one of the UKW criteria.' })
+  monthsWithoutRegularPaidJob: number;
+
+  @Category('e')
+  @Field(() => Boolean)
+  neet: boolean;
+
+  @Category('a')
+  @Field(() => Boolean)
+  inburgeraar: boolean;
+
+  @Category('h')
+  @Field(() => Boolean, { description: 'Sensitive.' })
+  detentionHistory: boolean;
+}

@@ -1,0 +1,110 @@
+import { SignJWT } from 'jose';
+
+import { signPartnerToken } from '../../common/access/partner-token';
+import { personaNamed } from '../../common/access/personas';
+import { config } from '../../common/config';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const QUERY = '{ person(id: "P-000001") { id } }';
+
+describe('authentication and mandates at the gateway', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack('small');
+  });
+
+  afterAll(() => stack?.stop());
+
+  const post = (headers: Record<string, string>) =>
+    fetch(stack.stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: QUERY }),
+    }).then(async (response) => ({
+      status: response.status,
+      body: (await response.json()) as any,
+    }));
+
+  const expectUnauthenticated = async (headers: Record<string, string>, message: RegExp) => {
+    const { status, body } = await post(headers);
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors[0].message).toMatch(message);
+  };
+
+  it('refuses a request without a token', () => expectUnauthenticated({}, /No bearer token/));
+
+  it('refuses a malformed token', () =>
+    expectUnauthenticated({ authorization: 'Bearer not-a-jwt' }, /not valid/));
+
+  it('refuses a token signed with another secret (forged)', async () => {
+    const forged = await signPartnerToken(personaNamed('vdab-mediator'), {
+      secret: 'an-attacker-secret-that-is-long-enough-0123456789',
+    });
+    await expectUnauthenticated({ authorization: `Bearer ${forged}` }, /not valid/);
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = await new SignJWT({ role: 'VDAB_MEDIATOR', org: 'vdab' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('vdab-mediator-1')
+      .setIssuer(config.AUTH_ISSUER)
+      .setAudience(config.AUTH_AUDIENCE)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(new TextEncoder().encode(config.AUTH_JWT_SECRET));
+    await expectUnauthenticated({ authorization: `Bearer ${expired}` }, /expired/);
+  });
+
+  it('refuses a token for another audience', async () => {
+    const token = await new SignJWT({ role: 'VDAB_MEDIATOR', org: 'vdab' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('vdab-mediator-1')
+      .setIssuer(config.AUTH_ISSUER)
+      .setAudience('another-service')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(config.AUTH_JWT_SECRET));
+    await expectUnauthenticated({ authorization: `Bearer ${token}` }, /not valid/);
+  });
+
+  it('refuses a token whose role is not a role of the product', async () => {
+    const token = await signPartnerToken({ sub: 'x', role: 'ADMIN' as never, org: 'vdab' });
+    await expectUnauthenticated({ authorization: `Bearer ${token}` }, /role/);
+  });
+
+  it('refuses a purpose the caller has no mandate for', async () => {
+    const token = await signPartnerToken(personaNamed('vdab-mediator'));
+    const { status, body } = await post({
+      authorization: `Bearer ${token}`,
+      'x-purpose': 'PACT_SETTLEMENT',
+    });
+    expect(status).toBe(403);
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(body.errors[0].message).toMatch(/No mandate for purpose PACT_SETTLEMENT/);
+  });
+
+  it('refuses an organisation without any mandate', async () => {
+    const token = await signPartnerToken({
+      sub: 'someone',
+      role: 'EMPLOYER',
+      org: 'employer:UNKNOWN',
+    });
+    const { status, body } = await post({ authorization: `Bearer ${token}` });
+    expect(status).toBe(403);
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('takes the single purpose of the mandate when none is declared, or the declared one', async () => {
+    const token = await signPartnerToken(personaNamed('vdab-mediator'));
+    expect((await post({ authorization: `Bearer ${token}` })).body.data.person).toEqual({
+      id: 'P-000001',
+    });
+    const declared = await post({
+      authorization: `Bearer ${token}`,
+      'x-purpose': 'TRAJECTORY_GUIDANCE',
+    });
+    expect(declared.body.data.person).toEqual({ id: 'P-000001' });
+  });
+});

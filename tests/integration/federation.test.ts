@@ -1,0 +1,150 @@
+import { createGateway } from '../../gateway/server';
+import { readSupergraph } from '../../gateway/supergraph';
+import { listen } from '../../common/http';
+import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+describe('the supergraph through the gateway over HTTP', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack('small');
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('answers one query that walks all four subgraphs', async () => {
+    const { status, body } = await stack.query(`{
+      person(id: "P-000001") {
+        id
+        residence { nisCode name province { name } }
+        socialAssistance { type ocmw { nisCode name } }
+        advices { id type decision derivedFrom { id } }
+        indicationRequests { id requestedType }
+        referrals { id status person { id } vacancy { id employer { id } } }
+        placements { id type advice { id type } employer { id type municipality { nisCode name } } }
+      }
+    }`);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const person = body.data.person;
+    expect(person.residence).toEqual({
+      nisCode: '44021',
+      name: 'Gent',
+      province: { name: 'Oost-Vlaanderen' },
+    });
+    expect(person.socialAssistance[0]).toEqual({
+      type: 'LEEFLOON',
+      ocmw: { nisCode: '44021', name: 'Gent' },
+    });
+    expect(person.advices).toEqual(
+      expect.arrayContaining([
+        { id: 'AD-000001', type: 'CMW', decision: 'TOEGEKEND', derivedFrom: null },
+        { id: 'AD-000002', type: 'IMW', decision: 'TOEGEKEND', derivedFrom: { id: 'AD-000001' } },
+      ]),
+    );
+    expect(person.indicationRequests).toContainEqual({ id: 'IR-000001', requestedType: 'CMW' });
+    expect(person.referrals).toContainEqual({
+      id: 'R-000001',
+      status: 'HIRED',
+      person: { id: 'P-000001' },
+      vacancy: { id: 'V-000001', employer: { id: 'E-000001' } },
+    });
+    expect(person.placements).toContainEqual({
+      id: 'PL-000001',
+      type: 'CMW',
+      advice: { id: 'AD-000001', type: 'CMW' },
+      employer: {
+        id: 'E-000001',
+        type: 'MAATWERKBEDRIJF',
+        municipality: { nisCode: '44021', name: 'Gent' },
+      },
+    });
+  });
+
+  it('gathers Municipality fields from every subgraph', async () => {
+    const { body } = await stack.query(`{
+      municipality(nisCode: "44021") {
+        name
+        province { code }
+        residentCount
+        indicationConsultants { id org }
+        employers { id }
+        openVacancyCount
+        collaborationAgreements { id type }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const gent = body.data.municipality;
+    expect(gent.name).toBe('Gent');
+    expect(gent.province.code).toBe('OVL');
+    expect(gent.residentCount).toBeGreaterThan(0);
+    expect(gent.indicationConsultants).toContainEqual({ id: 'IC-000001', org: 'lg:44021' });
+    expect(gent.employers).toContainEqual({ id: 'E-000001' });
+    expect(gent.openVacancyCount).toBeGreaterThan(0);
+    expect(gent.collaborationAgreements).toEqual(
+      expect.arrayContaining([
+        { id: 'CA-000001', type: 'SO_VDAB_LOKAAL_BESTUUR' },
+        { id: 'CA-000002', type: 'SO_ADVIESBEVOEGDHEID_INDICERING' },
+      ]),
+    );
+  });
+
+  it('pages a root connection with cursors', async () => {
+    const page = async (after?: string) =>
+      (
+        await stack.query(
+          'query($after: String) { persons(first: 3, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+          { after },
+        )
+      ).body.data.persons;
+    const first = await page();
+    const second = await page(first.pageInfo.endCursor);
+    expect(first.edges).toHaveLength(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(second.edges[0].node.id > first.edges[2].node.id).toBe(true);
+    expect(second.totalCount).toBe(first.totalCount);
+  });
+
+  it('reports health and readiness', async () => {
+    const base = stack.stack.gatewayUrl.replace('/graphql', '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as any).subgraphs).toEqual({
+      persons: 'ready',
+      indications: 'ready',
+      maatwerk: 'ready',
+      agreements: 'ready',
+    });
+  });
+
+  it('starts from the checked-in supergraph while a subgraph is down, and says what is missing', async () => {
+    const urls = Object.fromEntries(stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]));
+    urls.maatwerk = 'http://127.0.0.1:9/graphql'; // nothing listens on the discard port
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: urls,
+      database: stack.database.db,
+    });
+    const listening = await listen(gateway.app, 0);
+    try {
+      const ready = await fetch(`${listening.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as any).subgraphs.maatwerk).toBe('unavailable');
+      const response = await fetch(`${listening.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor('vdab-mediator')}`,
+        },
+        body: JSON.stringify({ query: '{ person(id: "P-000001") { id residence { name } } }' }),
+      });
+      const body = (await response.json()) as any;
+      expect(body.errors).toBeUndefined();
+      expect(body.data.person).toEqual({ id: 'P-000001', residence: { name: 'Gent' } });
+    } finally {
+      await gateway.stop();
+      await listening.close();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { signPartnerToken } from '../../common/access/partner-token';
+import { personaNamed } from '../../common/access/personas';
+import { openDatabase, type DatabaseHandle } from '../../common/db/connection';
+import { migrateSubgraphs } from '../../common/db/migrations';
+import { seedDatabase } from '../../seeds';
+import type { ScaleName } from '../../seeds/context';
+import { startStack, type RunningStack } from '../../scripts/stack';
+import { subgraphs } from '../../subgraphs/registry';
+import { testDatabaseOptions } from './database';
+
+export interface GraphQLResponse {
+  status: number;
+  headers: Headers;
+  body: { data?: any; errors?: any[] };
+}
+
+export interface TestStack {
+  stack: RunningStack;
+  database: DatabaseHandle;
+  /** POSTs an operation to the gateway over HTTP as a demo persona would (A.3), with its token. */
+  query(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { persona?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse>;
+  stop(): Promise<void>;
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** A persona's bearer token, signed once per test file. */
+export function tokenFor(persona: string): Promise<string> {
+  let token = tokens.get(persona);
+  if (!token) {
+    token = signPartnerToken(personaNamed(persona));
+    tokens.set(persona, token);
+  }
+  return token;
+}
+
+/** The whole product on port 0 over a seeded test database; `stop` cleans up even after a half start. */
+export async function startTestStack(scale: ScaleName = 'small'): Promise<TestStack> {
+  const { options, drop } = await testDatabaseOptions();
+  const database = await openDatabase(options);
+  let stack: RunningStack;
+  try {
+    await migrateSubgraphs(
+      database,
+      subgraphs.map((s) => s.module),
+    );
+    await seedDatabase(database.db, { scale, seed: 20240101 });
+    stack = await startStack({ database, gatewayPort: 0 });
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
+  return {
+    stack,
+    database,
+    async query(query, variables, { persona = 'vdab-mediator', headers = {} } = {}) {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor(persona)}`,
+          ...headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as GraphQLResponse['body'],
+      };
+    },
+    async stop() {
+      await stack.stop();
+      await database.close();
+      await drop();
+    },
+  };
+}
