@@ -6,7 +6,14 @@ export interface LoadOptions {
   durationMs: number;
 }
 
-export interface LoadResult {
+/** What one or more load rounds observed: every latency, so percentiles are exact. */
+export interface LoadSample {
+  latenciesMs: number[];
+  errors: number;
+  elapsedMs: number;
+}
+
+export interface LoadSummary {
   requests: number;
   errors: number;
   rps: number;
@@ -15,11 +22,10 @@ export interface LoadResult {
 
 /**
  * A closed-loop load: `connections` clients each send the next request as soon as the previous
- * answered, for a bounded time, against a local address only. Every latency is kept, so the
- * percentiles are exact rather than bucketed.
+ * answered, for a bounded time, against a local address only.
  */
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const latencies: number[] = [];
+export async function runLoad(options: LoadOptions): Promise<LoadSample> {
+  const latenciesMs: number[] = [];
   let errors = 0;
   const deadline = performance.now() + options.durationMs;
   const client = async () => {
@@ -36,13 +42,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       } catch {
         errors += 1;
       }
-      latencies.push(performance.now() - started);
+      latenciesMs.push(performance.now() - started);
     }
   };
   const began = performance.now();
   await Promise.all(Array.from({ length: options.connections }, client));
-  const elapsedSeconds = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
+  return { latenciesMs, errors, elapsedMs: performance.now() - began };
+}
+
+/** Throughput and exact percentiles over all the rounds of one configuration. */
+export function summarize(samples: LoadSample[]): LoadSummary {
+  const latencies = samples.flatMap((sample) => sample.latenciesMs).sort((a, b) => a - b);
+  const elapsedSeconds = samples.reduce((total, sample) => total + sample.elapsedMs, 0) / 1000;
   const percentile = (p: number) =>
     Number(
       (
@@ -51,7 +62,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     );
   return {
     requests: latencies.length,
-    errors,
+    errors: samples.reduce((total, sample) => total + sample.errors, 0),
     rps: Math.round(latencies.length / elapsedSeconds),
     latencyMs: { p50: percentile(50), p95: percentile(95), p99: percentile(99) },
   };

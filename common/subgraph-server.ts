@@ -95,7 +95,7 @@ export async function createSubgraphServer<Loaders>(
 
 /** The platform caller, for in-process tests of one subgraph: every category, no row filter. */
 export function systemCaller(requestId: string = randomUUID()): ForwardedCaller {
-  return { ...SYSTEM_CALLER, requestId, mandateId: null, categories: [], application: 'tests' };
+  return { ...SYSTEM_CALLER, requestId, mandateId: null, categories: [], application: 'platform' };
 }
 
 export function contextFor<Loaders>(

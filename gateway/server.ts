@@ -15,6 +15,7 @@ import {
 import { config } from '../common/config';
 import type { Database } from '../common/db/connection';
 import { maskUnexpectedError } from '../common/errors';
+import { systemCaller } from '../common/subgraph-server';
 import { logger } from '../common/logger';
 import { createAuthenticator, type AuthOptions } from './auth';
 import { explorer } from './explorer';
@@ -35,6 +36,12 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   auth?: Partial<AuthOptions>;
   sharedSecret?: string;
+  /**
+   * `false` forwards every request as the platform itself: no token, mandate, row filter or audit.
+   * Only the benchmark sets it, in-process, to measure what access control costs; no
+   * configuration reaches it.
+   */
+  accessControl?: boolean;
 }
 
 export interface Gateway {
@@ -112,6 +119,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       context: async ({ req, res }) => {
         const requestId = req.header('x-request-id') ?? randomUUID();
         res.setHeader('x-request-id', requestId);
+        if (options.accessControl === false) return { requestId, caller: systemCaller(requestId) };
         const identity = await authenticate(req.header('authorization'));
         const mandate = await mandates.decide(identity, req.header('x-purpose') || undefined);
         return {

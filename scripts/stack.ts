@@ -11,6 +11,8 @@ export interface StackOptions {
   gatewayPort: number;
   host?: string;
   supergraphSdl?: string;
+  /** See `GatewayOptions.accessControl`: the benchmark's baseline only. */
+  accessControl?: boolean;
 }
 
 export interface RunningStack {
@@ -37,6 +39,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       supergraphSdl: options.supergraphSdl ?? readSupergraph(),
       database: options.database.db,
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, `${s.url}/graphql`])),
+      accessControl: options.accessControl,
     });
     const listening = await listen(gateway.app, options.gatewayPort, options.host);
     return {

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+
 import type { Database } from '../common/db/connection';
 import { seedMandates } from './access';
 import { seedAgreements } from './agreements';
@@ -33,6 +35,9 @@ export async function seedDatabase(db: Database, options: SeedOptions): Promise<
       options.onProgress?.(name, Math.round(performance.now() - started));
     }
   });
+  // Statistics and visibility maps for the just-filled tables: without them the planner takes
+  // them for empty and index-only scans still visit the heap.
+  await db.execute(sql`vacuum analyze`);
 }
 
 export async function isSeeded(db: Database): Promise<boolean> {

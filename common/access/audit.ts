@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+
 import { auditLog } from './tables';
 import type { ForwardedCaller } from './gateway-token';
 import type { Database } from '../db/connection';
@@ -36,21 +38,20 @@ export class AuditTrail {
     operation: string,
   ): Promise<void> {
     if (this.isEmpty) return;
-    const rows = [...this.byPerson].map(([personId, access]) => ({
-      requestId: caller.requestId,
-      operation,
-      subgraph,
-      fields: [...access.allowed, ...access.denied].sort(),
-      org: caller.org,
-      application: caller.application,
-      sub: caller.sub,
-      role: caller.role,
-      purpose: caller.purpose,
-      mandateId: caller.mandateId,
-      personId,
-      outcome: outcomeOf(access),
-    }));
-    await db.insert(auditLog).values(rows);
+    const entries = [...this.byPerson];
+    // One statement of fixed shape whatever the number of persons: the caller's columns once,
+    // the per-person columns as arrays, so it is planned once and costs no query building.
+    await db.execute(sql`
+      insert into ${auditLog} (request_id, operation, subgraph, org, application, sub, role,
+        purpose, mandate_id, person_id, outcome, fields)
+      select ${caller.requestId}, ${operation}, ${subgraph}, ${caller.org}, ${caller.application},
+        ${caller.sub}, ${caller.role}, ${caller.purpose}, ${caller.mandateId},
+        entry.person_id, entry.outcome::access.audit_outcome, string_to_array(entry.fields, ',')
+      from unnest(
+        ${sql.param(entries.map(([personId]) => personId))}::text[],
+        ${sql.param(entries.map(([, access]) => outcomeOf(access)))}::text[],
+        ${sql.param(entries.map(([, access]) => [...access.allowed, ...access.denied].sort().join(',')))}::text[]
+      ) as entry(person_id, outcome, fields)`);
   }
 }
 

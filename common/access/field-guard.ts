@@ -64,7 +64,7 @@ function guard(
       : undefined;
     const level = access.level(category.category);
     const decide = (allowed: boolean, why: string) => {
-      if (personId) access.audit.record(personId, coordinate, allowed);
+      if (personId && access.audited) access.audit.record(personId, coordinate, allowed);
       if (!allowed) throw forbidden(coordinate, category, why);
       return resolve(source, args, context, info);
     };

@@ -45,6 +45,11 @@ export class RequestAccess {
     });
   }
 
+  /** Partner reads are logged; the platform's own (seeding, tooling, the benchmark baseline) are not. */
+  get audited(): boolean {
+    return this.caller.role !== 'SYSTEM';
+  }
+
   level(category: DataCategory): AccessLevel {
     const { role } = this.caller;
     if (role === 'SYSTEM') return 'full';
