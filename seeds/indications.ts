@@ -233,7 +233,8 @@ interface Planned {
  * placements. Requests handled by an organisation open its INDICATION relation to the person.
  *
  * Fixed for the demo: IR-000001 of P-000001 (CMW by attestation, handled by IC-000001 of Gent,
- * granted) with AD-000001 (CMW, valid 5 years from 2024-05-01) and its derived IMW AD-000002;
+ * granted, with the ICF assessment ICF-000001 of the work-relevant support needs) with AD-000001
+ * (CMW, valid 5 years from 2024-05-01) and its derived IMW AD-000002;
  * IC-000001 (`lg:44021`, accredited, verdiepingsmodule) advises under CA-000002.
  */
 export async function seedIndications(ctx: SeedContext): Promise<void> {
@@ -312,6 +313,22 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     granted: true,
     decidedOn: DEMO.validFrom,
     consultant: demoConsultant,
+  });
+  // The consultant still maps the work-relevant support needs, which set the support package.
+  rows.assessments.push({
+    id: 'ICF-000001',
+    requestId: demoRequest.id,
+    personId: DEMO.personId,
+    consultantId: DEMO.consultantId,
+    inputs: icfInputs(faker, 'STANDAARD', false),
+    impairments: [IMPAIRMENTS[0]],
+    activityLimitations: ACTIVITY_LIMITATIONS.slice(0, 2),
+    personalAndExternalFactors: PERSONAL_AND_EXTERNAL_FACTORS.slice(0, 1),
+    amaReasons: [],
+    icfScore: 72,
+    conclusion: CONCLUSIONS.CMW,
+    workRelevantSupportNeeds: SUPPORT_NEEDS.slice(0, 2).join('; '),
+    assessedAt: at(addDays(DEMO.signedFormAt, 30), 10),
   });
   rows.attestations.push({
     id: nextId.attestation(),
