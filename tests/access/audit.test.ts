@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+
+import { startTestStack, type TestStack } from '../support/stack';
+
+interface AuditRow {
+  subgraph: string;
+  org: string;
+  role: string;
+  purpose: string;
+  person_id: string;
+  outcome: string;
+  fields: string[];
+}
+
+describe('every look at a person is logged (DOMAIN A.2.6)', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack('small');
+  });
+  afterAll(() => stack?.stop());
+
+  async function auditRowsOf(requestId: string): Promise<AuditRow[]> {
+    const result = await stack.database.db.execute(
+      sql`select subgraph, org, role, purpose, person_id, outcome, fields
+          from access.audit_log where request_id = ${requestId} order by subgraph, person_id`,
+    );
+    return ((result as { rows?: unknown[] }).rows ?? result) as AuditRow[];
+  }
+
+  it('writes one row per person and subgraph, with what was read and what was refused', async () => {
+    const { headers, body } = await stack.query(
+      '{ person(id: "P-000001") { firstName socialAssistance { type exemptionReason } advices { type } } }',
+      {},
+      { persona: 'vdab-mediator' },
+    );
+    expect(body.data.person.firstName).toBeTruthy();
+    const rows = await auditRowsOf(headers.get('x-request-id')!);
+    expect(rows.map((row) => [row.subgraph, row.person_id, row.outcome])).toEqual([
+      ['indications', 'P-000001', 'ALLOWED'],
+      ['persons', 'P-000001', 'FILTERED'],
+    ]);
+    const persons = rows.find((row) => row.subgraph === 'persons')!;
+    expect(persons).toMatchObject({
+      org: 'vdab',
+      role: 'VDAB_MEDIATOR',
+      purpose: 'TRAJECTORY_GUIDANCE',
+    });
+    expect(persons.fields).toEqual(
+      expect.arrayContaining(['Person.firstName', 'SocialAssistanceRecord.exemptionReason']),
+    );
+  });
+
+  it('shows the citizen who consulted their file, when and for what', async () => {
+    await stack.query('{ person(id: "P-000001") { lastName } }', {}, { persona: 'ocmw-gent' });
+    const { body } = await stack.query(
+      '{ me { id accessLog { at organisation purpose } } }',
+      {},
+      { persona: 'citizen' },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.me.id).toBe('P-000001');
+    expect(body.data.me.accessLog).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ organisation: 'ocmw:44021', purpose: 'SOCIAL_INTEGRATION' }),
+        expect.objectContaining({ organisation: 'vdab', purpose: 'TRAJECTORY_GUIDANCE' }),
+      ]),
+    );
+  });
+
+  it('withholds the data when the log cannot be written (fail closed)', async () => {
+    await stack.database.db.execute(sql`alter table access.audit_log rename to audit_log_away`);
+    try {
+      const { body } = await stack.query(
+        '{ person(id: "P-000001") { firstName } }',
+        {},
+        { persona: 'vdab-mediator' },
+      );
+      expect(JSON.stringify(body)).not.toContain('Lisa');
+      expect(body.data?.person ?? null).toBeNull();
+      expect(body.errors?.[0].message).toMatch(/access log could not be written/);
+    } finally {
+      await stack.database.db.execute(sql`alter table access.audit_log_away rename to audit_log`);
+    }
+  });
+});
