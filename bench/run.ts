@@ -64,7 +64,7 @@ async function main() {
       subgraphs.map((s) => s.module),
     );
     if (!(await isSeeded(database.db))) {
-      console.error('Seeding an in-memory database at demo scale…');
+      console.error(`Seeding the empty ${database.kind} database at demo scale…`);
       await seedDatabase(database.db, { scale: 'demo', seed: config.SEED });
     }
     const token = await signPartnerToken(personaNamed(PERSONA));

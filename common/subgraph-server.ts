@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -7,10 +5,10 @@ import { sql } from 'drizzle-orm';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 
-import { SYSTEM_CALLER } from './access/caller';
 import {
   GATEWAY_TOKEN_HEADER,
   operationDigest,
+  systemCaller,
   verifyGatewayToken,
   type ForwardedCaller,
 } from './access/gateway-token';
@@ -91,11 +89,6 @@ export async function createSubgraphServer<Loaders>(
       ApolloServerPluginInlineTraceDisabled(),
     ],
   });
-}
-
-/** The platform caller, for in-process tests of one subgraph: every category, no row filter. */
-export function systemCaller(requestId: string = randomUUID()): ForwardedCaller {
-  return { ...SYSTEM_CALLER, requestId, mandateId: null, categories: [], application: 'platform' };
 }
 
 export function contextFor<Loaders>(

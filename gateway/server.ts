@@ -10,12 +10,12 @@ import {
   GATEWAY_TOKEN_HEADER,
   operationDigest,
   signGatewayToken,
+  systemCaller,
   type ForwardedCaller,
 } from '../common/access/gateway-token';
 import { config } from '../common/config';
 import type { Database } from '../common/db/connection';
 import { maskUnexpectedError } from '../common/errors';
-import { systemCaller } from '../common/subgraph-server';
 import { logger } from '../common/logger';
 import { createAuthenticator, type AuthOptions } from './auth';
 import { explorer } from './explorer';

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import { jwtVerify, SignJWT } from 'jose';
 
-import type { Caller } from './caller';
+import { SYSTEM_CALLER, type Caller } from './caller';
 
 /**
  * The caller context the gateway forwards to subgraphs: a short-lived HS256 token signed with
@@ -21,6 +21,14 @@ export interface ForwardedCaller extends Caller {
   categories: string[];
   /** The partner application that sent the request (the token's `azp`/`client_id`), if known. */
   application: string | null;
+}
+
+/**
+ * The platform itself as a forwarded caller: every category, no row filter, no audit. For
+ * in-process tests of one subgraph and the benchmark's baseline; never accepted from a partner.
+ */
+export function systemCaller(requestId: string = randomUUID()): ForwardedCaller {
+  return { ...SYSTEM_CALLER, requestId, mandateId: null, categories: [], application: 'platform' };
 }
 
 export function operationDigest(query: string | undefined, variables: unknown): string {

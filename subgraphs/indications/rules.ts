@@ -56,7 +56,6 @@ export function todayInBelgium(now: Date = new Date()): string {
   return BELGIAN_DATE.format(now);
 }
 
-
 /** Adds calendar months to an ISO date; a day past the month's end falls on its last day. */
 export function addMonths(isoDate: string, months: number): string {
   const [year, month, day] = isoDate.split('-').map(Number);

@@ -1,16 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 
+import { auditLog } from '../../common/access/tables';
 import { startTestStack, type TestStack } from '../support/stack';
-
-interface AuditRow {
-  subgraph: string;
-  org: string;
-  role: string;
-  purpose: string;
-  person_id: string;
-  outcome: string;
-  fields: string[];
-}
 
 describe('every look at a person is logged (DOMAIN A.2.6)', () => {
   let stack: TestStack;
@@ -19,12 +10,12 @@ describe('every look at a person is logged (DOMAIN A.2.6)', () => {
   });
   afterAll(() => stack?.stop());
 
-  async function auditRowsOf(requestId: string): Promise<AuditRow[]> {
-    const result = await stack.database.db.execute(
-      sql`select subgraph, org, role, purpose, person_id, outcome, fields
-          from access.audit_log where request_id = ${requestId} order by subgraph, person_id`,
-    );
-    return ((result as { rows?: unknown[] }).rows ?? result) as AuditRow[];
+  function auditRowsOf(requestId: string) {
+    return stack.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.requestId, requestId))
+      .orderBy(asc(auditLog.subgraph), asc(auditLog.personId));
   }
 
   it('writes one row per person and subgraph, with what was read and what was refused', async () => {
@@ -35,7 +26,7 @@ describe('every look at a person is logged (DOMAIN A.2.6)', () => {
     );
     expect(body.data.person.firstName).toBeTruthy();
     const rows = await auditRowsOf(headers.get('x-request-id')!);
-    expect(rows.map((row) => [row.subgraph, row.person_id, row.outcome])).toEqual([
+    expect(rows.map((row) => [row.subgraph, row.personId, row.outcome])).toEqual([
       ['indications', 'P-000001', 'ALLOWED'],
       ['persons', 'P-000001', 'FILTERED'],
     ]);
