@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 
 import { signPartnerToken } from '../../common/access/partner-token';
+import { mandates } from '../../common/access/tables';
 import { personaNamed } from '../../common/access/personas';
 import { config } from '../../common/config';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -12,15 +13,27 @@ describe('authentication and mandates at the gateway', () => {
 
   beforeAll(async () => {
     stack = await startTestStack('small');
+    // The department works under two decrees: monitoring and the pact settlement (DOMAIN B.4).
+    // Added before the first request, so the gateway's mandate cache reads it.
+    await stack.database.db.insert(mandates).values({
+      id: 'M-TEST-PACT',
+      org: 'department:wewis',
+      role: 'DEPARTMENT_ANALYST',
+      purpose: 'PACT_SETTLEMENT',
+      legalBasis: 'DECREE',
+      categories: ['o', 'p'],
+      validFrom: '2020-01-01',
+      description: 'Settlement of the local activation pact',
+    });
   });
 
   afterAll(() => stack?.stop());
 
-  const post = (headers: Record<string, string>) =>
+  const post = (headers: Record<string, string>, query = QUERY) =>
     fetch(stack.stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query: QUERY }),
+      body: JSON.stringify({ query }),
     }).then(async (response) => ({
       status: response.status,
       body: (await response.json()) as any,
@@ -106,5 +119,45 @@ describe('authentication and mandates at the gateway', () => {
       'x-purpose': 'TRAJECTORY_GUIDANCE',
     });
     expect(declared.body.data.person).toEqual({ id: 'P-000001' });
+  });
+
+  describe('a caller with mandates for several purposes', () => {
+    const analyst = () => signPartnerToken(personaNamed('department-analyst'));
+    const PACT_QUERY = '{ activationPactParticipations(first: 1) { totalCount } }';
+    const postAs = (token: string, headers: Record<string, string> = {}) =>
+      post({ authorization: `Bearer ${token}`, ...headers }, PACT_QUERY);
+
+    it('must declare which purpose a request serves', async () => {
+      const { status, body } = await postAs(await analyst());
+      expect(status).toBe(403);
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(body.errors[0].message).toBe(
+        'Declare the purpose of this request in the x-purpose header: one of MONITORING, PACT_SETTLEMENT.',
+      );
+    });
+
+    it('gets the categories of the declared purpose only', async () => {
+      const token = await analyst();
+      const pact = await postAs(token, { 'x-purpose': 'PACT_SETTLEMENT' });
+      expect(pact.status).toBe(200);
+      expect(pact.body.errors).toBeUndefined();
+      expect(pact.body.data.activationPactParticipations.totalCount).toBeGreaterThan(0);
+
+      // Municipal aggregates (category q) come with monitoring, not with the pact settlement.
+      const stats = (purpose: string) =>
+        stack.query(
+          '{ municipality(nisCode: "44021") { indicationStats(year: 2024) { submitted } } }',
+          {},
+          { persona: 'department-analyst', headers: { 'x-purpose': purpose } },
+        );
+      const underMonitoring = await stats('MONITORING');
+      expect(underMonitoring.body.errors).toBeUndefined();
+      expect(underMonitoring.body.data.municipality.indicationStats).not.toBeNull();
+      const underPact = await stats('PACT_SETTLEMENT');
+      expect(underPact.body.data.municipality.indicationStats).toBeNull();
+      expect(underPact.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(underPact.body.errors?.[0].path).toEqual(['municipality', 'indicationStats']);
+    });
   });
 });
