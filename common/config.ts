@@ -12,6 +12,11 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /** Off behind a pooler in transaction mode (PgBouncer): it cannot keep named statements. */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   SEED: z.coerce.number().int().default(20240101),
   SEED_SCALE: z.enum(['small', 'demo', 'large']).default('demo'),
@@ -24,6 +29,8 @@ const environmentSchema = z.object({
   AUTH_AUDIENCE: z.string().default('maatwerk-gateway'),
   /** Signs the caller context the gateway forwards; subgraphs refuse requests without it. */
   SUBGRAPH_SHARED_SECRET: z.string().min(32).default(DEVELOPMENT_SUBGRAPH_SECRET),
+  /** Seconds a connection's `totalCount` is reused for the same list, filters and scope. */
+  COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds the gateway caches the mandate directory. */
   MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
 });

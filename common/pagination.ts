@@ -1,5 +1,6 @@
 import { and, asc, count, getTableColumns, gt, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { LRUCache } from 'lru-cache';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 import { config } from './config';
@@ -38,7 +39,7 @@ export interface Edge<Node> {
 export interface Connection<Node> {
   edges: Edge<Node>[];
   pageInfo: PageInfo;
-  /** A getter, so the count query runs only when a client selects `totalCount`. */
+  /** A getter, so the count runs only when a client selects `totalCount`. */
   readonly totalCount: Promise<number>;
 }
 
@@ -64,7 +65,10 @@ export function ConnectionType<Node extends object>(
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'How many nodes match, over all pages.' })
+    @Field(() => Int, {
+      description:
+        'How many nodes match, over all pages. Counted at most a few seconds ago (COUNT_CACHE_SECONDS); the edges are always current.',
+    })
     totalCount: Promise<number>;
   }
   return ConnectionClass;
@@ -85,6 +89,33 @@ export function pageSize(first: number | null | undefined): number {
     throw badUserInput('first', `must be between 1 and ${config.CONNECTION_FIRST_MAX}`);
   }
   return first;
+}
+
+/**
+ * Counts of whole lists, shared for a few seconds between the requests that ask for the same list
+ * with the same filters and scope (the compiled SQL and its parameters are the key, so two
+ * callers share a count only when they may see the same rows). Counting a caseload of tens of
+ * thousands under the row scope costs more than reading the page itself, and paging through a
+ * list asks for the same count on every page.
+ */
+const listCounts = new LRUCache<string, Promise<number>>({
+  max: 10_000,
+  ttl: config.COUNT_CACHE_SECONDS * 1000,
+});
+
+function countRows(db: Database, table: PgTable, where: SQL | undefined): Promise<number> {
+  const query = db.select({ total: count() }).from(table).where(where);
+  if (config.COUNT_CACHE_SECONDS === 0) return query.then(([row]) => row.total);
+  const { sql, params } = query.toSQL();
+  const key = JSON.stringify([sql, params]);
+  let total = listCounts.get(key);
+  if (!total) {
+    total = query.then(([row]) => row.total);
+    // A failed count is not remembered: the next request tries again.
+    total.catch(() => listCounts.delete(key));
+    listCounts.set(key, total);
+  }
+  return total;
 }
 
 /**
@@ -113,11 +144,7 @@ export async function paginate<Table extends PgTable>(
     edges,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
     get totalCount() {
-      return db
-        .select({ total: count() })
-        .from(table as PgTable)
-        .where(where)
-        .then(([row]) => row.total);
+      return countRows(db, table, where);
     },
   };
 }

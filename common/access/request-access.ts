@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { anyOf } from '../db/any-of';
 import DataLoader from 'dataloader';
 
 import type { Database } from '../db/connection';
@@ -36,8 +37,8 @@ export class RequestAccess {
         .where(
           and(
             eq(relations.org, caller.org),
-            inArray(relations.personId, [...new Set(wanted.map(([personId]) => personId))]),
-            inArray(relations.purpose, [...new Set(wanted.map(([, purpose]) => purpose))]),
+            anyOf(relations.personId, [...new Set(wanted.map(([personId]) => personId))]),
+            anyOf(relations.purpose, [...new Set(wanted.map(([, purpose]) => purpose))]),
           ),
         );
       const found = new Set(rows.map((row) => JSON.stringify([row.personId, row.purpose])));

@@ -53,7 +53,14 @@ export const relations = accessSchema.table(
     source: text('source').notNull(),
   },
   (table) => [
-    index('relations_org_purpose_person_idx').on(table.org, table.purpose, table.personId),
+    // Holds every column the row filter reads, so scoping a page probes the index alone.
+    index('relations_scope_idx').on(
+      table.org,
+      table.purpose,
+      table.personId,
+      table.validFrom,
+      table.validUntil,
+    ),
   ],
 );
 

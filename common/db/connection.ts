@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 
+import { config } from '../config';
 import { StatementCounter } from './statement-counter';
 
 /** A drizzle database (or transaction) on either driver: the data layer never needs to know which. */
@@ -36,6 +37,22 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * drizzle sends every query as an unnamed statement, which PostgreSQL parses and plans anew each
+ * time; for the scoped queries of a request that planning costs more than running them. Named
+ * statements are parsed once per connection. The SQL texts are a fixed set (lists travel as one
+ * array parameter, see `anyOf`), so the number of statements per connection stays bounded.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'unsafe') return Reflect.get(target, property, receiver);
+      return (query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions = {}) =>
+        target.unsafe(query, parameters, { ...queryOptions, prepare: true });
+    },
+  });
+}
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   const statements = new StatementCounter();
   if (options.url) {
@@ -43,7 +60,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       max: options.poolSize ?? 10,
       onnotice: () => undefined,
     });
-    const driverDb = drizzlePostgres(client, { logger: statements });
+    const driverDb = drizzlePostgres(
+      config.DATABASE_PREPARED_STATEMENTS ? preparing(client) : client,
+      {
+        logger: statements,
+      },
+    );
     return {
       db: driverDb as unknown as Database,
       migrate: (migrations) => migratePostgres(driverDb, migrations),

@@ -1,4 +1,5 @@
-import { and, asc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, or } from 'drizzle-orm';
+import { anyOf } from '../../common/db/any-of';
 
 import type { AccessScope } from '../../common/access/scope';
 import { mandates } from '../../common/access/tables';
@@ -34,21 +35,20 @@ export const partyKey = (kind: PartyKindValue, ref: string) => `${kind}:${ref}`;
 export function createLoaders(db: Database, _scope: AccessScope) {
   return {
     provinceByCode: oneByKey(
-      (codes: string[]) => db.select().from(provinces).where(inArray(provinces.code, codes)),
+      (codes: string[]) => db.select().from(provinces).where(anyOf(provinces.code, codes)),
       (row) => row.code,
     ),
     referenceRegionById: oneByKey(
-      (ids: string[]) =>
-        db.select().from(referenceRegions).where(inArray(referenceRegions.id, ids)),
+      (ids: string[]) => db.select().from(referenceRegions).where(anyOf(referenceRegions.id, ids)),
       (row) => row.id,
     ),
     regiegebiedById: oneByKey(
-      (ids: string[]) => db.select().from(regiegebieden).where(inArray(regiegebieden.id, ids)),
+      (ids: string[]) => db.select().from(regiegebieden).where(anyOf(regiegebieden.id, ids)),
       (row) => row.id,
     ),
     municipalityByNis: oneByKey(
       (nisCodes: string[]) =>
-        db.select().from(municipalities).where(inArray(municipalities.nisCode, nisCodes)),
+        db.select().from(municipalities).where(anyOf(municipalities.nisCode, nisCodes)),
       (row) => row.nisCode,
     ),
     municipalitiesByProvince: manyByKey(
@@ -56,7 +56,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(municipalities)
-          .where(inArray(municipalities.provinceCode, codes))
+          .where(anyOf(municipalities.provinceCode, codes))
           .orderBy(asc(municipalities.nisCode)),
       (row) => row.provinceCode,
     ),
@@ -65,7 +65,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(municipalities)
-          .where(inArray(municipalities.referenceRegionId, ids))
+          .where(anyOf(municipalities.referenceRegionId, ids))
           .orderBy(asc(municipalities.nisCode)),
       (row) => row.referenceRegionId,
     ),
@@ -74,7 +74,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(municipalities)
-          .where(inArray(municipalities.regiegebiedId, ids))
+          .where(anyOf(municipalities.regiegebiedId, ids))
           .orderBy(asc(municipalities.nisCode)),
       (row) => row.regiegebiedId as string,
     ),
@@ -90,7 +90,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
             municipalities,
             eq(municipalities.nisCode, partnershipMembers.municipalityNisCode),
           )
-          .where(inArray(partnershipMembers.partnershipId, ids))
+          .where(anyOf(partnershipMembers.partnershipId, ids))
           .orderBy(asc(municipalities.nisCode)),
       (row) => row.partnershipId,
     ),
@@ -99,7 +99,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(intermunicipalPartnerships)
-          .where(inArray(intermunicipalPartnerships.id, ids)),
+          .where(anyOf(intermunicipalPartnerships.id, ids)),
       (row) => row.id,
     ),
     partnershipsByMunicipality: manyByKey(
@@ -114,7 +114,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
             intermunicipalPartnerships,
             eq(intermunicipalPartnerships.id, partnershipMembers.partnershipId),
           )
-          .where(inArray(partnershipMembers.municipalityNisCode, nisCodes))
+          .where(anyOf(partnershipMembers.municipalityNisCode, nisCodes))
           .orderBy(asc(intermunicipalPartnerships.id)),
       (row) => row.municipalityNisCode,
     ),
@@ -123,13 +123,13 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(intermunicipalPartnerships)
-          .where(inArray(intermunicipalPartnerships.referenceRegionId, ids))
+          .where(anyOf(intermunicipalPartnerships.referenceRegionId, ids))
           .orderBy(asc(intermunicipalPartnerships.id)),
       (row) => row.referenceRegionId as string,
     ),
     agreementById: oneByKey(
       (ids: string[]) =>
-        db.select().from(collaborationAgreements).where(inArray(collaborationAgreements.id, ids)),
+        db.select().from(collaborationAgreements).where(anyOf(collaborationAgreements.id, ids)),
       (row) => row.id,
     ),
     agreementsByMunicipality: manyByKey(
@@ -144,7 +144,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
             collaborationAgreements,
             eq(collaborationAgreements.id, agreementCoverage.agreementId),
           )
-          .where(inArray(agreementCoverage.municipalityNisCode, nisCodes))
+          .where(anyOf(agreementCoverage.municipalityNisCode, nisCodes))
           .orderBy(asc(collaborationAgreements.id)),
       (row) => row.municipalityNisCode,
     ),
@@ -170,7 +170,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
           .where(
             or(
               ...[...refsByKind].map(([kind, refs]) =>
-                and(eq(agreementParties.kind, kind), inArray(agreementParties.ref, refs)),
+                and(eq(agreementParties.kind, kind), anyOf(agreementParties.ref, refs)),
               ),
             ),
           )
@@ -183,7 +183,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(agreementParties)
-          .where(inArray(agreementParties.agreementId, ids))
+          .where(anyOf(agreementParties.agreementId, ids))
           .orderBy(asc(agreementParties.kind), asc(agreementParties.ref)),
       (row) => row.agreementId,
     ),
@@ -192,12 +192,12 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(agreementCoverage)
-          .where(inArray(agreementCoverage.agreementId, ids))
+          .where(anyOf(agreementCoverage.agreementId, ids))
           .orderBy(asc(agreementCoverage.municipalityNisCode)),
       (row) => row.agreementId,
     ),
     actionPlanById: oneByKey(
-      (ids: string[]) => db.select().from(actionPlans).where(inArray(actionPlans.id, ids)),
+      (ids: string[]) => db.select().from(actionPlans).where(anyOf(actionPlans.id, ids)),
       (row) => row.id,
     ),
     actionPlansByAgreement: manyByKey(
@@ -205,7 +205,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(actionPlans)
-          .where(inArray(actionPlans.agreementId, ids))
+          .where(anyOf(actionPlans.agreementId, ids))
           .orderBy(asc(actionPlans.year)),
       (row) => row.agreementId,
     ),
@@ -214,7 +214,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(agreementActions)
-          .where(inArray(agreementActions.actionPlanId, ids))
+          .where(anyOf(agreementActions.actionPlanId, ids))
           .orderBy(asc(agreementActions.id)),
       (row) => row.actionPlanId,
     ),
@@ -223,7 +223,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(activationPactParticipations)
-          .where(inArray(activationPactParticipations.municipalityNisCode, nisCodes))
+          .where(anyOf(activationPactParticipations.municipalityNisCode, nisCodes))
           .orderBy(asc(activationPactParticipations.year)),
       (row) => row.municipalityNisCode,
     ),
@@ -232,7 +232,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(mandates)
-          .where(inArray(mandates.agreementId, ids))
+          .where(anyOf(mandates.agreementId, ids))
           .orderBy(asc(mandates.id)),
       (row) => row.agreementId as string,
     ),

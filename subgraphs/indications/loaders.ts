@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../common/db/any-of';
 
 import { ACCESS_MATRIX } from '../../common/access/matrix';
 import type { AccessScope } from '../../common/access/scope';
@@ -74,7 +75,7 @@ async function statsCells(db: Database, keys: string[]): Promise<StatsCell[]> {
     .from(indicationRequests)
     .where(
       and(
-        inArray(indicationRequests.municipalityNisCode, nisCodes),
+        anyOf(indicationRequests.municipalityNisCode, nisCodes),
         gte(indicationRequests.signedFormAt, from),
         lt(indicationRequests.signedFormAt, until),
       ),
@@ -92,7 +93,7 @@ async function statsCells(db: Database, keys: string[]): Promise<StatsCell[]> {
     .from(indicationRequests)
     .where(
       and(
-        inArray(indicationRequests.municipalityNisCode, nisCodes),
+        anyOf(indicationRequests.municipalityNisCode, nisCodes),
         inArray(indicationRequests.status, ['GRANTED', 'REFUSED']),
         sql`${indicationRequests.decidedAt} >= ${startOfDay(from)}`,
         sql`${indicationRequests.decidedAt} < ${startOfDay(until)}`,
@@ -116,10 +117,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .select()
           .from(indicationRequests)
           .where(
-            and(
-              inArray(indicationRequests.id, ids),
-              scope.personFilter(indicationRequests.personId),
-            ),
+            and(anyOf(indicationRequests.id, ids), scope.personFilter(indicationRequests.personId)),
           ),
       (row) => row.id,
     ),
@@ -130,7 +128,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .from(indicationRequests)
           .where(
             and(
-              inArray(indicationRequests.personId, ids),
+              anyOf(indicationRequests.personId, ids),
               scope.personFilter(indicationRequests.personId),
             ),
           )
@@ -142,9 +140,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(attestations)
-          .where(
-            and(inArray(attestations.requestId, ids), scope.personFilter(attestations.personId)),
-          )
+          .where(and(anyOf(attestations.requestId, ids), scope.personFilter(attestations.personId)))
           .orderBy(asc(attestations.id)),
       (row) => row.requestId,
     ),
@@ -154,10 +150,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .select()
           .from(icfAssessments)
           .where(
-            and(
-              inArray(icfAssessments.requestId, ids),
-              scope.personFilter(icfAssessments.personId),
-            ),
+            and(anyOf(icfAssessments.requestId, ids), scope.personFilter(icfAssessments.personId)),
           ),
       (row) => row.requestId,
     ),
@@ -166,7 +159,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(reviews)
-          .where(and(inArray(reviews.requestId, ids), scope.personFilter(reviews.personId))),
+          .where(and(anyOf(reviews.requestId, ids), scope.personFilter(reviews.personId))),
       (row) => row.requestId,
     ),
     adviceById: oneByKey(
@@ -174,7 +167,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(inArray(advices.id, ids), adviceScope(scope))),
+          .where(and(anyOf(advices.id, ids), adviceScope(scope))),
       (row) => row.id,
     ),
     advicesByPerson: manyByKey(
@@ -182,7 +175,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(inArray(advices.personId, ids), adviceScope(scope)))
+          .where(and(anyOf(advices.personId, ids), adviceScope(scope)))
           .orderBy(asc(advices.id)),
       (row) => row.personId,
     ),
@@ -191,7 +184,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(inArray(advices.requestId, ids), adviceScope(scope)))
+          .where(and(anyOf(advices.requestId, ids), adviceScope(scope)))
           .orderBy(asc(advices.id)),
       (row) => row.requestId!,
     ),
@@ -200,7 +193,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(inArray(advices.derivedFromId, ids), adviceScope(scope)))
+          .where(and(anyOf(advices.derivedFromId, ids), adviceScope(scope)))
           .orderBy(asc(advices.id)),
       (row) => row.derivedFromId!,
     ),
@@ -211,7 +204,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .from(workSupportPackages)
           .where(
             and(
-              inArray(workSupportPackages.adviceId, ids),
+              anyOf(workSupportPackages.adviceId, ids),
               scope.personFilter(workSupportPackages.personId),
             ),
           ),
@@ -222,13 +215,13 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(evaluations)
-          .where(and(inArray(evaluations.adviceId, ids), scope.personFilter(evaluations.personId)))
+          .where(and(anyOf(evaluations.adviceId, ids), scope.personFilter(evaluations.personId)))
           .orderBy(asc(evaluations.evaluatedAt), asc(evaluations.id)),
       (row) => row.adviceId,
     ),
     consultantById: oneByKey(
       (ids: string[]) =>
-        db.select().from(indicationConsultants).where(inArray(indicationConsultants.id, ids)),
+        db.select().from(indicationConsultants).where(anyOf(indicationConsultants.id, ids)),
       (row) => row.id,
     ),
     consultantsByMunicipality: manyByKey(
@@ -236,7 +229,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(indicationConsultants)
-          .where(inArray(indicationConsultants.org, nisCodes.flatMap(localGovernmentOrgs)))
+          .where(anyOf(indicationConsultants.org, nisCodes.flatMap(localGovernmentOrgs)))
           .orderBy(asc(indicationConsultants.id)),
       (row) => row.org.slice(row.org.indexOf(':') + 1),
     ),

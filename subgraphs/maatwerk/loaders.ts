@@ -1,4 +1,5 @@
-import { and, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../common/db/any-of';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import type { AccessScope } from '../../common/access/scope';
@@ -44,7 +45,7 @@ export function placementScope(scope: AccessScope): SQL | undefined {
 export function createLoaders(db: Database, scope: AccessScope) {
   return {
     employerById: oneByKey(
-      (ids: string[]) => db.select().from(employers).where(inArray(employers.id, ids)),
+      (ids: string[]) => db.select().from(employers).where(anyOf(employers.id, ids)),
       (row) => row.id,
     ),
     employersByMunicipality: manyByKey(
@@ -52,7 +53,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(employers)
-          .where(inArray(employers.municipalityNisCode, nisCodes))
+          .where(anyOf(employers.municipalityNisCode, nisCodes))
           .orderBy(employers.id),
       (row) => row.municipalityNisCode!,
     ),
@@ -61,17 +62,17 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(contingents)
-          .where(inArray(contingents.employerId, ids))
+          .where(anyOf(contingents.employerId, ids))
           .orderBy(contingents.year, contingents.measure),
       (row) => row.employerId,
     ),
     vacancyById: oneByKey(
-      (ids: string[]) => db.select().from(vacancies).where(inArray(vacancies.id, ids)),
+      (ids: string[]) => db.select().from(vacancies).where(anyOf(vacancies.id, ids)),
       (row) => row.id,
     ),
     vacanciesByEmployer: manyByKey(
       (ids: string[]) =>
-        db.select().from(vacancies).where(inArray(vacancies.employerId, ids)).orderBy(vacancies.id),
+        db.select().from(vacancies).where(anyOf(vacancies.employerId, ids)).orderBy(vacancies.id),
       (row) => row.employerId,
     ),
     openVacancyCountByMunicipality: oneByKey(
@@ -79,9 +80,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select({ nisCode: vacancies.municipalityNisCode, total: count() })
           .from(vacancies)
-          .where(
-            and(inArray(vacancies.municipalityNisCode, nisCodes), eq(vacancies.status, 'OPEN')),
-          )
+          .where(and(anyOf(vacancies.municipalityNisCode, nisCodes), eq(vacancies.status, 'OPEN')))
           .groupBy(vacancies.municipalityNisCode),
       (row) => row.nisCode,
     ),
@@ -90,7 +89,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(referrals)
-          .where(and(inArray(referrals.id, ids), referralScope(scope))),
+          .where(and(anyOf(referrals.id, ids), referralScope(scope))),
       (row) => row.id,
     ),
     referralsByVacancy: manyByKey(
@@ -98,7 +97,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(referrals)
-          .where(and(inArray(referrals.vacancyId, ids), referralScope(scope)))
+          .where(and(anyOf(referrals.vacancyId, ids), referralScope(scope)))
           .orderBy(referrals.id),
       (row) => row.vacancyId!,
     ),
@@ -107,7 +106,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(referrals)
-          .where(and(inArray(referrals.personId, ids), referralScope(scope)))
+          .where(and(anyOf(referrals.personId, ids), referralScope(scope)))
           .orderBy(referrals.proposedAt, referrals.id),
       (row) => row.personId,
     ),
@@ -116,7 +115,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(inArray(placements.id, ids), placementScope(scope))),
+          .where(and(anyOf(placements.id, ids), placementScope(scope))),
       (row) => row.id,
     ),
     placementByReferral: oneByKey(
@@ -124,7 +123,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(inArray(placements.referralId, ids), placementScope(scope))),
+          .where(and(anyOf(placements.referralId, ids), placementScope(scope))),
       (row) => row.referralId!,
     ),
     placementsByEmployer: manyByKey(
@@ -132,7 +131,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(inArray(placements.employerId, ids), placementScope(scope)))
+          .where(and(anyOf(placements.employerId, ids), placementScope(scope)))
           .orderBy(placements.id),
       (row) => row.employerId,
     ),
@@ -141,7 +140,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(inArray(placements.personId, ids), placementScope(scope)))
+          .where(and(anyOf(placements.personId, ids), placementScope(scope)))
           .orderBy(placements.startDate, placements.id),
       (row) => row.personId,
     ),
@@ -152,7 +151,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .select()
           .from(supportPlans)
           .where(
-            and(inArray(supportPlans.placementId, ids), scope.personFilter(supportPlans.personId)),
+            and(anyOf(supportPlans.placementId, ids), scope.personFilter(supportPlans.personId)),
           ),
       (row) => row.placementId,
     ),

@@ -1,4 +1,5 @@
-import { and, count, inArray } from 'drizzle-orm';
+import { and, count } from 'drizzle-orm';
+import { anyOf } from '../../common/db/any-of';
 
 import type { AccessScope } from '../../common/access/scope';
 import type { Database } from '../../common/db/connection';
@@ -25,7 +26,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(persons)
-          .where(and(inArray(persons.id, ids), scope.personFilter(persons.id))),
+          .where(and(anyOf(persons.id, ids), scope.personFilter(persons.id))),
       (row) => row.id,
     ),
     registrationsByPerson: manyByKey(
@@ -35,7 +36,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .from(vdabRegistrations)
           .where(
             and(
-              inArray(vdabRegistrations.personId, ids),
+              anyOf(vdabRegistrations.personId, ids),
               scope.personFilter(vdabRegistrations.personId),
             ),
           )
@@ -49,7 +50,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .from(socialAssistanceRecords)
           .where(
             and(
-              inArray(socialAssistanceRecords.personId, ids),
+              anyOf(socialAssistanceRecords.personId, ids),
               scope.personFilter(socialAssistanceRecords.personId),
             ),
           )
@@ -61,7 +62,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(sanctions)
-          .where(and(inArray(sanctions.recordId, ids), scope.personFilter(sanctions.personId)))
+          .where(and(anyOf(sanctions.recordId, ids), scope.personFilter(sanctions.personId)))
           .orderBy(sanctions.imposedAt),
       (row) => row.recordId,
     ),
@@ -72,7 +73,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .from(temporaryProtections)
           .where(
             and(
-              inArray(temporaryProtections.personId, ids),
+              anyOf(temporaryProtections.personId, ids),
               scope.personFilter(temporaryProtections.personId),
             ),
           )
@@ -84,9 +85,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(trajectories)
-          .where(
-            and(inArray(trajectories.personId, ids), scope.personFilter(trajectories.personId)),
-          )
+          .where(and(anyOf(trajectories.personId, ids), scope.personFilter(trajectories.personId)))
           .orderBy(trajectories.startedAt),
       (row) => row.personId,
     ),
@@ -96,7 +95,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(trajectoryActions)
-          .where(inArray(trajectoryActions.trajectoryId, ids))
+          .where(anyOf(trajectoryActions.trajectoryId, ids))
           .orderBy(trajectoryActions.startDate),
       (row) => row.trajectoryId,
     ),
@@ -105,7 +104,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(transmissions)
-          .where(inArray(transmissions.trajectoryId, ids))
+          .where(anyOf(transmissions.trajectoryId, ids))
           .orderBy(transmissions.sentAt),
       (row) => row.trajectoryId,
     ),
@@ -114,7 +113,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(handovers)
-          .where(inArray(handovers.trajectoryId, ids))
+          .where(anyOf(handovers.trajectoryId, ids))
           .orderBy(handovers.handedOverAt),
       (row) => row.trajectoryId,
     ),
@@ -123,7 +122,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(consents)
-          .where(and(inArray(consents.personId, ids), scope.personFilter(consents.personId)))
+          .where(and(anyOf(consents.personId, ids), scope.personFilter(consents.personId)))
           .orderBy(consents.grantedAt),
       (row) => row.personId,
     ),
@@ -134,7 +133,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .from(employmentOutcomes)
           .where(
             and(
-              inArray(employmentOutcomes.personId, ids),
+              anyOf(employmentOutcomes.personId, ids),
               scope.personFilter(employmentOutcomes.personId),
             ),
           )
@@ -146,7 +145,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select({ nisCode: persons.residenceNisCode, total: count() })
           .from(persons)
-          .where(and(inArray(persons.residenceNisCode, nisCodes), scope.personFilter(persons.id)))
+          .where(and(anyOf(persons.residenceNisCode, nisCodes), scope.personFilter(persons.id)))
           .groupBy(persons.residenceNisCode),
       (row) => row.nisCode,
     ),

@@ -27,4 +27,32 @@ describe('SQL per operation does not grow with the page size (no N+1)', () => {
     // One page plus one count, then one batched statement per nested field and subgraph hop.
     expect(for50).toBeLessThan(20);
   });
+
+  it('counts a list once for all its pages, and apart for every scope', async () => {
+    const page = (persona: string, after?: string) =>
+      stack.query(
+        `query($after: String) {
+          persons(first: 5, after: $after, residenceNisCode: "44021") {
+            totalCount
+            pageInfo { endCursor }
+          }
+        }`,
+        { after },
+        { persona },
+      );
+    const statementsOf = async (read: () => ReturnType<typeof page>) => {
+      const before = stack.database.statements.count;
+      const { body } = await read();
+      expect(body.errors).toBeUndefined();
+      return { persons: body.data.persons, statements: stack.database.statements.count - before };
+    };
+    const ocmw = await statementsOf(() => page('ocmw-gent'));
+    const first = await statementsOf(() => page('vdab-mediator'));
+    const second = await statementsOf(() =>
+      page('vdab-mediator', first.persons.pageInfo.endCursor),
+    );
+    expect(second.persons.totalCount).toBe(first.persons.totalCount);
+    expect(second.statements).toBe(first.statements - 1);
+    expect(ocmw.persons.totalCount).not.toBe(first.persons.totalCount);
+  });
 });

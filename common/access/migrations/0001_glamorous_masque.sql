@@ -1,0 +1,2 @@
+DROP INDEX "access"."relations_org_purpose_person_idx";--> statement-breakpoint
+CREATE INDEX "relations_scope_idx" ON "access"."relations" USING btree ("org","purpose","person_id","valid_from","valid_until");
