@@ -8,6 +8,7 @@ import type { DataCategory } from './categories';
 import type { ForwardedCaller } from './gateway-token';
 import { ACCESS_MATRIX, type AccessLevel } from './matrix';
 import { consentPurpose } from './purposes';
+import { relationInForce } from './scope';
 import { relations } from './tables';
 
 /** The consent that opens a `consent` (C) cell of the matrix, per category. */
@@ -39,6 +40,7 @@ export class RequestAccess {
             eq(relations.org, caller.org),
             anyOf(relations.personId, [...new Set(wanted.map(([personId]) => personId))]),
             anyOf(relations.purpose, [...new Set(wanted.map(([, purpose]) => purpose))]),
+            relationInForce(),
           ),
         );
       const found = new Set(rows.map((row) => JSON.stringify([row.personId, row.purpose])));

@@ -25,6 +25,11 @@ const DIRECTORY_ROLES = new Set([
   'JOB_COACH',
 ]);
 
+/** A relation of the reference directory that holds today (a revoked consent ends its relation). */
+export const relationInForce = () =>
+  sql`${relations.validFrom} <= current_date
+    and (${relations.validUntil} is null or ${relations.validUntil} >= current_date)`;
+
 export function scopeFor(caller: Caller): AccessScope {
   return { caller, personFilter: (personId) => personFilterFor(caller, personId) };
 }
@@ -35,8 +40,7 @@ function personFilterFor(caller: Caller, personId: AnyPgColumn): SQL | undefined
   if (DIRECTORY_ROLES.has(caller.role) && caller.purpose) {
     return sql`${personId} in (select ${relations.personId} from ${relations}
       where ${relations.org} = ${caller.org} and ${relations.purpose} = ${caller.purpose}
-        and ${relations.validFrom} <= current_date
-        and (${relations.validUntil} is null or ${relations.validUntil} >= current_date))`;
+        and ${relationInForce()})`;
   }
   // Monitors, the department and federations reach no person at all, only aggregates.
   return sql`false`;
