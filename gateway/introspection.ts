@@ -5,13 +5,16 @@ import {
   Kind,
   parse,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 
 import type { Role } from '../common/access/caller';
 import { categoryOfField, type FieldCategory } from '../common/access/categories';
 import { ACCESS_MATRIX, PERSONAL_CATEGORIES } from '../common/access/matrix';
+import { domainError, ErrorCode } from '../common/errors';
 import type { GatewayContext } from './server';
 
 /** `Type.field` → data category, read from the `@tag`s the subgraphs put in the supergraph. */
@@ -49,12 +52,33 @@ function visibleTo(role: Role, { category, minimal }: FieldCategory): boolean {
   }
 }
 
-function isIntrospection(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.some(
-    (selection) =>
-      selection.kind === Kind.FIELD &&
-      (selection.name.value === '__schema' || selection.name.value === '__type'),
-  );
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+/**
+ * The names of the root fields an operation selects, through inline fragments and fragment
+ * spreads too (whatever `@skip`/`@include` say: a field that may be selected counts).
+ */
+function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): Set<string> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
+  }
+  const names = new Set<string>();
+  const visited = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) collect(fragment.selectionSet);
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return names;
 }
 
 /**
@@ -69,13 +93,17 @@ export function introspectionByRole(): ApolloServerPlugin<GatewayContext> {
   const schemaFor = (role: Role): GraphQLSchema => {
     let schema = byRole.get(role);
     if (!schema) {
+      const visible = (typeName: string, fieldName: string) => {
+        const category = categories.get(`${typeName}.${fieldName}`);
+        return !category || visibleTo(role, category);
+      };
+      // graphql-tools filters root fields apart (`fieldFilter` never sees them), naming the root
+      // type by its operation: `Query`, `Mutation`, as the supergraph names them too.
       schema = pruneSchema(
         filterSchema({
           schema: apiSchema!,
-          fieldFilter: (typeName, fieldName) => {
-            const category = categories.get(`${typeName}.${fieldName}`);
-            return !category || visibleTo(role, category);
-          },
+          rootFieldFilter: visible,
+          fieldFilter: visible,
         }),
       );
       byRole.set(role, schema);
@@ -97,7 +125,23 @@ export function introspectionByRole(): ApolloServerPlugin<GatewayContext> {
       return {
         async responseForOperation({ operation, document, request, contextValue }) {
           const role = contextValue.caller.role;
-          if (!apiSchema || role === 'SYSTEM' || !isIntrospection(operation)) return null;
+          if (!apiSchema || role === 'SYSTEM') return null;
+          const rootFields = [...rootFieldNames(operation, document as DocumentNode)];
+          if (!rootFields.some((name) => INTROSPECTION_FIELDS.has(name))) return null;
+          // Answered from the role's schema alone, which has no data: data fields must go apart.
+          const dataFields = rootFields.filter(
+            (name) => !INTROSPECTION_FIELDS.has(name) && name !== '__typename',
+          );
+          if (dataFields.length > 0) {
+            const refusal = domainError(
+              ErrorCode.BAD_USER_INPUT,
+              `Send introspection (__schema, __type) in an operation of its own, without ${dataFields.join(', ')}.`,
+            );
+            return {
+              http: { status: 400, headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: { errors: [refusal] } },
+            };
+          }
           const result = await execute({
             schema: schemaFor(role),
             document: document as DocumentNode,
