@@ -11,6 +11,8 @@ export interface LoadSample {
   latenciesMs: number[];
   errors: number;
   elapsedMs: number;
+  /** CPU time the served process spent meanwhile, when the caller measured it. */
+  serverCpuMs?: number;
 }
 
 export interface LoadSummary {
@@ -18,6 +20,8 @@ export interface LoadSummary {
   errors: number;
   rps: number;
   latencyMs: { p50: number; p95: number; p99: number };
+  /** The server's CPU time per request: what one operation costs, apart from waiting. */
+  serverCpuMsPerRequest?: number;
 }
 
 /**
@@ -65,5 +69,12 @@ export function summarize(samples: LoadSample[]): LoadSummary {
     errors: samples.reduce((total, sample) => total + sample.errors, 0),
     rps: Math.round(latencies.length / elapsedSeconds),
     latencyMs: { p50: percentile(50), p95: percentile(95), p99: percentile(99) },
+    ...(samples.every((sample) => sample.serverCpuMs !== undefined) && {
+      serverCpuMsPerRequest: Number(
+        (
+          samples.reduce((total, sample) => total + sample.serverCpuMs!, 0) / latencies.length
+        ).toFixed(2),
+      ),
+    }),
   };
 }

@@ -1,33 +1,74 @@
 import 'reflect-metadata';
 
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+
 import { signPartnerToken } from '../common/access/partner-token';
 import { personaNamed } from '../common/access/personas';
 import { config } from '../common/config';
-import { openDatabase, type DatabaseHandle } from '../common/db/connection';
+import { openDatabase } from '../common/db/connection';
 import { migrateSubgraphs } from '../common/db/migrations';
 import { isSeeded, seedDatabase } from '../seeds';
-import { startStack, type RunningStack } from '../scripts/stack';
 import { subgraphs } from '../subgraphs/registry';
 import { runLoad, summarize, type LoadSample } from './load';
 import { CASELOAD_QUERY } from './queries';
+import type { StackReport, StackRequest } from './stack-process';
 
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PERSONA = process.env.BENCH_PERSONA ?? 'vdab-mediator';
 const PAGE_SIZE = 20;
 const BODY = JSON.stringify({ query: CASELOAD_QUERY, variables: { first: PAGE_SIZE } });
 
+type Usage = Extract<StackReport, { type: 'usage' }>;
+
+/** A configuration's stack, running in a process of its own (bench/stack-process.ts). */
 interface Configuration {
   name: 'accessControlOn' | 'accessControlOff';
-  stack: RunningStack;
+  process: ChildProcess;
+  gatewayUrl: string;
+  database: string;
   headers: Record<string, string>;
   samples: LoadSample[];
   sqlStatementsPerOperation?: number;
+  rssBytes?: { before: number; after: number };
+}
+
+async function startConfiguration(
+  name: Configuration['name'],
+  headers: Record<string, string>,
+): Promise<Configuration> {
+  const child = fork(path.join(__dirname, 'stack-process.ts'), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_ACCESS_CONTROL: name === 'accessControlOn' ? 'on' : 'off' },
+  });
+  const [ready] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`The ${name} stack exited (${code}) before it was ready.`);
+    }),
+  ])) as [StackReport];
+  if (ready.type !== 'ready') throw new Error(`The ${name} stack sent ${ready.type} first.`);
+  return {
+    name,
+    process: child,
+    gatewayUrl: ready.gatewayUrl,
+    database: ready.database,
+    headers,
+    samples: [],
+  };
+}
+
+async function usageOf(target: Configuration): Promise<Usage> {
+  const answer = once(target.process, 'message') as Promise<[Usage]>;
+  target.process.send({ type: 'usage' } satisfies StackRequest);
+  return (await answer)[0];
 }
 
 async function post(target: Configuration) {
-  const response = await fetch(target.stack.gatewayUrl, {
+  const response = await fetch(target.gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...target.headers },
     body: BODY,
@@ -36,75 +77,88 @@ async function post(target: Configuration) {
 }
 
 /** Checks the query answers a full page without errors, then counts the SQL one answer costs. */
-async function prepare(database: DatabaseHandle, target: Configuration): Promise<void> {
-  const first = await post(target); // also warms the mandate cache and the query plan
+async function prepare(target: Configuration): Promise<void> {
+  const first = await post(target); // also warms the mandate cache and the prepared statements
   if (first.errors) throw new Error(`The benchmark query fails: ${JSON.stringify(first.errors)}`);
   if (first.data.persons.edges.length !== PAGE_SIZE) {
     throw new Error(`The benchmark query returns fewer than ${PAGE_SIZE} persons: seed first.`);
   }
-  const before = database.statements.count;
+  const before = await usageOf(target);
   await post(target);
-  target.sqlStatementsPerOperation = database.statements.count - before;
+  target.sqlStatementsPerOperation = (await usageOf(target)).statements - before.statements;
 }
 
-/**
- * `npm run bench`: the whole stack in this process, loaded with the caseload query as a partner
- * persona (access control on: token, mandate, row filter, field guard, audit) and as the platform
- * itself (access control off), in alternating rounds so that neither profits from a warmer
- * database or machine, and the throughput ratio of the two.
- * With DATABASE_URL it uses that database as it is (fill it with `npm run seed -- --scale large`);
- * without, an in-memory PGlite seeded at demo scale.
- */
-async function main() {
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : {});
-  const targets: Configuration[] = [];
+/** One round of load, with the CPU time the configuration's process spent on it. */
+async function loadRound(target: Configuration, durationMs: number): Promise<LoadSample> {
+  const before = await usageOf(target);
+  const sample = await runLoad({
+    url: target.gatewayUrl,
+    body: BODY,
+    headers: target.headers,
+    connections: CONNECTIONS,
+    durationMs,
+  });
+  const after = await usageOf(target);
+  target.rssBytes = { before: target.rssBytes?.before ?? before.rssBytes, after: after.rssBytes };
+  return { ...sample, serverCpuMs: after.cpuMs - before.cpuMs };
+}
+
+/** With DATABASE_URL, the schema and seeds are made once here, before both stacks start. */
+async function prepareSharedDatabase(url: string): Promise<void> {
+  const database = await openDatabase({ url });
   try {
     await migrateSubgraphs(
       database,
       subgraphs.map((s) => s.module),
     );
     if (!(await isSeeded(database.db))) {
-      console.error(`Seeding the empty ${database.kind} database at demo scale…`);
+      console.error('Seeding the empty PostgreSQL database at demo scale…');
       await seedDatabase(database.db, { scale: 'demo', seed: config.SEED });
     }
-    const token = await signPartnerToken(personaNamed(PERSONA));
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * `npm run bench`: the caseload query as a partner persona (access control on: token, mandate,
+ * row filter, field guard, audit) and as the platform itself (access control off), each stack in
+ * its own process, in alternating rounds so that neither profits from a warmer database or
+ * machine, and the throughput ratio of the two.
+ * With DATABASE_URL it uses that database (fill it with `npm run seed -- --scale large`);
+ * without, each stack seeds an in-memory PGlite at demo scale.
+ */
+async function main() {
+  if (config.DATABASE_URL) await prepareSharedDatabase(config.DATABASE_URL);
+  const token = await signPartnerToken(personaNamed(PERSONA));
+  const targets: Configuration[] = [];
+  try {
+    console.error('Starting both stacks…');
     targets.push(
-      {
-        name: 'accessControlOn',
-        stack: await startStack({ database, gatewayPort: 0 }),
-        headers: { authorization: `Bearer ${token}` },
-        samples: [],
-      },
-      {
-        name: 'accessControlOff',
-        stack: await startStack({ database, gatewayPort: 0, accessControl: false }),
-        headers: {},
-        samples: [],
-      },
+      ...(await Promise.all([
+        startConfiguration('accessControlOn', { authorization: `Bearer ${token}` }),
+        startConfiguration('accessControlOff', {}),
+      ])),
     );
-    for (const target of targets) await prepare(database, target);
+    for (const target of targets) await prepare(target);
     const roundMs = (DURATION_SECONDS * 1000) / ROUNDS;
     for (let round = 1; round <= ROUNDS; round += 1) {
       for (const target of round % 2 ? targets : [...targets].reverse()) {
         console.error(`Round ${round}/${ROUNDS}: ${target.name}…`);
-        target.samples.push(
-          await runLoad({
-            url: target.stack.gatewayUrl,
-            body: BODY,
-            headers: target.headers,
-            connections: CONNECTIONS,
-            durationMs: roundMs,
-          }),
-        );
+        target.samples.push(await loadRound(target, roundMs));
       }
     }
     const [on, off] = targets.map((target) => ({
       ...summarize(target.samples),
       sqlStatementsPerOperation: target.sqlStatementsPerOperation,
+      rssMb: {
+        before: Math.round(target.rssBytes!.before / 2 ** 20),
+        after: Math.round(target.rssBytes!.after / 2 ** 20),
+      },
     }));
     const report = {
       query: `Caseload (${PAGE_SIZE} persons × residence, registration, advices, referrals, placements)`,
-      database: database.kind,
+      database: targets[0].database,
       connections: CONNECTIONS,
       secondsPerConfiguration: DURATION_SECONDS,
       rounds: ROUNDS,
@@ -114,8 +168,11 @@ async function main() {
     };
     console.log(JSON.stringify(report, null, 2));
   } finally {
-    await Promise.allSettled(targets.map((target) => target.stack.stop()));
-    await database.close();
+    for (const target of targets) {
+      const exited = once(target.process, 'exit');
+      target.process.send({ type: 'stop' } satisfies StackRequest);
+      await exited;
+    }
   }
 }
 

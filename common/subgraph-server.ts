@@ -12,6 +12,7 @@ import {
   verifyGatewayToken,
   type ForwardedCaller,
 } from './access/gateway-token';
+import { auditWriterFor } from './access/audit';
 import { RequestAccess } from './access/request-access';
 import { scopeFor, type AccessScope } from './access/scope';
 import { config } from './config';
@@ -54,7 +55,9 @@ function auditPlugin(subgraph: string): ApolloServerPlugin<SubgraphContext<unkno
           const { access, db, caller } = contextValue;
           if (!access || access.audit.isEmpty || response.body.kind !== 'single') return;
           try {
-            await access.audit.write(db, caller, subgraph, operationName ?? 'anonymous');
+            await auditWriterFor(db).write(
+              access.audit.entries(caller, subgraph, operationName ?? 'anonymous'),
+            );
           } catch (error) {
             logger.error(
               { err: error, subgraph, requestId: caller.requestId },

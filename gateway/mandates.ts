@@ -11,6 +11,8 @@ export interface MandateDecision {
   categories: string[];
 }
 
+const callerKey = ({ org, role }: { org: string; role: string }) => `${org}|${role}`;
+
 const forbidden = (message: string) =>
   domainError(ErrorCode.FORBIDDEN, message, { http: { status: 403 } });
 
@@ -19,17 +21,31 @@ const forbidden = (message: string) =>
  * reading them on every request would put the database on the hot path of every partner call.
  */
 export class MandateDirectory {
-  private cache: { at: number; rows: MandateRow[] } | undefined;
+  /** The mandates in force by `org|role`, so a request looks up its own, not all thousands. */
+  private cache: { at: number; byCaller: Map<string, MandateRow[]> } | undefined;
 
   constructor(
     private readonly db: Database,
     private readonly cacheSeconds: number,
   ) {}
 
-  private async inForce(): Promise<MandateRow[]> {
+  private async inForce(org: string, role: string): Promise<MandateRow[]> {
     const now = Date.now();
-    if (this.cache && now - this.cache.at < this.cacheSeconds * 1000) return this.cache.rows;
-    const rows = await this.db
+    if (!this.cache || now - this.cache.at >= this.cacheSeconds * 1000) {
+      const byCaller = new Map<string, MandateRow[]>();
+      for (const mandate of await this.read()) {
+        const key = callerKey(mandate);
+        const own = byCaller.get(key);
+        if (own) own.push(mandate);
+        else byCaller.set(key, [mandate]);
+      }
+      this.cache = { at: now, byCaller };
+    }
+    return this.cache.byCaller.get(callerKey({ org, role })) ?? [];
+  }
+
+  private read(): Promise<MandateRow[]> {
+    return this.db
       .select()
       .from(mandates)
       .where(
@@ -38,8 +54,6 @@ export class MandateDirectory {
           or(isNull(mandates.validUntil), gte(mandates.validUntil, sql`current_date`)),
         ),
       );
-    this.cache = { at: now, rows };
-    return rows;
   }
 
   /**
@@ -50,9 +64,7 @@ export class MandateDirectory {
     identity: PartnerIdentity,
     declaredPurpose: string | undefined,
   ): Promise<MandateDecision> {
-    const own = (await this.inForce()).filter(
-      (mandate) => mandate.org === identity.org && mandate.role === identity.role,
-    );
+    const own = await this.inForce(identity.org, identity.role);
     const purposes = [...new Set(own.map((mandate) => mandate.purpose))].sort();
     if (own.length === 0) {
       throw forbidden(`${identity.org} has no mandate in force for role ${identity.role}.`);

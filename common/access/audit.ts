@@ -11,9 +11,26 @@ interface PersonAccess {
   denied: Set<string>;
 }
 
+/** One row of `access.audit_log`: what one subgraph fetch read about one person. */
+export interface AuditEntry {
+  requestId: string;
+  operation: string;
+  subgraph: string;
+  org: string;
+  application: string | null;
+  sub: string;
+  role: string;
+  purpose: string | null;
+  mandateId: string | null;
+  personId: string;
+  outcome: Outcome;
+  /** `Type.field` coordinates, comma-separated. */
+  fields: string;
+}
+
 /**
- * What one subgraph fetch read about which persons. Resolvers record as they go; the trail is
- * written as one insert when the response is ready, and the response is withheld if it cannot be.
+ * What one subgraph fetch read about which persons. Resolvers record as they go; the entries are
+ * written when the response is ready, and the response is withheld if they cannot be.
  */
 export class AuditTrail {
   private readonly byPerson = new Map<string, PersonAccess>();
@@ -31,31 +48,112 @@ export class AuditTrail {
     return this.byPerson.size === 0;
   }
 
-  async write(
-    db: Database,
-    caller: ForwardedCaller,
-    subgraph: string,
-    operation: string,
-  ): Promise<void> {
-    if (this.isEmpty) return;
-    const entries = [...this.byPerson];
-    // One statement of fixed shape whatever the number of persons: the caller's columns once,
-    // the per-person columns as arrays, so it is planned once and costs no query building.
-    await db.execute(sql`
-      insert into ${auditLog} (request_id, operation, subgraph, org, application, sub, role,
-        purpose, mandate_id, person_id, outcome, fields)
-      select ${caller.requestId}, ${operation}, ${subgraph}, ${caller.org}, ${caller.application},
-        ${caller.sub}, ${caller.role}, ${caller.purpose}, ${caller.mandateId},
-        entry.person_id, entry.outcome::access.audit_outcome, string_to_array(entry.fields, ',')
-      from unnest(
-        ${sql.param(entries.map(([personId]) => personId))}::text[],
-        ${sql.param(entries.map(([, access]) => outcomeOf(access)))}::text[],
-        ${sql.param(entries.map(([, access]) => [...access.allowed, ...access.denied].sort().join(',')))}::text[]
-      ) as entry(person_id, outcome, fields)`);
+  entries(caller: ForwardedCaller, subgraph: string, operation: string): AuditEntry[] {
+    return [...this.byPerson].map(([personId, access]) => ({
+      requestId: caller.requestId,
+      operation,
+      subgraph,
+      org: caller.org,
+      application: caller.application,
+      sub: caller.sub,
+      role: caller.role,
+      purpose: caller.purpose,
+      mandateId: caller.mandateId,
+      personId,
+      outcome: outcomeOf(access),
+      fields: [...access.allowed, ...access.denied].sort().join(','),
+    }));
   }
 }
 
 function outcomeOf(access: PersonAccess): Outcome {
   if (access.denied.size === 0) return 'ALLOWED';
   return access.allowed.size > 0 ? 'FILTERED' : 'DENIED';
+}
+
+const COLUMNS = [
+  'requestId',
+  'operation',
+  'subgraph',
+  'org',
+  'application',
+  'sub',
+  'role',
+  'purpose',
+  'mandateId',
+  'personId',
+  'outcome',
+  'fields',
+] as const satisfies readonly (keyof AuditEntry)[];
+
+/**
+ * One statement of fixed shape whatever the number of rows: every column as an array, so it is
+ * prepared once and costs no query building.
+ */
+function insertEntries(db: Database, entries: AuditEntry[]) {
+  const column = (name: (typeof COLUMNS)[number]) =>
+    sql`${sql.param(entries.map((entry) => entry[name]))}::text[]`;
+  return db.execute(sql`
+    insert into ${auditLog} (request_id, operation, subgraph, org, application, sub, role,
+      purpose, mandate_id, person_id, outcome, fields)
+    select request_id, operation, subgraph, org, application, sub, role, purpose, mandate_id,
+      person_id, outcome::access.audit_outcome, string_to_array(fields, ',')
+    from unnest(${sql.join(COLUMNS.map(column), sql`, `)})
+      as entry(request_id, operation, subgraph, org, application, sub, role, purpose,
+        mandate_id, person_id, outcome, fields)`);
+}
+
+interface Waiting {
+  entries: AuditEntry[];
+  settle: (error?: unknown) => void;
+}
+
+/**
+ * Writes the audit entries of many requests together (a group commit): while one insert is in
+ * flight, the entries of the requests that finish meanwhile queue and go in the next. Each
+ * request still waits until its own entries are committed, so an audit that cannot be written
+ * withholds the data of every request in the failed insert (DOMAIN A.2.6: fail closed).
+ */
+export class AuditWriter {
+  private queue: Waiting[] = [];
+  private writing = false;
+
+  constructor(private readonly db: Database) {}
+
+  write(entries: AuditEntry[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entries, settle: (error) => (error ? reject(error) : resolve()) });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        await insertEntries(
+          this.db,
+          batch.flatMap((waiting) => waiting.entries),
+        );
+        for (const waiting of batch) waiting.settle();
+      } catch (error) {
+        for (const waiting of batch) waiting.settle(error);
+      }
+    }
+    this.writing = false;
+  }
+}
+
+const writers = new WeakMap<Database, AuditWriter>();
+
+/** The one writer of a database, shared by the subgraphs that use it. */
+export function auditWriterFor(db: Database): AuditWriter {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new AuditWriter(db);
+    writers.set(db, writer);
+  }
+  return writer;
 }
