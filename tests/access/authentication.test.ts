@@ -160,4 +160,36 @@ describe('authentication and mandates at the gateway', () => {
       expect(underPact.body.errors?.[0].path).toEqual(['municipality', 'indicationStats']);
     });
   });
+
+  it('shows the department the whole mandate directory, and an OCMW its own mandates only', async () => {
+    const directory = (persona: string, purpose?: string) =>
+      stack.query(
+        `{
+          all: mandates { totalCount }
+          vdab: mandates(org: "vdab") { totalCount }
+          gent: mandates(org: "ocmw:44021") { edges { node { org role purpose } } }
+        }`,
+        {},
+        { persona, headers: purpose ? { 'x-purpose': purpose } : {} },
+      );
+    const gentMandate = {
+      org: 'ocmw:44021',
+      role: 'OCMW_SOCIAL_WORKER',
+      purpose: 'SOCIAL_INTEGRATION',
+    };
+
+    const department = await directory('department-analyst', 'MONITORING');
+    expect(department.body.errors).toBeUndefined();
+    expect(department.body.data.all.totalCount).toBeGreaterThan(300);
+    expect(department.body.data.vdab.totalCount).toBe(2);
+    expect(department.body.data.gent.edges.map((edge: any) => edge.node)).toEqual([gentMandate]);
+
+    const ocmw = await directory('ocmw-gent');
+    expect(ocmw.body.errors).toBeUndefined();
+    expect(ocmw.body.data).toEqual({
+      all: { totalCount: 1 },
+      vdab: { totalCount: 0 },
+      gent: { edges: [{ node: gentMandate }] },
+    });
+  });
 });
