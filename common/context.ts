@@ -7,6 +7,8 @@ import type { Database } from './db/connection';
 export interface SubgraphContext<Loaders> {
   /** Shared by the gateway and the subgraphs, so one request can be followed through the logs. */
   requestId: string;
+  /** The subgraph serving the request, as the audit log names it. */
+  subgraph: string;
   caller: ForwardedCaller;
   /** Row level: which persons the caller may reach (applied in SQL). */
   scope: AccessScope;

@@ -102,6 +102,7 @@ export function contextFor<Loaders>(
   const scope = scopeFor(caller);
   return {
     requestId: caller.requestId,
+    subgraph: module.name,
     caller,
     scope,
     access: new RequestAccess(caller, db),

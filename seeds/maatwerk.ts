@@ -1,9 +1,11 @@
 import type { Faker } from '@faker-js/faker';
+import { sql } from 'drizzle-orm';
 
 import { Purpose } from '../common/access/purposes';
 import { relations } from '../common/access/tables';
 import type { EnumValue } from '../common/enums';
 import { addMonths } from '../subgraphs/maatwerk/rules';
+import { employerRelationOf, IN_PROGRESS_STATUSES } from '../subgraphs/maatwerk/workflow/referral';
 import {
   contingents,
   employers,
@@ -550,7 +552,7 @@ interface VacancyFact {
 type Outcome = EnumValue<typeof ReferralStatus>;
 type Reason = EnumValue<typeof FailureReason>;
 
-const IN_PROGRESS: Outcome[] = ['PROPOSED', 'CONTACTED', 'INTAKE', 'BVS'];
+const IN_PROGRESS: readonly Outcome[] = IN_PROGRESS_STATUSES;
 /** About a third of the matches that reach a decision end in a hire. */
 const DECISIONS: { value: Outcome; weight: number }[] = [
   { value: 'HIRED', weight: 33 },
@@ -698,15 +700,7 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     // Every row carries every column: the bulk insert sizes its chunks from the first row.
     const referral = { failureReason: null, failureText: null, failureGivenAt: null, ...fields };
     rows.referrals.push(referral);
-    const failed = !IN_PROGRESS.includes(referral.status) && referral.status !== 'HIRED';
-    grantEmployer(
-      referral.employerId,
-      referral.personId,
-      isoDate(referral.proposedAt),
-      // After a failed match the employer keeps access only as long as the feedback needs.
-      failed ? addDays(isoDate(referral.statusChangedAt), 30) : null,
-      `referral:${referral.id}`,
-    );
+    rows.relations.push(employerRelationOf(referral));
     return referral;
   };
 
@@ -1013,6 +1007,10 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
   }
 
   await ctx.insert(referrals, rows.referrals);
+  // Referrals made through the API number on after the seeded ones.
+  await ctx.db.execute(
+    sql`select setval('maatwerk.referral_numbers', ${rows.referrals.length + 1}, false)`,
+  );
   await ctx.insert(placements, rows.placements);
   await ctx.insert(supportPlans, rows.supportPlans);
   await ctx.insert(relations, rows.relations);

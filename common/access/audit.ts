@@ -90,7 +90,7 @@ const COLUMNS = [
  * One statement of fixed shape whatever the number of rows: every column as an array, so it is
  * prepared once and costs no query building.
  */
-function insertEntries(db: Database, entries: AuditEntry[]) {
+export function insertEntries(db: Database, entries: AuditEntry[]) {
   const column = (name: (typeof COLUMNS)[number]) =>
     sql`${sql.param(entries.map((entry) => entry[name]))}::text[]`;
   return db.execute(sql`

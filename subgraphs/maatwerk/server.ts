@@ -8,6 +8,7 @@ import { ContingentResolver, EmployerResolver } from './resolvers/employer.resol
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { PlacementResolver } from './resolvers/placement.resolver';
+import { ReferralWorkflowResolver } from './resolvers/referral-workflow.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
 import { SupportPlanResolver } from './resolvers/support-plan.resolver';
 import { VacancyResolver } from './resolvers/vacancy.resolver';
@@ -24,6 +25,7 @@ export const maatwerkSubgraph: SubgraphModule<MaatwerkLoaders> = {
           ContingentResolver,
           VacancyResolver,
           ReferralResolver,
+          ReferralWorkflowResolver,
           PlacementResolver,
           SupportPlanResolver,
           PersonResolver,

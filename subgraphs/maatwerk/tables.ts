@@ -26,8 +26,14 @@ import {
   VacancyMeasure,
   VacancyStatus,
 } from './types/enums';
+import { idempotencyKeysTable } from '../../common/workflow/idempotency';
 
 export const maatwerkSchema = pgSchema('maatwerk');
+
+export const idempotencyKeys = idempotencyKeysTable(maatwerkSchema);
+
+/** Numbers for referrals (`R-000123`); the seeds move it past the ones they make. */
+export const referralNumbers = maatwerkSchema.sequence('referral_numbers');
 
 export const employerTypeEnum = maatwerkSchema.enum('employer_type', EmployerType.values);
 export const federationEnum = maatwerkSchema.enum('federation', Federation.values);

@@ -139,7 +139,7 @@ function readObjectTypes(): Map<string, SdlField[]> {
 
 /**
  * What a role's introspection should hold: per object type, the fields the hand table allows,
- * after dropping the types that are left empty or that no allowed path from Query reaches any
+ * after dropping the types that are left empty or that no allowed path from Query or Mutation reaches any
  * more (and the fields that lead only to such types), until nothing changes.
  */
 function expectedSchema(
@@ -154,7 +154,7 @@ function expectedSchema(
         .filter((field) => !field.category || allowed(levels, field.category))
         .filter((field) => !types.has(field.type) || kept.has(field.type));
     const reached = new Set<string>();
-    const queue = ['Query'];
+    const queue = ['Query', 'Mutation'];
     while (queue.length) {
       const typeName = queue.pop()!;
       if (reached.has(typeName) || !kept.has(typeName)) continue;

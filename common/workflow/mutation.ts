@@ -1,0 +1,89 @@
+import type { Role } from '../access/caller';
+import { insertEntries } from '../access/audit';
+import type { DataCategory } from '../access/categories';
+import { WRITERS } from '../access/matrix';
+import type { SubgraphContext } from '../context';
+import type { Database } from '../db/connection';
+import { domainError, ErrorCode } from '../errors';
+import { claimKey, completeClaim, type IdempotencyKeysTable } from './idempotency';
+
+export interface Written<Record> {
+  record: Record;
+  /** The id an idempotency key remembers, to return the same record to a replay. */
+  id: string;
+  /** The person whose data was written, for the audit log. */
+  personId?: string;
+}
+
+export interface MutationSpec<Record> {
+  /** The mutation's field name, as the audit log and idempotency keys record it. */
+  name: string;
+  /** The category the mutation changes: the caller's role must own it (B.4 W cells)... */
+  category: DataCategory;
+  /** ...or be one of these roles, where the mutation's rule is narrower or wider than B.4's. */
+  writers?: readonly Role[];
+  input: unknown;
+  idempotencyKey?: string | null;
+  idempotencyKeys: IdempotencyKeysTable;
+  /** Validates against the stored state and writes, inside the transaction. */
+  write(tx: Database): Promise<Written<Record>>;
+  /** Reads the record an earlier use of the idempotency key produced. */
+  load(tx: Database, id: string): Promise<Record>;
+}
+
+/**
+ * Runs a mutation as DOMAIN A.4 wants it: only for a role that owns the data, in one
+ * transaction with its reference-directory changes and its audit entry, once per idempotency
+ * key. Anything thrown inside rolls everything back, so a refused move changes nothing.
+ */
+export async function runMutation<Record>(
+  context: SubgraphContext<unknown>,
+  spec: MutationSpec<Record>,
+): Promise<Record> {
+  const { caller } = context;
+  const writers = spec.writers ?? WRITERS[spec.category];
+  if (caller.role !== 'SYSTEM' && !writers.includes(caller.role)) {
+    throw domainError(
+      ErrorCode.FORBIDDEN,
+      `${spec.name} changes data category ${spec.category}, which role ${caller.role} may not change.`,
+      { category: spec.category },
+    );
+  }
+  const claim = spec.idempotencyKey
+    ? {
+        table: spec.idempotencyKeys,
+        org: caller.org,
+        key: spec.idempotencyKey,
+        operation: spec.name,
+        input: spec.input,
+      }
+    : undefined;
+  return context.db.transaction(async (tx) => {
+    if (claim) {
+      const earlier = await claimKey(tx, claim);
+      if (earlier) return spec.load(tx, earlier);
+    }
+    const { record, id, personId } = await spec.write(tx);
+    if (claim) await completeClaim(tx, claim, id);
+    if (personId && caller.role !== 'SYSTEM') {
+      // Written with the change, so a change is never without its log entry.
+      await insertEntries(tx, [
+        {
+          requestId: caller.requestId,
+          operation: spec.name,
+          subgraph: context.subgraph,
+          org: caller.org,
+          application: caller.application,
+          sub: caller.sub,
+          role: caller.role,
+          purpose: caller.purpose,
+          mandateId: caller.mandateId,
+          personId,
+          outcome: 'ALLOWED',
+          fields: `Mutation.${spec.name}`,
+        },
+      ]);
+    }
+    return record;
+  });
+}

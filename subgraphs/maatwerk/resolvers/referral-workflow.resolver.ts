@@ -1,0 +1,227 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { z } from 'zod';
+
+import { Category } from '../../../common/access/categories';
+import { relations } from '../../../common/access/tables';
+import type { Database } from '../../../common/db/connection';
+import type { EnumValue } from '../../../common/enums';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { validInput } from '../../../common/workflow/input';
+import { runMutation } from '../../../common/workflow/mutation';
+import { nextId } from '../../../common/workflow/numbering';
+import { referralScope, type MaatwerkContext } from '../loaders';
+import {
+  idempotencyKeys,
+  referralNumbers,
+  referrals,
+  vacancies,
+  type ReferralRow,
+} from '../tables';
+import { FailureReason, ReferralStatus } from '../types/enums';
+import { Referral } from '../types/referral';
+import {
+  employerRelationOf,
+  failureFeedbackRule,
+  IN_PROGRESS_STATUSES,
+  REFERRAL_LIFECYCLE,
+} from '../workflow/referral';
+
+const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Send the same key again (for instance after a timeout) and the mutation happens once.';
+
+@InputType({ description: 'A VDAB referral (toeleiding) of a person to an open vacancy.' })
+class ProposeReferralInput {
+  @Field(() => ID)
+  personId: string;
+
+  @Field(() => ID)
+  vacancyId: string;
+
+  @Field(() => [String], { description: 'What the match rests on, e.g. interests, proximity.' })
+  matchBasis: string[];
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'The next step of a referral; a failed match carries its feedback.' })
+class MoveReferralInput {
+  @Field(() => ID)
+  referralId: string;
+
+  @Field(() => ReferralStatus, {
+    description: 'CONTACTED, INTAKE, BVS or a failed end. A hire goes through `hireCandidate`.',
+  })
+  status: EnumValue<typeof ReferralStatus>;
+
+  @Field(() => FailureReason, { nullable: true, description: 'Required for a failed match.' })
+  failureReason?: EnumValue<typeof FailureReason> | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when the reason is OTHER.' })
+  failureText?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+const proposeRule = z.object({
+  personId: z.string().trim().min(1, 'must not be empty'),
+  vacancyId: z.string().trim().min(1, 'must not be empty'),
+  matchBasis: z
+    .array(z.string().trim().min(1, 'must not hold empty entries'))
+    .min(1, 'must name at least one ground of the match, e.g. interests or proximity')
+    .max(10, 'must name at most 10 grounds'),
+  idempotencyKey: z.string().min(8, 'must be at least 8 characters').max(200).nullish(),
+});
+
+const moveRule = failureFeedbackRule.and(
+  z.object({
+    status: z
+      .enum(ReferralStatus.values)
+      .refine((status) => status !== 'HIRED', 'HIRED is reached with hireCandidate'),
+    idempotencyKey: z.string().min(8, 'must be at least 8 characters').max(200).nullish(),
+  }),
+);
+
+async function scopedReferral(tx: Database, context: MaatwerkContext, id: string) {
+  const [referral] = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), referralScope(context.scope)))
+    .for('update');
+  if (!referral) throw notFound('Referral', id);
+  return referral;
+}
+
+const loadReferral = async (tx: Database, id: string): Promise<ReferralRow> => {
+  const [referral] = await tx.select().from(referrals).where(eq(referrals.id, id));
+  return referral;
+};
+
+/** The referral lifecycle of B.2.3 as mutations: propose, then move step by step. */
+@Resolver(() => Referral)
+export class ReferralWorkflowResolver {
+  @Category('n')
+  @Mutation(() => Referral, {
+    description: 'Refers a person in your caseload to an open vacancy (status PROPOSED).',
+  })
+  proposeReferral(
+    @Arg('input', () => ProposeReferralInput) input: ProposeReferralInput,
+    @Ctx() context: MaatwerkContext,
+  ): Promise<ReferralRow> {
+    const valid = validInput(proposeRule, input);
+    return runMutation(context, {
+      name: 'proposeReferral',
+      category: 'n',
+      // VDAB and its partners refer (toeleiding); employers receive referrals.
+      writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR'],
+      input: valid,
+      idempotencyKey: valid.idempotencyKey,
+      idempotencyKeys,
+      load: loadReferral,
+      write: async (tx) => {
+        const inScope = await tx
+          .select({ personId: relations.personId })
+          .from(relations)
+          .where(
+            and(
+              eq(relations.personId, valid.personId),
+              context.scope.personFilter(relations.personId),
+            ),
+          )
+          .limit(1);
+        if (inScope.length === 0) throw notFound('Person', valid.personId);
+        const [vacancy] = await tx
+          .select()
+          .from(vacancies)
+          .where(eq(vacancies.id, valid.vacancyId))
+          .for('share');
+        if (!vacancy) throw notFound('Vacancy', valid.vacancyId);
+        if (vacancy.status !== 'OPEN') {
+          throw badUserInput(
+            'input.vacancyId',
+            `must be an open vacancy; ${vacancy.id} is ${vacancy.status}`,
+          );
+        }
+        const open = await tx
+          .select({ id: referrals.id })
+          .from(referrals)
+          .where(
+            and(
+              eq(referrals.personId, valid.personId),
+              eq(referrals.vacancyId, vacancy.id),
+              inArray(referrals.status, [...IN_PROGRESS_STATUSES]),
+            ),
+          );
+        if (open.length > 0) {
+          throw domainError(
+            ErrorCode.CONFLICT,
+            `${valid.personId} already has referral ${open[0].id} to ${vacancy.id} in progress.`,
+            { referralId: open[0].id },
+          );
+        }
+        const now = new Date();
+        const [referral] = await tx
+          .insert(referrals)
+          .values({
+            id: await nextId(tx, referralNumbers, 'R'),
+            personId: valid.personId,
+            vacancyId: vacancy.id,
+            employerId: vacancy.employerId,
+            origin: 'VDAB_TOELEIDING',
+            matchBasis: valid.matchBasis,
+            status: 'PROPOSED',
+            proposedAt: now,
+            statusChangedAt: now,
+          })
+          .returning();
+        await tx.insert(relations).values(employerRelationOf(referral));
+        return { record: referral, id: referral.id, personId: referral.personId };
+      },
+    });
+  }
+
+  @Category('n')
+  @Mutation(() => Referral, {
+    description:
+      'Moves a referral one step: contacted, intake, BVS, or a failed end with its feedback.',
+  })
+  moveReferral(
+    @Arg('input', () => MoveReferralInput) input: MoveReferralInput,
+    @Ctx() context: MaatwerkContext,
+  ): Promise<ReferralRow> {
+    const valid = validInput(moveRule, input);
+    return runMutation(context, {
+      name: 'moveReferral',
+      category: 'n',
+      writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR', 'EMPLOYER'],
+      input: { ...valid, referralId: input.referralId },
+      idempotencyKey: valid.idempotencyKey,
+      idempotencyKeys,
+      load: loadReferral,
+      write: async (tx) => {
+        const current = await scopedReferral(tx, context, input.referralId);
+        REFERRAL_LIFECYCLE.assertMove(current.id, current.status, valid.status);
+        const now = new Date();
+        const [referral] = await tx
+          .update(referrals)
+          .set({
+            status: valid.status,
+            statusChangedAt: now,
+            failureReason: valid.failureReason ?? null,
+            failureText: valid.failureText ?? null,
+            failureGivenAt: valid.failureReason ? now : null,
+          })
+          .where(eq(referrals.id, current.id))
+          .returning();
+        const relation = employerRelationOf(referral);
+        await tx
+          .update(relations)
+          .set({ validUntil: relation.validUntil })
+          .where(eq(relations.source, relation.source));
+        return { record: referral, id: referral.id, personId: referral.personId };
+      },
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+import { Purpose } from '../../../common/access/purposes';
+import type { RelationInsert } from '../../../common/access/relations';
+import type { EnumValue } from '../../../common/enums';
+import { Lifecycle } from '../../../common/workflow/lifecycle';
+import { FailureReason, ReferralStatus } from '../types/enums';
+
+type Status = EnumValue<typeof ReferralStatus>;
+
+/** Matches that ended without a hire: each carries the employer's failure feedback (A.6). */
+export const FAILED_STATUSES: readonly Status[] = [
+  'REJECTED_BY_EMPLOYER',
+  'DECLINED_BY_CANDIDATE',
+  'WITHDRAWN',
+];
+
+export const IN_PROGRESS_STATUSES: readonly Status[] = ['PROPOSED', 'CONTACTED', 'INTAKE', 'BVS'];
+
+/** B.2.3: proposed → contacted → intake → (BVS) → hired, or a failed end from any open state. */
+export const REFERRAL_LIFECYCLE = new Lifecycle<Status>('Referral', {
+  PROPOSED: ['CONTACTED', ...FAILED_STATUSES],
+  CONTACTED: ['INTAKE', ...FAILED_STATUSES],
+  INTAKE: ['BVS', 'HIRED', ...FAILED_STATUSES],
+  BVS: ['HIRED', ...FAILED_STATUSES],
+  HIRED: [],
+  REJECTED_BY_EMPLOYER: [],
+  DECLINED_BY_CANDIDATE: [],
+  WITHDRAWN: [],
+});
+
+/** How long an employer keeps the candidate's file after a failed match: to give its feedback. */
+export const FEEDBACK_ACCESS_DAYS = 30;
+
+/** The failure feedback a failed move must carry, and only a failed move. */
+export const failureFeedbackRule = z
+  .object({
+    status: z.enum(ReferralStatus.values),
+    failureReason: z.enum(FailureReason.values).nullish(),
+    failureText: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+  })
+  .superRefine((move, context) => {
+    const failed = FAILED_STATUSES.includes(move.status);
+    if (failed && !move.failureReason) {
+      context.addIssue({
+        code: 'custom',
+        path: ['failureReason'],
+        message: `is required when a referral ends as ${move.status} (failure feedback to VDAB)`,
+      });
+    }
+    if (!failed && move.failureReason) {
+      context.addIssue({
+        code: 'custom',
+        path: ['failureReason'],
+        message: `is only given when a match fails, not for ${move.status}`,
+      });
+    }
+    if (move.failureReason === 'OTHER' && !move.failureText) {
+      context.addIssue({
+        code: 'custom',
+        path: ['failureText'],
+        message: 'is required when the failure reason is OTHER',
+      });
+    }
+  });
+
+const isoDate = (at: Date) => at.toISOString().slice(0, 10);
+
+function addDays(date: string, days: number): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + days);
+  return isoDate(next);
+}
+
+/**
+ * The employer's relation to a referred person (DOMAIN B.4 note 11): the referral opens the
+ * candidate's file to the employer; after a failed match only for the feedback period.
+ */
+export function employerRelationOf(referral: {
+  id: string;
+  personId: string;
+  employerId: string;
+  status: Status;
+  proposedAt: Date;
+  statusChangedAt: Date;
+}): RelationInsert {
+  const failed = FAILED_STATUSES.includes(referral.status);
+  return {
+    org: `employer:${referral.employerId}`,
+    personId: referral.personId,
+    purpose: Purpose.EMPLOYMENT,
+    validFrom: isoDate(referral.proposedAt),
+    validUntil: failed ? addDays(isoDate(referral.statusChangedAt), FEEDBACK_ACCESS_DAYS) : null,
+    source: `referral:${referral.id}`,
+  };
+}
