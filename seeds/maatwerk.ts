@@ -296,6 +296,9 @@ export async function seedEmployers(ctx: SeedContext): Promise<void> {
   await ctx.insert(employers, rows.employers);
   await ctx.insert(contingents, rows.contingents);
   await ctx.insert(vacancies, rows.vacancies);
+  await ctx.db.execute(
+    sql`select setval('maatwerk.vacancy_numbers', ${rows.vacancies.length + 1}, false)`,
+  );
 
   for (const e of rows.employers) {
     world.employers.push({ id: e.id, municipalityNisCode: e.municipalityNisCode!, type: e.type });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { badUserInput } from '../errors';
 
@@ -16,3 +16,13 @@ export function validInput<Schema extends z.ZodType>(
   const [issue] = parsed.error.issues;
   throw badUserInput([argument, ...issue.path.map(String)].join('.'), issue.message);
 }
+
+/** The optional key that makes a mutation happen once however often it is sent. */
+export const idempotencyKeyRule = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters')
+  .nullish();
+
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  'Send the same key again (for instance after a timeout) and the mutation happens once.';

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 import type { Role } from '../access/caller';
 import { insertEntries } from '../access/audit';
 import type { DataCategory } from '../access/categories';
@@ -6,6 +8,7 @@ import type { SubgraphContext } from '../context';
 import type { Database } from '../db/connection';
 import { domainError, ErrorCode } from '../errors';
 import { claimKey, completeClaim, type IdempotencyKeysTable } from './idempotency';
+import { validInput } from './input';
 
 export interface Written<Record> {
   record: Record;
@@ -15,18 +18,19 @@ export interface Written<Record> {
   personId?: string;
 }
 
-export interface MutationSpec<Record> {
+export interface MutationSpec<Rule extends z.ZodType<{ idempotencyKey?: string | null }>, Record> {
   /** The mutation's field name, as the audit log and idempotency keys record it. */
   name: string;
   /** The category the mutation changes: the caller's role must own it (B.4 W cells)... */
   category: DataCategory;
   /** ...or be one of these roles, where the mutation's rule is narrower or wider than B.4's. */
   writers?: readonly Role[];
+  /** Every rule of the input, checked once the caller may write and before anything is read. */
+  rule: Rule;
   input: unknown;
-  idempotencyKey?: string | null;
   idempotencyKeys: IdempotencyKeysTable;
-  /** Validates against the stored state and writes, inside the transaction. */
-  write(tx: Database): Promise<Written<Record>>;
+  /** Checks the move against the stored state and writes, inside the transaction. */
+  write(tx: Database, input: z.output<Rule>): Promise<Written<Record>>;
   /** Reads the record an earlier use of the idempotency key produced. */
   load(tx: Database, id: string): Promise<Record>;
 }
@@ -36,10 +40,10 @@ export interface MutationSpec<Record> {
  * transaction with its reference-directory changes and its audit entry, once per idempotency
  * key. Anything thrown inside rolls everything back, so a refused move changes nothing.
  */
-export async function runMutation<Record>(
-  context: SubgraphContext<unknown>,
-  spec: MutationSpec<Record>,
-): Promise<Record> {
+export async function runMutation<
+  Rule extends z.ZodType<{ idempotencyKey?: string | null }>,
+  Record,
+>(context: SubgraphContext<unknown>, spec: MutationSpec<Rule, Record>): Promise<Record> {
   const { caller } = context;
   const writers = spec.writers ?? WRITERS[spec.category];
   if (caller.role !== 'SYSTEM' && !writers.includes(caller.role)) {
@@ -49,13 +53,14 @@ export async function runMutation<Record>(
       { category: spec.category },
     );
   }
-  const claim = spec.idempotencyKey
+  const input = validInput(spec.rule, spec.input);
+  const claim = input.idempotencyKey
     ? {
         table: spec.idempotencyKeys,
         org: caller.org,
-        key: spec.idempotencyKey,
+        key: input.idempotencyKey,
         operation: spec.name,
-        input: spec.input,
+        input,
       }
     : undefined;
   return context.db.transaction(async (tx) => {
@@ -63,7 +68,7 @@ export async function runMutation<Record>(
       const earlier = await claimKey(tx, claim);
       if (earlier) return spec.load(tx, earlier);
     }
-    const { record, id, personId } = await spec.write(tx);
+    const { record, id, personId } = await spec.write(tx, input);
     if (claim) await completeClaim(tx, claim, id);
     if (personId && caller.role !== 'SYSTEM') {
       // Written with the change, so a change is never without its log entry.

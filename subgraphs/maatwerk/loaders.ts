@@ -9,6 +9,13 @@ import { contingents, employers, placements, referrals, supportPlans, vacancies 
 
 const EMPLOYER_ORG_PREFIX = 'employer:';
 
+/** The employer an EMPLOYER or JOB_COACH caller works for (`employer:E-000001` → `E-000001`). */
+export function ownEmployerId(caller: { org: string }): string | undefined {
+  return caller.org.startsWith(EMPLOYER_ORG_PREFIX)
+    ? caller.org.slice(EMPLOYER_ORG_PREFIX.length)
+    : undefined;
+}
+
 /**
  * Narrows referrals and placements to the caller's own organisation when it is an employer: the
  * reference directory holds persons, not matches, so a candidate referred to two employers would

@@ -7,10 +7,12 @@ import { referenceResolvers } from './references';
 import { ContingentResolver, EmployerResolver } from './resolvers/employer.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { PlacementWorkflowResolver } from './resolvers/placement-workflow.resolver';
 import { PlacementResolver } from './resolvers/placement.resolver';
 import { ReferralWorkflowResolver } from './resolvers/referral-workflow.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
 import { SupportPlanResolver } from './resolvers/support-plan.resolver';
+import { VacancyWorkflowResolver } from './resolvers/vacancy-workflow.resolver';
 import { VacancyResolver } from './resolvers/vacancy.resolver';
 
 /** The maatwerk subgraph: employers, contingents, vacancies, referrals, placements, support plans. */
@@ -24,9 +26,11 @@ export const maatwerkSubgraph: SubgraphModule<MaatwerkLoaders> = {
           EmployerResolver,
           ContingentResolver,
           VacancyResolver,
+          VacancyWorkflowResolver,
           ReferralResolver,
           ReferralWorkflowResolver,
           PlacementResolver,
+          PlacementWorkflowResolver,
           SupportPlanResolver,
           PersonResolver,
           MunicipalityResolver,

@@ -7,7 +7,7 @@ import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
-import { validInput } from '../../../common/workflow/input';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKeyRule } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { referralScope, type MaatwerkContext } from '../loaders';
@@ -26,9 +26,6 @@ import {
   IN_PROGRESS_STATUSES,
   REFERRAL_LIFECYCLE,
 } from '../workflow/referral';
-
-const IDEMPOTENCY_KEY_DESCRIPTION =
-  'Send the same key again (for instance after a timeout) and the mutation happens once.';
 
 @InputType({ description: 'A VDAB referral (toeleiding) of a person to an open vacancy.' })
 class ProposeReferralInput {
@@ -72,15 +69,16 @@ const proposeRule = z.object({
     .array(z.string().trim().min(1, 'must not hold empty entries'))
     .min(1, 'must name at least one ground of the match, e.g. interests or proximity')
     .max(10, 'must name at most 10 grounds'),
-  idempotencyKey: z.string().min(8, 'must be at least 8 characters').max(200).nullish(),
+  idempotencyKey: idempotencyKeyRule,
 });
 
 const moveRule = failureFeedbackRule.and(
   z.object({
+    referralId: z.string().trim().min(1, 'must not be empty'),
     status: z
       .enum(ReferralStatus.values)
       .refine((status) => status !== 'HIRED', 'HIRED is reached with hireCandidate'),
-    idempotencyKey: z.string().min(8, 'must be at least 8 characters').max(200).nullish(),
+    idempotencyKey: idempotencyKeyRule,
   }),
 );
 
@@ -110,17 +108,16 @@ export class ReferralWorkflowResolver {
     @Arg('input', () => ProposeReferralInput) input: ProposeReferralInput,
     @Ctx() context: MaatwerkContext,
   ): Promise<ReferralRow> {
-    const valid = validInput(proposeRule, input);
     return runMutation(context, {
       name: 'proposeReferral',
+      rule: proposeRule,
       category: 'n',
       // VDAB and its partners refer (toeleiding); employers receive referrals.
       writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR'],
-      input: valid,
-      idempotencyKey: valid.idempotencyKey,
+      input,
       idempotencyKeys,
       load: loadReferral,
-      write: async (tx) => {
+      write: async (tx, valid) => {
         const inScope = await tx
           .select({ personId: relations.personId })
           .from(relations)
@@ -140,7 +137,7 @@ export class ReferralWorkflowResolver {
         if (!vacancy) throw notFound('Vacancy', valid.vacancyId);
         if (vacancy.status !== 'OPEN') {
           throw badUserInput(
-            'input.vacancyId',
+            'valid.vacancyId',
             `must be an open vacancy; ${vacancy.id} is ${vacancy.status}`,
           );
         }
@@ -191,17 +188,16 @@ export class ReferralWorkflowResolver {
     @Arg('input', () => MoveReferralInput) input: MoveReferralInput,
     @Ctx() context: MaatwerkContext,
   ): Promise<ReferralRow> {
-    const valid = validInput(moveRule, input);
     return runMutation(context, {
       name: 'moveReferral',
+      rule: moveRule,
       category: 'n',
       writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR', 'EMPLOYER'],
-      input: { ...valid, referralId: input.referralId },
-      idempotencyKey: valid.idempotencyKey,
+      input,
       idempotencyKeys,
       load: loadReferral,
-      write: async (tx) => {
-        const current = await scopedReferral(tx, context, input.referralId);
+      write: async (tx, valid) => {
+        const current = await scopedReferral(tx, context, valid.referralId);
         REFERRAL_LIFECYCLE.assertMove(current.id, current.status, valid.status);
         const now = new Date();
         const [referral] = await tx

@@ -1,0 +1,182 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { z } from 'zod';
+
+import { Category } from '../../../common/access/categories';
+import { relations } from '../../../common/access/tables';
+import type { Database } from '../../../common/db/connection';
+import type { EnumValue } from '../../../common/enums';
+import { domainError, ErrorCode, notFound } from '../../../common/errors';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKeyRule } from '../../../common/workflow/input';
+import { runMutation } from '../../../common/workflow/mutation';
+import { nextId } from '../../../common/workflow/numbering';
+import { ownEmployerId, type MaatwerkContext } from '../loaders';
+import { idempotencyKeys, referrals, vacancies, vacancyNumbers, type VacancyRow } from '../tables';
+import { DutchRequirement, VacancyMeasure, VacancyStatus } from '../types/enums';
+import { Vacancy } from '../types/vacancy';
+import { employerRelationOf, IN_PROGRESS_STATUSES } from '../workflow/referral';
+import { ENDS_REFERRALS, openVacancyRule, VACANCY_LIFECYCLE } from '../workflow/vacancy';
+
+@InputType({ description: 'A new vacancy of your own organisation.' })
+class OpenVacancyInput {
+  @Field(() => VacancyMeasure)
+  measure: EnumValue<typeof VacancyMeasure>;
+
+  @Field(() => String)
+  jobTitle: string;
+
+  @Field(() => String, { description: 'The activity, as in a person’s activity preferences.' })
+  activity: string;
+
+  @Field(() => ID, { description: 'NIS code of the municipality where the work is done.' })
+  municipalityNisCode: string;
+
+  @Field(() => Float)
+  hoursPerWeek: number;
+
+  @Field(() => DutchRequirement)
+  languageRequirement: EnumValue<typeof DutchRequirement>;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Default 1.' })
+  positions?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Always true for CMW and false for IMW; your choice for the other measures.',
+  })
+  reservedForTicketHolders?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A vacancy filled, closed, cancelled or opened again.' })
+class MoveVacancyInput {
+  @Field(() => ID)
+  vacancyId: string;
+
+  @Field(() => VacancyStatus)
+  status: EnumValue<typeof VacancyStatus>;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+const moveRule = z.object({
+  vacancyId: z.string().trim().min(1, 'must not be empty'),
+  status: z.enum(VacancyStatus.values),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const loadVacancy = async (tx: Database, id: string): Promise<VacancyRow> => {
+  const [vacancy] = await tx.select().from(vacancies).where(eq(vacancies.id, id));
+  return vacancy;
+};
+
+function employerOf(context: MaatwerkContext): string {
+  const employerId = ownEmployerId(context.caller);
+  if (!employerId) {
+    throw domainError(ErrorCode.FORBIDDEN, `${context.caller.org} is not an employer.`);
+  }
+  return employerId;
+}
+
+/** Withdraws the open referrals of a vacancy that ends: the job is no longer available. */
+async function withdrawOpenReferrals(tx: Database, vacancyId: string, at: Date): Promise<void> {
+  const withdrawn = await tx
+    .update(referrals)
+    .set({
+      status: 'WITHDRAWN',
+      statusChangedAt: at,
+      failureReason: 'JOB_NO_LONGER_AVAILABLE',
+      failureGivenAt: at,
+    })
+    .where(
+      and(eq(referrals.vacancyId, vacancyId), inArray(referrals.status, [...IN_PROGRESS_STATUSES])),
+    )
+    .returning();
+  for (const referral of withdrawn) {
+    const relation = employerRelationOf(referral);
+    await tx
+      .update(relations)
+      .set({ validUntil: relation.validUntil })
+      .where(eq(relations.source, relation.source));
+  }
+}
+
+/** The vacancy lifecycle of B.2.3: an employer opens its vacancies and closes them. */
+@Resolver(() => Vacancy)
+export class VacancyWorkflowResolver {
+  @Category('m')
+  @Mutation(() => Vacancy, { description: 'Opens a vacancy of your own organisation.' })
+  openVacancy(
+    @Arg('input', () => OpenVacancyInput) input: OpenVacancyInput,
+    @Ctx() context: MaatwerkContext,
+  ): Promise<VacancyRow> {
+    return runMutation(context, {
+      name: 'openVacancy',
+      rule: openVacancyRule,
+      category: 'm',
+      input,
+      idempotencyKeys,
+      load: loadVacancy,
+      write: async (tx, valid) => {
+        const { idempotencyKey: _key, ...fields } = valid;
+        const [vacancy] = await tx
+          .insert(vacancies)
+          .values({
+            ...fields,
+            id: await nextId(tx, vacancyNumbers, 'V'),
+            employerId: employerOf(context),
+            status: 'OPEN',
+            openedAt: today(),
+          })
+          .returning();
+        return { record: vacancy, id: vacancy.id };
+      },
+    });
+  }
+
+  @Category('m')
+  @Mutation(() => Vacancy, {
+    description:
+      'Moves a vacancy of your own: FILLED, CLOSED or CANCELLED (open referrals are withdrawn), or OPEN again after FILLED.',
+  })
+  moveVacancy(
+    @Arg('input', () => MoveVacancyInput) input: MoveVacancyInput,
+    @Ctx() context: MaatwerkContext,
+  ): Promise<VacancyRow> {
+    return runMutation(context, {
+      name: 'moveVacancy',
+      rule: moveRule,
+      category: 'm',
+      input,
+      idempotencyKeys,
+      load: loadVacancy,
+      write: async (tx, valid) => {
+        const [current] = await tx
+          .select()
+          .from(vacancies)
+          .where(
+            and(eq(vacancies.id, valid.vacancyId), eq(vacancies.employerId, employerOf(context))),
+          )
+          .for('update');
+        if (!current) throw notFound('Vacancy', valid.vacancyId);
+        VACANCY_LIFECYCLE.assertMove(current.id, current.status, valid.status);
+        const now = new Date();
+        const [vacancy] = await tx
+          .update(vacancies)
+          .set({ status: valid.status, closedAt: valid.status === 'OPEN' ? null : today() })
+          .where(eq(vacancies.id, current.id))
+          .returning();
+        if (ENDS_REFERRALS.includes(valid.status)) await withdrawOpenReferrals(tx, current.id, now);
+        return { record: vacancy, id: vacancy.id };
+      },
+    });
+  }
+}

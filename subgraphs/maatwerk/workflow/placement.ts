@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+import type { EnumValue } from '../../../common/enums';
+import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { Lifecycle } from '../../../common/workflow/lifecycle';
+import { PlacementEndReason, PlacementStatus } from '../types/enums';
+
+type Status = EnumValue<typeof PlacementStatus>;
+
+/** B.2.3: a placement is active until it ends, with a reason. */
+export const PLACEMENT_LIFECYCLE = new Lifecycle<Status>('Placement', {
+  ACTIVE: ['ENDED'],
+  ENDED: [],
+});
+
+export const endPlacementRule = z.object({
+  placementId: z.string().trim().min(1, 'must not be empty'),
+  // The Date scalar hands over a Date at midnight UTC; the table keeps the calendar date.
+  endDate: z.date().transform((date) => date.toISOString().slice(0, 10)),
+  endReason: z.enum(PlacementEndReason.values),
+  idempotencyKey: idempotencyKeyRule,
+});
