@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { Purpose } from '../common/access/purposes';
 import { relationForConsent } from '../common/access/relations';
 import { relations } from '../common/access/tables';
@@ -404,6 +405,9 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
   await ctx.insert(transmissions, rows.transmissions);
   await ctx.insert(handovers, rows.handovers);
   await ctx.insert(consents, rows.consents);
+  await ctx.db.execute(
+    sql`select setval('persons.consent_numbers', ${counters.consent + 1}, false)`,
+  );
   await ctx.insert(employmentOutcomes, rows.outcomes);
   await ctx.insert(relations, rows.relations);
 }

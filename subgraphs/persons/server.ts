@@ -5,6 +5,7 @@ import type { SubgraphModule } from '../../common/subgraph-server';
 import { createLoaders, type PersonsLoaders } from './loaders';
 import { referenceResolvers } from './references';
 import { SocialAssistanceRecordResolver } from './resolvers/assistance.resolver';
+import { ConsentWorkflowResolver } from './resolvers/consent-workflow.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
@@ -20,6 +21,7 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
         resolvers: [
           PersonResolver,
           MeResolver,
+          ConsentWorkflowResolver,
           SocialAssistanceRecordResolver,
           TrajectoryResolver,
           TransmissionResolver,

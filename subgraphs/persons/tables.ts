@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+
+import { idempotencyKeysTable } from '../../common/workflow/idempotency';
 import {
   boolean,
   date,
@@ -34,6 +36,11 @@ import {
 } from './types/enums';
 
 export const personsSchema = pgSchema('persons');
+
+export const idempotencyKeys = idempotencyKeysTable(personsSchema);
+
+/** Numbers for consents given through the API (`C-000123`); the seeds move it past their own. */
+export const consentNumbers = personsSchema.sequence('consent_numbers');
 
 export const genderEnum = personsSchema.enum('gender', Gender.values);
 export const educationLevelEnum = personsSchema.enum('education_level', EducationLevel.values);

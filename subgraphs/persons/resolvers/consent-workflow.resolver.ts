@@ -1,0 +1,148 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import { relationForConsent } from '../../../common/access/relations';
+import { relations } from '../../../common/access/tables';
+import type { Database } from '../../../common/db/connection';
+import type { EnumValue } from '../../../common/enums';
+import { domainError, ErrorCode, notFound } from '../../../common/errors';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { runMutation } from '../../../common/workflow/mutation';
+import { nextId } from '../../../common/workflow/numbering';
+import type { PersonsContext } from '../loaders';
+import { consentNumbers, consents, idempotencyKeys } from '../tables';
+import { Consent } from '../types/consent';
+import { ConsentType } from '../types/enums';
+import { CONSENT_LIFECYCLE, grantConsentRule, revokeConsentRule } from '../workflow/consent';
+
+@InputType({ description: 'A consent the citizen gives to an organisation.' })
+class GrantConsentInput {
+  @Field(() => ConsentType)
+  type: EnumValue<typeof ConsentType>;
+
+  @Field(() => String, { description: 'The organisation, e.g. `vdab`, `gtb`, `ocmw:44021`.' })
+  grantedTo: string;
+
+  @Field(() => String, { description: 'What the consent covers, in the citizen’s words.' })
+  scope: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A consent the citizen takes back.' })
+class RevokeConsentInput {
+  @Field(() => ID)
+  consentId: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+const loadConsent = async (tx: Database, id: string) => {
+  const [consent] = await tx.select().from(consents).where(eq(consents.id, id));
+  return consent;
+};
+
+/**
+ * Consents given and taken back by the citizen (DOMAIN B.2.1). Each opens or closes the
+ * reference directory for the organisation in the same transaction, so the next request of
+ * that organisation already sees the change.
+ */
+@Resolver(() => Consent)
+export class ConsentWorkflowResolver {
+  @Category('a')
+  @Mutation(() => Consent, { description: 'Gives one of your consents to an organisation.' })
+  grantConsent(
+    @Arg('input', () => GrantConsentInput) input: GrantConsentInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'grantConsent',
+      rule: grantConsentRule,
+      category: 'a',
+      writers: ['CITIZEN'],
+      input,
+      idempotencyKeys,
+      load: loadConsent,
+      write: async (tx, valid) => {
+        const personId = context.caller.sub;
+        const [given] = await tx
+          .select({ id: consents.id })
+          .from(consents)
+          .where(
+            and(
+              eq(consents.personId, personId),
+              eq(consents.type, valid.type),
+              eq(consents.grantedTo, valid.grantedTo),
+              isNull(consents.revokedAt),
+            ),
+          );
+        if (given) {
+          throw domainError(
+            ErrorCode.CONFLICT,
+            `You already gave ${valid.type} to ${valid.grantedTo} (${given.id}).`,
+            { consentId: given.id },
+          );
+        }
+        const [consent] = await tx
+          .insert(consents)
+          .values({
+            id: await nextId(tx, consentNumbers, 'C'),
+            personId,
+            type: valid.type,
+            grantedTo: valid.grantedTo,
+            scope: valid.scope,
+            grantedAt: new Date(),
+          })
+          .returning();
+        await tx.insert(relations).values(relationForConsent(consent)!);
+        return { record: consent, id: consent.id, personId };
+      },
+    });
+  }
+
+  @Category('a')
+  @Mutation(() => Consent, {
+    description: 'Takes a consent back: the organisation loses what it opened, from now on.',
+  })
+  revokeConsent(
+    @Arg('input', () => RevokeConsentInput) input: RevokeConsentInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'revokeConsent',
+      rule: revokeConsentRule,
+      category: 'a',
+      writers: ['CITIZEN'],
+      input,
+      idempotencyKeys,
+      load: loadConsent,
+      write: async (tx, valid) => {
+        const [current] = await tx
+          .select()
+          .from(consents)
+          .where(and(eq(consents.id, valid.consentId), eq(consents.personId, context.caller.sub)))
+          .for('update');
+        if (!current) throw notFound('Consent', valid.consentId);
+        CONSENT_LIFECYCLE.assertMove(
+          current.id,
+          current.revokedAt ? 'REVOKED' : 'GIVEN',
+          'REVOKED',
+        );
+        const [consent] = await tx
+          .update(consents)
+          .set({ revokedAt: new Date() })
+          .where(eq(consents.id, current.id))
+          .returning();
+        // Ended yesterday: the relation no longer holds today.
+        await tx
+          .update(relations)
+          .set({ validUntil: sql`current_date - 1` })
+          .where(eq(relations.source, `consent:${consent.id}`));
+        return { record: consent, id: consent.id, personId: consent.personId };
+      },
+    });
+  }
+}

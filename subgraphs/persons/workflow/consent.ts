@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+import type { EnumValue } from '../../../common/enums';
+import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { Lifecycle } from '../../../common/workflow/lifecycle';
+import { ConsentType } from '../types/enums';
+
+type Type = EnumValue<typeof ConsentType>;
+
+/** To whom each kind of consent can be given (DOMAIN B.2.1, B.4 principles). */
+const RECIPIENTS: Record<Type, { pattern: RegExp; example: string }> = {
+  // Attestations are pulled by the indicating organisation: VDAB, GTB or a local government.
+  ATTEST_DATAKOPPELING: { pattern: /^(vdab|gtb|lg:\d{5})$/, example: 'vdab, gtb or lg:44021' },
+  // The citizen mandates the OCMW social worker to register them at VDAB (004 p12).
+  OCMW_INSCHRIJVINGSMANDAAT: { pattern: /^ocmw:\d{5}$/, example: 'ocmw:44021' },
+  PARTNER_DOSSIER_SHARING: { pattern: /^(vdab|gtb|ocmw:\d{5})$/, example: 'gtb or ocmw:44021' },
+  PROFILE_VISIBLE_TO_EMPLOYERS: { pattern: /^employers$/, example: 'employers' },
+};
+
+export const grantConsentRule = z
+  .object({
+    type: z.enum(ConsentType.values),
+    grantedTo: z.string().trim(),
+    scope: z.string().trim().min(3, 'must say what the consent covers').max(500),
+    idempotencyKey: idempotencyKeyRule,
+  })
+  .superRefine((consent, context) => {
+    const { pattern, example } = RECIPIENTS[consent.type];
+    if (!pattern.test(consent.grantedTo)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['grantedTo'],
+        message: `cannot receive ${consent.type}; give it to ${example}`,
+      });
+    }
+  });
+
+export const revokeConsentRule = z.object({
+  consentId: z.string().trim().min(1, 'must not be empty'),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+/** A consent holds from the moment it is given until the citizen takes it back. */
+export const CONSENT_LIFECYCLE = new Lifecycle<'GIVEN' | 'REVOKED'>('Consent', {
+  GIVEN: ['REVOKED'],
+  REVOKED: [],
+});
