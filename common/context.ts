@@ -2,6 +2,7 @@ import type { ForwardedCaller } from './access/gateway-token';
 import type { RequestAccess } from './access/request-access';
 import type { AccessScope } from './access/scope';
 import type { Database } from './db/connection';
+import type { PeerDirectory } from './peers';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<Loaders> {
@@ -16,4 +17,6 @@ export interface SubgraphContext<Loaders> {
   access: RequestAccess;
   db: Database;
   loaders: Loaders;
+  /** The other subgraphs, for rules that need their data. */
+  peers: PeerDirectory;
 }

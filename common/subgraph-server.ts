@@ -21,6 +21,7 @@ import type { Database } from './db/connection';
 import { domainError, ErrorCode, maskUnexpectedError } from './errors';
 import { listen, type Listening } from './http';
 import { logger } from './logger';
+import { PeerDirectory } from './peers';
 
 /** What a subgraph folder exports: everything needed to build, serve and migrate it. */
 export interface SubgraphModule<Loaders = unknown> {
@@ -38,6 +39,8 @@ export interface RunningSubgraph extends Listening {
 export interface SubgraphServerOptions {
   /** Verifies the forwarded caller; tests of one subgraph pass their own. */
   sharedSecret?: string;
+  /** Where the other subgraphs are; by default from `SUBGRAPH_URL_<NAME>`. */
+  peers?: PeerDirectory;
 }
 
 const AUDIT_FAILED =
@@ -98,6 +101,7 @@ export function contextFor<Loaders>(
   module: SubgraphModule<Loaders>,
   db: Database,
   caller: ForwardedCaller = systemCaller(),
+  peers: PeerDirectory = new PeerDirectory(),
 ): SubgraphContext<Loaders> {
   const scope = scopeFor(caller);
   return {
@@ -108,6 +112,7 @@ export function contextFor<Loaders>(
     access: new RequestAccess(caller, db),
     db,
     loaders: module.createLoaders(db, scope),
+    peers,
   };
 }
 
@@ -124,6 +129,7 @@ export async function listenSubgraph<Loaders>(
   options: SubgraphServerOptions = {},
 ): Promise<RunningSubgraph> {
   const sharedSecret = options.sharedSecret ?? config.SUBGRAPH_SHARED_SECRET;
+  const peers = options.peers ?? new PeerDirectory();
   const server = await createSubgraphServer(module);
   await server.start();
   const app = express();
@@ -156,7 +162,7 @@ export async function listenSubgraph<Loaders>(
             'This subgraph answers only the gateway: the gateway token is missing or invalid.',
           );
         }
-        return contextFor(module, db, caller);
+        return contextFor(module, db, caller, peers);
       },
     }),
   );

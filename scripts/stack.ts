@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../common/db/connection';
 import { listen } from '../common/http';
+import { PeerDirectory } from '../common/peers';
 import { listenSubgraph, type RunningSubgraph } from '../common/subgraph-server';
 import { createGateway } from '../gateway/server';
 import { readSupergraph } from '../gateway/supergraph';
@@ -27,13 +28,18 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const running: RunningSubgraph[] = [];
+  const peers = new PeerDirectory();
   const stopAll = async () => {
     await Promise.allSettled(running.map((subgraph) => subgraph.close()));
   };
   try {
     for (const entry of subgraphs) {
       const port = options.gatewayPort === 0 ? 0 : entry.port;
-      running.push(await listenSubgraph(entry.module, options.database.db, port, options.host));
+      const subgraph = await listenSubgraph(entry.module, options.database.db, port, options.host, {
+        peers,
+      });
+      peers.set(subgraph.name, `${subgraph.url}/graphql`);
+      running.push(subgraph);
     }
     const gateway = await createGateway({
       supergraphSdl: options.supergraphSdl ?? readSupergraph(),

@@ -1015,6 +1015,9 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     sql`select setval('maatwerk.referral_numbers', ${rows.referrals.length + 1}, false)`,
   );
   await ctx.insert(placements, rows.placements);
+  await ctx.db.execute(
+    sql`select setval('maatwerk.placement_numbers', ${rows.placements.length + 1}, false)`,
+  );
   await ctx.insert(supportPlans, rows.supportPlans);
   await ctx.insert(relations, rows.relations);
 }

@@ -18,7 +18,11 @@ export interface Written<Record> {
   personId?: string;
 }
 
-export interface MutationSpec<Rule extends z.ZodType<{ idempotencyKey?: string | null }>, Record> {
+export interface MutationSpec<
+  Rule extends z.ZodType<{ idempotencyKey?: string | null }>,
+  Record,
+  Facts = undefined,
+> {
   /** The mutation's field name, as the audit log and idempotency keys record it. */
   name: string;
   /** The category the mutation changes: the caller's role must own it (B.4 W cells)... */
@@ -29,8 +33,13 @@ export interface MutationSpec<Rule extends z.ZodType<{ idempotencyKey?: string |
   rule: Rule;
   input: unknown;
   idempotencyKeys: IdempotencyKeysTable;
+  /**
+   * Asks other subgraphs for the facts a rule needs, before the transaction opens: a transaction
+   * must not wait on another service (on the embedded database it would wait on itself).
+   */
+  gather?(input: z.output<Rule>): Promise<Facts>;
   /** Checks the move against the stored state and writes, inside the transaction. */
-  write(tx: Database, input: z.output<Rule>): Promise<Written<Record>>;
+  write(tx: Database, input: z.output<Rule>, facts: Facts): Promise<Written<Record>>;
   /** Reads the record an earlier use of the idempotency key produced. */
   load(tx: Database, id: string): Promise<Record>;
 }
@@ -43,7 +52,8 @@ export interface MutationSpec<Rule extends z.ZodType<{ idempotencyKey?: string |
 export async function runMutation<
   Rule extends z.ZodType<{ idempotencyKey?: string | null }>,
   Record,
->(context: SubgraphContext<unknown>, spec: MutationSpec<Rule, Record>): Promise<Record> {
+  Facts = undefined,
+>(context: SubgraphContext<unknown>, spec: MutationSpec<Rule, Record, Facts>): Promise<Record> {
   const { caller } = context;
   const writers = spec.writers ?? WRITERS[spec.category];
   if (caller.role !== 'SYSTEM' && !writers.includes(caller.role)) {
@@ -63,12 +73,13 @@ export async function runMutation<
         input,
       }
     : undefined;
+  const facts = (await spec.gather?.(input)) as Facts;
   return context.db.transaction(async (tx) => {
     if (claim) {
       const earlier = await claimKey(tx, claim);
       if (earlier) return spec.load(tx, earlier);
     }
-    const { record, id, personId } = await spec.write(tx, input);
+    const { record, id, personId } = await spec.write(tx, input, facts);
     if (claim) await completeClaim(tx, claim, id);
     if (personId && caller.role !== 'SYSTEM') {
       // Written with the change, so a change is never without its log entry.

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
 
 import { Category } from '../../../common/access/categories';
@@ -7,19 +7,28 @@ import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { queryPeer } from '../../../common/peers';
+import { Purpose } from '../../../common/access/purposes';
+import { DateScalar } from '../../../common/scalars';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKeyRule } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { referralScope, type MaatwerkContext } from '../loaders';
 import {
   idempotencyKeys,
+  placementNumbers,
+  placements,
   referralNumbers,
   referrals,
   vacancies,
+  type PlacementRow,
   type ReferralRow,
 } from '../tables';
 import { FailureReason, ReferralStatus } from '../types/enums';
+import { Placement } from '../types/placement';
 import { Referral } from '../types/referral';
+import { adviceProblem, HIRE_BY_MEASURE, hireRule, type AdviceFacts } from '../workflow/hire';
+import { VACANCY_LIFECYCLE } from '../workflow/vacancy';
 import {
   employerRelationOf,
   failureFeedbackRule,
@@ -60,6 +69,45 @@ class MoveReferralInput {
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A hire: the referral becomes a placement at your organisation.' })
+class HireCandidateInput {
+  @Field(() => ID)
+  referralId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The advice that carries the placement; not needed for a BVS internship.',
+  })
+  adviceId?: string | null;
+
+  @Field(() => DateScalar)
+  startDate: string;
+
+  @Field(() => Float, { description: 'Full-time equivalent, more than 0 and at most 1.' })
+  fte: number;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+const ADVICES_OF_PERSON = `query AdvicesOfPerson($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Person { advices { id type status validFrom validUntil } }
+  }
+}`;
+
+/** The person's advices as the indications subgraph shows them to this caller. */
+async function advicesOf(context: MaatwerkContext, personId: string): Promise<AdviceFacts[]> {
+  const answer = await queryPeer<{ _entities: ({ advices: AdviceFacts[] | null } | null)[] }>(
+    context.peers,
+    'indications',
+    context.caller,
+    ADVICES_OF_PERSON,
+    { representations: [{ __typename: 'Person', id: personId }] },
+  );
+  return answer.data?._entities[0]?.advices ?? [];
 }
 
 const proposeRule = z.object({
@@ -217,6 +265,104 @@ export class ReferralWorkflowResolver {
           .set({ validUntil: relation.validUntil })
           .where(eq(relations.source, relation.source));
         return { record: referral, id: referral.id, personId: referral.personId };
+      },
+    });
+  }
+
+  @Category('n')
+  @Mutation(() => Placement, {
+    description:
+      'Hires the candidate of a referral at INTAKE or BVS: the referral becomes HIRED and a placement starts. The person must hold an advice valid on the start date for the vacancy’s measure.',
+  })
+  hireCandidate(
+    @Arg('input', () => HireCandidateInput) input: HireCandidateInput,
+    @Ctx() context: MaatwerkContext,
+  ): Promise<PlacementRow> {
+    return runMutation(context, {
+      name: 'hireCandidate',
+      rule: hireRule,
+      category: 'n',
+      writers: ['EMPLOYER'],
+      input,
+      idempotencyKeys,
+      load: async (tx, id) => (await tx.select().from(placements).where(eq(placements.id, id)))[0],
+      // The advices live in the indications subgraph: asked before the transaction, as the
+      // employer, for the person the referral names (a referral never changes its person).
+      gather: async (valid) => {
+        const [referral] = await context.db
+          .select({ personId: referrals.personId })
+          .from(referrals)
+          .where(and(eq(referrals.id, valid.referralId), referralScope(context.scope)));
+        return { advices: referral ? await advicesOf(context, referral.personId) : [] };
+      },
+      write: async (tx, valid, facts) => {
+        const current = await scopedReferral(tx, context, valid.referralId);
+        REFERRAL_LIFECYCLE.assertMove(current.id, current.status, 'HIRED');
+        const [vacancy] = current.vacancyId
+          ? await tx
+              .select()
+              .from(vacancies)
+              .where(eq(vacancies.id, current.vacancyId))
+              .for('update')
+          : [];
+        const hire = vacancy ? HIRE_BY_MEASURE[vacancy.measure] : undefined;
+        if (!vacancy || !hire) {
+          throw badUserInput(
+            'input.referralId',
+            `must be a referral to a CMW, IMW, AMA SE or BVS vacancy${vacancy ? `; ${vacancy.id} is ${vacancy.measure}` : ''}`,
+          );
+        }
+        if (hire.advice) {
+          if (!valid.adviceId) {
+            throw badUserInput(
+              'input.adviceId',
+              `is required: a ${vacancy.measure} place needs a ${hire.advice} advice`,
+            );
+          }
+          const advice = facts.advices.find((candidate) => candidate.id === valid.adviceId);
+          const problem = adviceProblem(advice, hire.advice, valid.startDate);
+          if (problem) throw badUserInput('input.adviceId', `${valid.adviceId} ${problem}`);
+        }
+        const now = new Date();
+        const [referral] = await tx
+          .update(referrals)
+          .set({ status: 'HIRED', statusChangedAt: now })
+          .where(eq(referrals.id, current.id))
+          .returning();
+        const [placement] = await tx
+          .insert(placements)
+          .values({
+            id: await nextId(tx, placementNumbers, 'PL'),
+            personId: referral.personId,
+            employerId: referral.employerId,
+            adviceId: hire.advice ? valid.adviceId : null,
+            referralId: referral.id,
+            type: hire.type,
+            startDate: valid.startDate,
+            fte: valid.fte,
+            status: 'ACTIVE',
+            unpaid: hire.type === 'AMA_SE',
+          })
+          .returning();
+        await tx.insert(relations).values({
+          org: `employer:${placement.employerId}`,
+          personId: placement.personId,
+          purpose: Purpose.EMPLOYMENT,
+          validFrom: placement.startDate,
+          source: `placement:${placement.id}`,
+        });
+        const [{ active }] = await tx
+          .select({ active: count() })
+          .from(placements)
+          .innerJoin(referrals, eq(referrals.id, placements.referralId))
+          .where(and(eq(referrals.vacancyId, vacancy.id), eq(placements.status, 'ACTIVE')));
+        if (active >= vacancy.positions && VACANCY_LIFECYCLE.canMove(vacancy.status, 'FILLED')) {
+          await tx
+            .update(vacancies)
+            .set({ status: 'FILLED', closedAt: now.toISOString().slice(0, 10) })
+            .where(eq(vacancies.id, vacancy.id));
+        }
+        return { record: placement, id: placement.id, personId: placement.personId };
       },
     });
   }
