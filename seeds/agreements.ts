@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Faker } from '@faker-js/faker';
 
 import type { EnumValue } from '../common/enums';
@@ -7,6 +8,7 @@ import {
   PACT_SETTLEMENT,
   settle,
 } from '../subgraphs/agreements/pact-settlement';
+import { PACT_YEARS } from '../subgraphs/agreements/workflow/pact';
 import {
   actionPlans,
   activationPactParticipations,
@@ -57,7 +59,6 @@ const RMI_CENTRUMSTAD_WEIGHT = 2;
 const SO_COVERAGE = 0.76;
 /** 93 of the 300 local governments have an accredited ICF consultant (000 BA4). */
 const ADVIESBEVOEGDHEID_SHARE = 93 / 300;
-const PACT_YEARS = [2023, 2024];
 const LEGISLATURE_YEARS = 6;
 const FIRST_LEGISLATURE = 2019;
 
@@ -244,6 +245,9 @@ export async function seedAgreements(ctx: SeedContext): Promise<void> {
   await ctx.insert(actionPlans, agreements.plans);
   await ctx.insert(agreementActions, agreements.actions);
   await ctx.insert(activationPactParticipations, pact);
+  await ctx.db.execute(
+    sql`select setval('agreements.pact_participation_numbers', ${pact.length + 1}, false)`,
+  );
   ctx.world.municipalities = data;
 }
 

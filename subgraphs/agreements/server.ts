@@ -17,6 +17,7 @@ import {
 } from './resolvers/geography.resolver';
 import { MandateResolver } from './resolvers/mandate.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
+import { PactWorkflowResolver } from './resolvers/pact-workflow.resolver';
 import { ActivationPactParticipationResolver } from './resolvers/pact.resolver';
 
 /**
@@ -40,6 +41,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
           ActionPlanResolver,
           AgreementActionResolver,
           ActivationPactParticipationResolver,
+          PactWorkflowResolver,
           MandateResolver,
         ],
       },

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+
+import { idempotencyKeysTable } from '../../common/workflow/idempotency';
 import {
   boolean,
   date,
@@ -23,6 +25,11 @@ import {
 } from './types/enums';
 
 export const agreementsSchema = pgSchema('agreements');
+
+export const idempotencyKeys = idempotencyKeysTable(agreementsSchema);
+
+/** Numbers for pact participations (`PP-000123`); the seeds move it past their own. */
+export const pactParticipationNumbers = agreementsSchema.sequence('pact_participation_numbers');
 
 export const agreementTypeEnum = agreementsSchema.enum('agreement_type', AgreementType.values);
 export const agreementStatusEnum = agreementsSchema.enum(
