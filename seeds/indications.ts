@@ -862,6 +862,12 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
   await ctx.insert(workSupportPackages, rows.wops);
   await ctx.insert(evaluations, rows.evaluations);
   await ctx.insert(relations, rows.relations);
+  await ctx.db.execute(
+    sql`select setval('indications.request_numbers', ${rows.requests.length + 1}, false)`,
+  );
+  await ctx.db.execute(
+    sql`select setval('indications.advice_numbers', ${rows.advices.length + 1}, false)`,
+  );
 
   for (const advice of rows.advices) {
     if (advice.decision !== 'TOEGEKEND') continue;

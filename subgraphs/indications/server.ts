@@ -8,6 +8,7 @@ import { AdviceResolver, PremiumIncreaseRequestResolver } from './resolvers/advi
 import { IndicationConsultantResolver } from './resolvers/consultant.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { RequestWorkflowResolver } from './resolvers/request-workflow.resolver';
 import { IcfAssessmentResolver, IndicationRequestResolver } from './resolvers/request.resolver';
 
 /**
@@ -22,6 +23,7 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
       {
         resolvers: [
           IndicationRequestResolver,
+          RequestWorkflowResolver,
           IcfAssessmentResolver,
           AdviceResolver,
           PremiumIncreaseRequestResolver,

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+
+import { idempotencyKeysTable } from '../../common/workflow/idempotency';
 import {
   boolean,
   check,
@@ -40,6 +42,12 @@ import {
 } from './types/enums';
 
 export const indicationsSchema = pgSchema('indications');
+
+export const idempotencyKeys = idempotencyKeysTable(indicationsSchema);
+
+/** Numbers for requests (`IR-000123`) and advices (`AD-…`); the seeds move them past their own. */
+export const requestNumbers = indicationsSchema.sequence('request_numbers');
+export const adviceNumbers = indicationsSchema.sequence('advice_numbers');
 
 export const adviceTypeEnum = indicationsSchema.enum('advice_type', AdviceType.values);
 export const indicationRouteEnum = indicationsSchema.enum(

@@ -44,6 +44,11 @@ export const IndicationStatus = domainEnum(
   ],
   'Indication state machine (DOMAIN B.2.2); SECOND_REVIEW only under the four-eyes regime.',
 );
+export const IndicationDecision = domainEnum(
+  'IndicationDecision',
+  ['GRANTED', 'REFUSED'],
+  'The decision that ends an indication request.',
+);
 export const AttestationKind = domainEnum('AttestationKind', [
   'IT',
   'IVT',
