@@ -8,6 +8,7 @@ import { AdviceResolver, PremiumIncreaseRequestResolver } from './resolvers/advi
 import { IndicationConsultantResolver } from './resolvers/consultant.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { EvaluationWorkflowResolver } from './resolvers/evaluation-workflow.resolver';
 import { RequestWorkflowResolver } from './resolvers/request-workflow.resolver';
 import { IcfAssessmentResolver, IndicationRequestResolver } from './resolvers/request.resolver';
 
@@ -24,6 +25,7 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
         resolvers: [
           IndicationRequestResolver,
           RequestWorkflowResolver,
+          EvaluationWorkflowResolver,
           IcfAssessmentResolver,
           AdviceResolver,
           PremiumIncreaseRequestResolver,

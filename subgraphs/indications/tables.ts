@@ -45,9 +45,10 @@ export const indicationsSchema = pgSchema('indications');
 
 export const idempotencyKeys = idempotencyKeysTable(indicationsSchema);
 
-/** Numbers for requests (`IR-000123`) and advices (`AD-…`); the seeds move them past their own. */
+/** Numbers for requests (`IR-000123`), advices and evaluations; the seeds move them past theirs. */
 export const requestNumbers = indicationsSchema.sequence('request_numbers');
 export const adviceNumbers = indicationsSchema.sequence('advice_numbers');
+export const evaluationNumbers = indicationsSchema.sequence('evaluation_numbers');
 
 export const adviceTypeEnum = indicationsSchema.enum('advice_type', AdviceType.values);
 export const indicationRouteEnum = indicationsSchema.enum(
