@@ -111,9 +111,4 @@ export function sequentialId(prefix: string, n: number, width = 6): string {
   return `${prefix}-${String(n).padStart(width, '0')}`;
 }
 
-/** Adds days to an ISO date (UTC), returning an ISO date. */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays } from '../common/dates';

@@ -1,6 +1,8 @@
 import type { Faker } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
 
+import { isoDate } from '../common/dates';
+
 import { Purpose } from '../common/access/purposes';
 import { relations } from '../common/access/tables';
 import type { EnumValue } from '../common/enums';
@@ -1166,7 +1168,6 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
-const isoDate = (instant: Date) => instant.toISOString().slice(0, 10);
 const at = (isoDay: string, hour: number) =>
   new Date(`${isoDay}T${String(hour).padStart(2, '0')}:00:00Z`);
 

@@ -49,21 +49,36 @@ export class AuditTrail {
   }
 
   entries(caller: ForwardedCaller, subgraph: string, operation: string): AuditEntry[] {
-    return [...this.byPerson].map(([personId, access]) => ({
-      requestId: caller.requestId,
-      operation,
-      subgraph,
-      org: caller.org,
-      application: caller.application,
-      sub: caller.sub,
-      role: caller.role,
-      purpose: caller.purpose,
-      mandateId: caller.mandateId,
-      personId,
-      outcome: outcomeOf(access),
-      fields: [...access.allowed, ...access.denied].sort().join(','),
-    }));
+    return [...this.byPerson].map(([personId, access]) =>
+      auditEntry(caller, { subgraph, operation, personId }, outcomeOf(access), [
+        ...access.allowed,
+        ...access.denied,
+      ]),
+    );
   }
+}
+
+/** One row of the audit log: who (the caller), where, about whom, with what outcome. */
+export function auditEntry(
+  caller: ForwardedCaller,
+  { subgraph, operation, personId }: { subgraph: string; operation: string; personId: string },
+  outcome: Outcome,
+  fields: string[],
+): AuditEntry {
+  return {
+    requestId: caller.requestId,
+    operation,
+    subgraph,
+    org: caller.org,
+    application: caller.application,
+    sub: caller.sub,
+    role: caller.role,
+    purpose: caller.purpose,
+    mandateId: caller.mandateId,
+    personId,
+    outcome,
+    fields: [...fields].sort().join(','),
+  };
 }
 
 function outcomeOf(access: PersonAccess): Outcome {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { isoDate } from '../dates';
 import { badUserInput } from '../errors';
 
 /**
@@ -26,3 +27,6 @@ export const idempotencyKeyRule = z
 
 export const IDEMPOTENCY_KEY_DESCRIPTION =
   'Send the same key again (for instance after a timeout) and the mutation happens once.';
+
+/** A `Date` scalar value (midnight UTC of its day) as the calendar date the tables keep. */
+export const calendarDateRule = (what = 'a date') => z.date(`must be ${what}`).transform(isoDate);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 import type { Role } from '../access/caller';
-import { insertEntries } from '../access/audit';
+import { auditEntry, insertEntries } from '../access/audit';
 import type { DataCategory } from '../access/categories';
 import { WRITERS } from '../access/matrix';
 import type { SubgraphContext } from '../context';
@@ -83,22 +83,8 @@ export async function runMutation<
     if (claim) await completeClaim(tx, claim, id);
     if (personId && caller.role !== 'SYSTEM') {
       // Written with the change, so a change is never without its log entry.
-      await insertEntries(tx, [
-        {
-          requestId: caller.requestId,
-          operation: spec.name,
-          subgraph: context.subgraph,
-          org: caller.org,
-          application: caller.application,
-          sub: caller.sub,
-          role: caller.role,
-          purpose: caller.purpose,
-          mandateId: caller.mandateId,
-          personId,
-          outcome: 'ALLOWED',
-          fields: `Mutation.${spec.name}`,
-        },
-      ]);
+      const where = { subgraph: context.subgraph, operation: spec.name, personId };
+      await insertEntries(tx, [auditEntry(caller, where, 'ALLOWED', [`Mutation.${spec.name}`])]);
     }
     return record;
   });

@@ -5,7 +5,7 @@ import { ACCESS_MATRIX } from '../../common/access/matrix';
 import type { AccessScope } from '../../common/access/scope';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';
-import { TIME_ZONE } from './rules';
+import { TIME_ZONE } from '../../common/dates';
 import {
   advices,
   attestations,

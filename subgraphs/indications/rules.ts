@@ -45,17 +45,6 @@ export const SUPPORT_PREMIUM_MONTHLY_CENTS: Record<
 /** Aggregates count fewer than this many and the cell is suppressed (DOMAIN A.2.5). */
 export const SMALL_CELL_THRESHOLD = 5;
 
-/** Phase timestamps are instants; dates and years of them are read in Belgian time. */
-export const TIME_ZONE = 'Europe/Brussels';
-
-/** Built once: constructing an Intl formatter costs far more than formatting with it. */
-const BELGIAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
-
-/** Today's calendar date in Belgium, as an ISO date. */
-export function todayInBelgium(now: Date = new Date()): string {
-  return BELGIAN_DATE.format(now);
-}
-
 /** Adds calendar months to an ISO date; a day past the month's end falls on its last day. */
 export function addMonths(isoDate: string, months: number): string {
   const [year, month, day] = isoDate.split('-').map(Number);

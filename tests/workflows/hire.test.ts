@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 
 import { relations } from '../../common/access/tables';
+import { addDays } from '../../common/dates';
 import { advices } from '../../subgraphs/indications/tables';
 import { placements, referrals, vacancies } from '../../subgraphs/maatwerk/tables';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -132,7 +133,7 @@ describe('hiring a referred candidate', () => {
       'starting after the advice expired',
       (holder: { adviceId: string; validUntil: string }) => ({
         adviceId: holder.adviceId,
-        startDate: nextDay(holder.validUntil),
+        startDate: addDays(holder.validUntil, 1),
       }),
       /expired on/,
     ],
@@ -157,9 +158,3 @@ describe('hiring a referred candidate', () => {
     expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 });
-
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}

@@ -56,6 +56,29 @@ describe('activation pact workflow', () => {
 
   let gent: string;
 
+  /** A small participation of another municipality, walked to `status`. */
+  async function participationAt(status: string): Promise<string> {
+    const { body } = await invite({
+      municipalityNisCode: others.shift(),
+      rmiCount: 10,
+      ukrCount: 0,
+      leefloonBase: 10,
+    });
+    const id = body.data.invitePactParticipation.id;
+    for (const [step, extra] of STEPS.slice(0, STEPS.findIndex(([s]) => s === status) + 1)) {
+      expect((await move(id, step, extra)).body.errors).toBeUndefined();
+    }
+    return id;
+  }
+
+  const stored = async (id: string) =>
+    (
+      await stack.database.db
+        .select()
+        .from(activationPactParticipations)
+        .where(eq(activationPactParticipations.id, id))
+    )[0];
+
   it('settles the worked example of B.5 through the API', async () => {
     const first = await invite({
       municipalityNisCode: '44021',
@@ -127,16 +150,7 @@ describe('activation pact workflow', () => {
   });
 
   it.each(['CONFIRMED', 'PLAN_ALIGNED'])('lets a government decline once %s', async (from) => {
-    const { body } = await invite({
-      municipalityNisCode: others.shift(),
-      rmiCount: 10,
-      ukrCount: 0,
-      leefloonBase: 10,
-    });
-    const id = body.data.invitePactParticipation.id;
-    for (const [status, extra] of STEPS.slice(0, STEPS.findIndex(([s]) => s === from) + 1)) {
-      expect((await move(id, status, extra)).body.errors).toBeUndefined();
-    }
+    const id = await participationAt(from);
     const declined = await move(id, 'DECLINED');
     expect(declined.body.errors).toBeUndefined();
     expect(declined.body.data.movePactParticipation.status).toBe('DECLINED');
@@ -148,31 +162,15 @@ describe('activation pact workflow', () => {
     ['RESULT_PERIOD', 'DECLINED'],
     ['REPORTED', 'PAID'],
   ])('refuses %s → %s and changes nothing', async (from, to) => {
-    const { body } = await invite({
-      municipalityNisCode: others.shift(),
-      rmiCount: 10,
-      ukrCount: 0,
-      leefloonBase: 10,
-    });
-    const id = body.data.invitePactParticipation.id;
-    for (const [status, extra] of STEPS.slice(0, STEPS.findIndex(([s]) => s === from) + 1)) {
-      expect((await move(id, status, extra)).body.errors).toBeUndefined();
-    }
-    const [before] = await stack.database.db
-      .select()
-      .from(activationPactParticipations)
-      .where(eq(activationPactParticipations.id, id));
+    const id = await participationAt(from);
+    const before = await stored(id);
     const refused = await move(id, to);
     expect(refused.body.errors?.[0].extensions).toMatchObject({
       code: 'INVALID_TRANSITION',
       from,
       to,
     });
-    const [after] = await stack.database.db
-      .select()
-      .from(activationPactParticipations)
-      .where(eq(activationPactParticipations.id, id));
-    expect(after).toEqual(before);
+    expect(await stored(id)).toEqual(before);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
+import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -184,9 +185,8 @@ export class PactWorkflowResolver {
           .for('update');
         if (!current) throw notFound('ActivationPactParticipation', valid.participationId);
         PACT_LIFECYCLE.assertMove(current.id, current.status, valid.status);
-        const today = new Date().toISOString().slice(0, 10);
         const changes: Partial<ActivationPactParticipationRow> = { status: valid.status };
-        if (valid.status === 'CONFIRMED') changes.confirmedAt = today;
+        if (valid.status === 'CONFIRMED') changes.confirmedAt = todayInBelgium();
         if (valid.status === 'PLAN_ALIGNED') {
           changes.planAlignedWithVdab = true;
           changes.inSoActionPlan = valid.inSoActionPlan!;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { PactStatus } from '../types/enums';
 
@@ -49,11 +49,7 @@ export const movePactRule = z
     status: z.enum(PactStatus.values),
     inSoActionPlan: z.boolean().nullish(),
     activatedRegistered: count('activations').nullish(),
-    // The Date scalar hands over a Date at midnight UTC; the table keeps the calendar date.
-    councilReportAt: z
-      .date()
-      .transform((date) => date.toISOString().slice(0, 10))
-      .nullish(),
+    councilReportAt: calendarDateRule().nullish(),
     idempotencyKey: idempotencyKeyRule,
   })
   .superRefine((move, context) => {

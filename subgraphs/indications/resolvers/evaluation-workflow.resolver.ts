@@ -9,7 +9,8 @@ import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { adviceScope, type IndicationsContext } from '../loaders';
-import { adviceStatusOn, MAX_VALIDITY_YEARS, todayInBelgium, validityEnd } from '../rules';
+import { addDays, todayInBelgium } from '../../../common/dates';
+import { adviceStatusOn, MAX_VALIDITY_YEARS, validityEnd } from '../rules';
 import {
   advices,
   evaluationNumbers,
@@ -44,12 +45,6 @@ class EvaluateAdviceInput {
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;
 }
-
-const dayAfter = (date: string) => {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-};
 
 const load = async (tx: Database, id: string): Promise<AdviceRow> =>
   (await tx.select().from(advices).where(eq(advices.id, id)))[0];
@@ -99,7 +94,7 @@ export class EvaluationWorkflowResolver {
         });
         const changes: Partial<AdviceRow> = { status: next };
         if (valid.outcome === 'VERLENGD') {
-          const newValidUntil = validityEnd(dayAfter(current.validUntil!), valid.extensionYears!);
+          const newValidUntil = validityEnd(addDays(current.validUntil!, 1), valid.extensionYears!);
           changes.validUntil = newValidUntil;
           changes.temporary = false;
           changes.extensions = [

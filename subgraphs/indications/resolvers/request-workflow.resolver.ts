@@ -9,6 +9,7 @@ import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, notFound } from '../../../common/errors';
+import { todayInBelgium } from '../../../common/dates';
 import { queryPeer } from '../../../common/peers';
 import { DateScalar } from '../../../common/scalars';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
@@ -18,7 +19,6 @@ import type { IndicationsContext } from '../loaders';
 import {
   derivedImwOf,
   reviewRegimeFor,
-  todayInBelgium,
   UKW_VALIDITY_YEARS,
   validityEnd,
   MAX_VALIDITY_YEARS,

@@ -1,3 +1,4 @@
+import { addDays, isoDate } from '../../../common/dates';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import {
   Arg,
@@ -57,14 +58,6 @@ class IndicationRequestsArgs extends ConnectionArgs {
   decidedTo?: Date | null;
 }
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-function dayAfter(isoDay: string): string {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return isoDate(date);
-}
-
 function requestFilters(args: IndicationRequestsArgs): SQL[] {
   const filters: SQL[] = [];
   if (args.personId) filters.push(eq(indicationRequests.personId, args.personId));
@@ -76,7 +69,7 @@ function requestFilters(args: IndicationRequestsArgs): SQL[] {
   const to = args.decidedTo ? isoDate(args.decidedTo) : null;
   if (from && to && from > to) throw badUserInput('decidedTo', 'must not be before decidedFrom');
   if (from) filters.push(sql`${indicationRequests.decidedAt} >= ${startOfDay(from)}`);
-  if (to) filters.push(sql`${indicationRequests.decidedAt} < ${startOfDay(dayAfter(to))}`);
+  if (to) filters.push(sql`${indicationRequests.decidedAt} < ${startOfDay(addDays(to, 1))}`);
   return filters;
 }
 

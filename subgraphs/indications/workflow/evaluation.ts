@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { EnumValue } from '../../../common/enums';
 import { idempotencyKeyRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
-import { MAX_VALIDITY_YEARS } from '../rules';
 import { AdviceStatus, EvaluationOutcome, EvaluationTrigger } from '../types/enums';
+import { validityYearsRule } from './request';
 
 /** The advice's status as read today, or REFUSED for an advice that never took effect. */
 type Status = EnumValue<typeof AdviceStatus> | 'REFUSED';
@@ -33,12 +33,7 @@ export const evaluateAdviceRule = z
     trigger: z.enum(EvaluationTrigger.values),
     outcome: z.enum(EvaluationOutcome.values),
     placementId: z.string().trim().min(1).nullish(),
-    extensionYears: z
-      .number()
-      .int('must be a whole number of years')
-      .min(1, 'must be at least 1 year')
-      .max(MAX_VALIDITY_YEARS, `must be at most ${MAX_VALIDITY_YEARS} years`)
-      .nullish(),
+    extensionYears: validityYearsRule.nullish(),
     idempotencyKey: idempotencyKeyRule,
   })
   .superRefine((evaluation, context) => {

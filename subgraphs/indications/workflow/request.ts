@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode } from '../../../common/errors';
-import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { MAX_VALIDITY_YEARS, reviewRegimeFor } from '../rules';
 import {
@@ -81,9 +81,6 @@ export const PHASE_TIMESTAMP: Partial<
   SECOND_REVIEW: 'reviewedAt',
 };
 
-const date = (what: string) =>
-  z.date(`${what} must be a date`).transform((value) => value.toISOString().slice(0, 10));
-
 export const submitRequestRule = z
   .object({
     personId: z.string().trim().min(1, 'must not be empty'),
@@ -91,7 +88,7 @@ export const submitRequestRule = z
     route: z.enum(IndicationRoute.values),
     procedure: z.enum(IndicationProcedure.values),
     origin: z.enum(IndicationOrigin.values),
-    signedFormAt: date('the signed form'),
+    signedFormAt: calendarDateRule(),
     vacancyId: z.string().trim().min(1).nullish(),
     idempotencyKey: idempotencyKeyRule,
   })
@@ -112,6 +109,13 @@ export const submitRequestRule = z
     }
   });
 
+/** A validity, or an extension of one: whole years, at most 5 at a time (003). */
+export const validityYearsRule = z
+  .number()
+  .int('must be a whole number of years')
+  .min(1, 'must be at least 1 year')
+  .max(MAX_VALIDITY_YEARS, `must be at most ${MAX_VALIDITY_YEARS} years`);
+
 export const moveRequestRule = z.object({
   requestId: z.string().trim().min(1, 'must not be empty'),
   status: z
@@ -126,11 +130,6 @@ export const moveRequestRule = z.object({
 export const decideRequestRule = z.object({
   requestId: z.string().trim().min(1, 'must not be empty'),
   decision: z.enum(IndicationDecision.values),
-  validityYears: z
-    .number()
-    .int('must be a whole number of years')
-    .min(1, 'must be at least 1 year')
-    .max(MAX_VALIDITY_YEARS, `must be at most ${MAX_VALIDITY_YEARS} years`)
-    .nullish(),
+  validityYears: validityYearsRule.nullish(),
   idempotencyKey: idempotencyKeyRule,
 });

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from 'type-
 import { z } from 'zod';
 
 import { Category } from '../../../common/access/categories';
+import { todayInBelgium } from '../../../common/dates';
 import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
@@ -359,7 +360,7 @@ export class ReferralWorkflowResolver {
         if (active >= vacancy.positions && VACANCY_LIFECYCLE.canMove(vacancy.status, 'FILLED')) {
           await tx
             .update(vacancies)
-            .set({ status: 'FILLED', closedAt: now.toISOString().slice(0, 10) })
+            .set({ status: 'FILLED', closedAt: todayInBelgium() })
             .where(eq(vacancies.id, vacancy.id));
         }
         return { record: placement, id: placement.id, personId: placement.personId };

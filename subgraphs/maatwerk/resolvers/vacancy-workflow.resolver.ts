@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { Category } from '../../../common/access/categories';
 import { relations } from '../../../common/access/tables';
+import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -71,8 +72,6 @@ const moveRule = z.object({
   idempotencyKey: idempotencyKeyRule,
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 const loadVacancy = async (tx: Database, id: string): Promise<VacancyRow> => {
   const [vacancy] = await tx.select().from(vacancies).where(eq(vacancies.id, id));
   return vacancy;
@@ -134,7 +133,7 @@ export class VacancyWorkflowResolver {
             id: await nextId(tx, vacancyNumbers, 'V'),
             employerId: employerOf(context),
             status: 'OPEN',
-            openedAt: today(),
+            openedAt: todayInBelgium(),
           })
           .returning();
         return { record: vacancy, id: vacancy.id };
@@ -171,7 +170,10 @@ export class VacancyWorkflowResolver {
         const now = new Date();
         const [vacancy] = await tx
           .update(vacancies)
-          .set({ status: valid.status, closedAt: valid.status === 'OPEN' ? null : today() })
+          .set({
+            status: valid.status,
+            closedAt: valid.status === 'OPEN' ? null : todayInBelgium(),
+          })
           .where(eq(vacancies.id, current.id))
           .returning();
         if (ENDS_REFERRALS.includes(valid.status)) await withdrawOpenReferrals(tx, current.id, now);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
 import type { PlacementType, VacancyMeasure } from '../types/enums';
 
 type Measure = EnumValue<typeof VacancyMeasure>;
@@ -22,8 +22,7 @@ export const HIRE_BY_MEASURE: Partial<Record<Measure, { type: Type; advice: stri
 export const hireRule = z.object({
   referralId: z.string().trim().min(1, 'must not be empty'),
   adviceId: z.string().trim().min(1, 'must not be empty').nullish(),
-  // The Date scalar hands over a Date at midnight UTC; the table keeps the calendar date.
-  startDate: z.date().transform((date) => date.toISOString().slice(0, 10)),
+  startDate: calendarDateRule(),
   fte: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1 (full time)'),
   idempotencyKey: idempotencyKeyRule,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { PlacementEndReason, PlacementStatus } from '../types/enums';
 
@@ -15,8 +15,7 @@ export const PLACEMENT_LIFECYCLE = new Lifecycle<Status>('Placement', {
 
 export const endPlacementRule = z.object({
   placementId: z.string().trim().min(1, 'must not be empty'),
-  // The Date scalar hands over a Date at midnight UTC; the table keeps the calendar date.
-  endDate: z.date().transform((date) => date.toISOString().slice(0, 10)),
+  endDate: calendarDateRule(),
   endReason: z.enum(PlacementEndReason.values),
   idempotencyKey: idempotencyKeyRule,
 });

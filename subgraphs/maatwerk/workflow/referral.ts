@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { Purpose } from '../../../common/access/purposes';
+import { addDays, isoDate } from '../../../common/dates';
 import type { RelationInsert } from '../../../common/access/relations';
 import type { EnumValue } from '../../../common/enums';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
@@ -63,14 +64,6 @@ export const failureFeedbackRule = z
       });
     }
   });
-
-const isoDate = (at: Date) => at.toISOString().slice(0, 10);
-
-function addDays(date: string, days: number): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return isoDate(next);
-}
 
 /**
  * The employer's relation to a referred person (DOMAIN B.4 note 11): the referral opens the
