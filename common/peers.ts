@@ -1,5 +1,9 @@
-import { GATEWAY_TOKEN_HEADER, operationDigest, signGatewayToken } from './access/gateway-token';
-import type { ForwardedCaller } from './access/gateway-token';
+import {
+  GATEWAY_TOKEN_HEADER,
+  operationDigest,
+  signGatewayToken,
+  type ForwardedCaller,
+} from './access/gateway-token';
 import { config } from './config';
 import { domainError, ErrorCode } from './errors';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { anyOf } from '../db/any-of';
 import DataLoader from 'dataloader';
 
+import { anyOf } from '../db/any-of';
 import type { Database } from '../db/connection';
 import { AuditTrail } from './audit';
 import type { DataCategory } from './categories';

@@ -18,6 +18,9 @@ export function validInput<Schema extends z.ZodType>(
   throw badUserInput([argument, ...issue.path.map(String)].join('.'), issue.message);
 }
 
+/** The id of the record a mutation works on, or refers to. */
+export const idRule = z.string().trim().min(1, 'must not be empty');
+
 /** The optional key that makes a mutation happen once however often it is sent. */
 export const idempotencyKeyRule = z
   .string()

@@ -1,7 +1,7 @@
 import { domainError, ErrorCode } from '../errors';
 
 /**
- * A state machine of DOMAIN B.2: which states each state may move to. `move` refuses an illegal
+ * A state machine of DOMAIN B.2: which states each state may move to. `assertMove` refuses an illegal
  * move with INVALID_TRANSITION before anything is written, naming the moves that are possible.
  */
 export class Lifecycle<State extends string> {
@@ -9,10 +9,6 @@ export class Lifecycle<State extends string> {
     readonly entity: string,
     private readonly moves: Readonly<Record<State, readonly State[]>>,
   ) {}
-
-  next(from: State): readonly State[] {
-    return this.moves[from];
-  }
 
   canMove(from: State, to: State): boolean {
     return this.moves[from].includes(to);

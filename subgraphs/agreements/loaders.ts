@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, or } from 'drizzle-orm';
-import { anyOf } from '../../common/db/any-of';
 
+import { anyOf } from '../../common/db/any-of';
 import type { AccessScope } from '../../common/access/scope';
 import { mandates } from '../../common/access/tables';
 import type { Database } from '../../common/db/connection';

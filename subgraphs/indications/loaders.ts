@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { anyOf } from '../../common/db/any-of';
 
+import { anyOf } from '../../common/db/any-of';
 import { ACCESS_MATRIX } from '../../common/access/matrix';
 import type { AccessScope } from '../../common/access/scope';
 import type { Database } from '../../common/db/connection';

@@ -1,7 +1,7 @@
 import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
-import { anyOf } from '../../common/db/any-of';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
+import { anyOf } from '../../common/db/any-of';
 import type { AccessScope } from '../../common/access/scope';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';

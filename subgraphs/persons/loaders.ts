@@ -1,6 +1,6 @@
 import { and, count } from 'drizzle-orm';
-import { anyOf } from '../../common/db/any-of';
 
+import { anyOf } from '../../common/db/any-of';
 import type { AccessScope } from '../../common/access/scope';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { PactStatus } from '../types/enums';
 
@@ -45,7 +45,7 @@ export const invitePactRule = z.object({
 
 export const movePactRule = z
   .object({
-    participationId: z.string().trim().min(1, 'must not be empty'),
+    participationId: idRule,
     status: z.enum(PactStatus.values),
     inSoActionPlan: z.boolean().nullish(),
     activatedRegistered: count('activations').nullish(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { AdviceStatus, EvaluationOutcome, EvaluationTrigger } from '../types/enums';
 import { validityYearsRule } from './request';
@@ -29,7 +29,7 @@ export const STATUS_AFTER: Record<Outcome, EnumValue<typeof AdviceStatus>> = {
 
 export const evaluateAdviceRule = z
   .object({
-    adviceId: z.string().trim().min(1, 'must not be empty'),
+    adviceId: idRule,
     trigger: z.enum(EvaluationTrigger.values),
     outcome: z.enum(EvaluationOutcome.values),
     placementId: z.string().trim().min(1).nullish(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode } from '../../../common/errors';
-import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { MAX_VALIDITY_YEARS, reviewRegimeFor } from '../rules';
 import {
@@ -83,7 +83,7 @@ export const PHASE_TIMESTAMP: Partial<
 
 export const submitRequestRule = z
   .object({
-    personId: z.string().trim().min(1, 'must not be empty'),
+    personId: idRule,
     requestedType: z.enum(AdviceType.values),
     route: z.enum(IndicationRoute.values),
     procedure: z.enum(IndicationProcedure.values),
@@ -117,7 +117,7 @@ export const validityYearsRule = z
   .max(MAX_VALIDITY_YEARS, `must be at most ${MAX_VALIDITY_YEARS} years`);
 
 export const moveRequestRule = z.object({
-  requestId: z.string().trim().min(1, 'must not be empty'),
+  requestId: idRule,
   status: z
     .enum(IndicationStatus.values)
     .refine(
@@ -128,7 +128,7 @@ export const moveRequestRule = z.object({
 });
 
 export const decideRequestRule = z.object({
-  requestId: z.string().trim().min(1, 'must not be empty'),
+  requestId: idRule,
   decision: z.enum(IndicationDecision.values),
   validityYears: validityYearsRule.nullish(),
   idempotencyKey: idempotencyKeyRule,

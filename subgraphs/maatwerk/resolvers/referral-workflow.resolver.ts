@@ -1,6 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { z } from 'zod';
 
 import { Category } from '../../../common/access/categories';
 import { todayInBelgium } from '../../../common/dates';
@@ -32,8 +31,9 @@ import { adviceProblem, HIRE_BY_MEASURE, hireRule, type AdviceFacts } from '../w
 import { VACANCY_LIFECYCLE } from '../workflow/vacancy';
 import {
   employerRelationOf,
-  failureFeedbackRule,
   IN_PROGRESS_STATUSES,
+  moveReferralRule,
+  proposeReferralRule,
   REFERRAL_LIFECYCLE,
 } from '../workflow/referral';
 
@@ -111,26 +111,6 @@ async function advicesOf(context: MaatwerkContext, personId: string): Promise<Ad
   return answer.data?._entities[0]?.advices ?? [];
 }
 
-const proposeRule = z.object({
-  personId: z.string().trim().min(1, 'must not be empty'),
-  vacancyId: z.string().trim().min(1, 'must not be empty'),
-  matchBasis: z
-    .array(z.string().trim().min(1, 'must not hold empty entries'))
-    .min(1, 'must name at least one ground of the match, e.g. interests or proximity')
-    .max(10, 'must name at most 10 grounds'),
-  idempotencyKey: idempotencyKeyRule,
-});
-
-const moveRule = failureFeedbackRule.and(
-  z.object({
-    referralId: z.string().trim().min(1, 'must not be empty'),
-    status: z
-      .enum(ReferralStatus.values)
-      .refine((status) => status !== 'HIRED', 'HIRED is reached with hireCandidate'),
-    idempotencyKey: idempotencyKeyRule,
-  }),
-);
-
 async function scopedReferral(tx: Database, context: MaatwerkContext, id: string) {
   const [referral] = await tx
     .select()
@@ -159,7 +139,7 @@ export class ReferralWorkflowResolver {
   ): Promise<ReferralRow> {
     return runMutation(context, {
       name: 'proposeReferral',
-      rule: proposeRule,
+      rule: proposeReferralRule,
       category: 'n',
       // VDAB and its partners refer (toeleiding); employers receive referrals.
       writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR'],
@@ -239,7 +219,7 @@ export class ReferralWorkflowResolver {
   ): Promise<ReferralRow> {
     return runMutation(context, {
       name: 'moveReferral',
-      rule: moveRule,
+      rule: moveReferralRule,
       category: 'n',
       writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR', 'EMPLOYER'],
       input,

@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { z } from 'zod';
 
 import { Category } from '../../../common/access/categories';
 import { relations } from '../../../common/access/tables';
@@ -8,7 +7,7 @@ import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKeyRule } from '../../../common/workflow/input';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { ownEmployerId, type MaatwerkContext } from '../loaders';
@@ -16,7 +15,12 @@ import { idempotencyKeys, referrals, vacancies, vacancyNumbers, type VacancyRow 
 import { DutchRequirement, VacancyMeasure, VacancyStatus } from '../types/enums';
 import { Vacancy } from '../types/vacancy';
 import { employerRelationOf, IN_PROGRESS_STATUSES } from '../workflow/referral';
-import { ENDS_REFERRALS, openVacancyRule, VACANCY_LIFECYCLE } from '../workflow/vacancy';
+import {
+  ENDS_REFERRALS,
+  moveVacancyRule,
+  openVacancyRule,
+  VACANCY_LIFECYCLE,
+} from '../workflow/vacancy';
 
 @InputType({ description: 'A new vacancy of your own organisation.' })
 class OpenVacancyInput {
@@ -65,12 +69,6 @@ class MoveVacancyInput {
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;
 }
-
-const moveRule = z.object({
-  vacancyId: z.string().trim().min(1, 'must not be empty'),
-  status: z.enum(VacancyStatus.values),
-  idempotencyKey: idempotencyKeyRule,
-});
 
 const loadVacancy = async (tx: Database, id: string): Promise<VacancyRow> => {
   const [vacancy] = await tx.select().from(vacancies).where(eq(vacancies.id, id));
@@ -152,7 +150,7 @@ export class VacancyWorkflowResolver {
   ): Promise<VacancyRow> {
     return runMutation(context, {
       name: 'moveVacancy',
-      rule: moveRule,
+      rule: moveVacancyRule,
       category: 'm',
       input,
       idempotencyKeys,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import type { PlacementType, VacancyMeasure } from '../types/enums';
 
 type Measure = EnumValue<typeof VacancyMeasure>;
@@ -20,8 +20,8 @@ export const HIRE_BY_MEASURE: Partial<Record<Measure, { type: Type; advice: stri
 };
 
 export const hireRule = z.object({
-  referralId: z.string().trim().min(1, 'must not be empty'),
-  adviceId: z.string().trim().min(1, 'must not be empty').nullish(),
+  referralId: idRule,
+  adviceId: idRule.nullish(),
   startDate: calendarDateRule(),
   fte: z.number().gt(0, 'must be more than 0').max(1, 'must be at most 1 (full time)'),
   idempotencyKey: idempotencyKeyRule,

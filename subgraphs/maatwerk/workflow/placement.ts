@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { calendarDateRule, idempotencyKeyRule } from '../../../common/workflow/input';
+import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { PlacementEndReason, PlacementStatus } from '../types/enums';
 
@@ -14,7 +14,7 @@ export const PLACEMENT_LIFECYCLE = new Lifecycle<Status>('Placement', {
 });
 
 export const endPlacementRule = z.object({
-  placementId: z.string().trim().min(1, 'must not be empty'),
+  placementId: idRule,
   endDate: calendarDateRule(),
   endReason: z.enum(PlacementEndReason.values),
   idempotencyKey: idempotencyKeyRule,

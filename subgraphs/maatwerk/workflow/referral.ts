@@ -4,6 +4,7 @@ import { Purpose } from '../../../common/access/purposes';
 import { addDays, isoDate } from '../../../common/dates';
 import type { RelationInsert } from '../../../common/access/relations';
 import type { EnumValue } from '../../../common/enums';
+import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { FailureReason, ReferralStatus } from '../types/enums';
 
@@ -87,3 +88,23 @@ export function employerRelationOf(referral: {
     source: `referral:${referral.id}`,
   };
 }
+
+export const proposeReferralRule = z.object({
+  personId: idRule,
+  vacancyId: idRule,
+  matchBasis: z
+    .array(z.string().trim().min(1, 'must not hold empty entries'))
+    .min(1, 'must name at least one ground of the match, e.g. interests or proximity')
+    .max(10, 'must name at most 10 grounds'),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+export const moveReferralRule = failureFeedbackRule.and(
+  z.object({
+    referralId: idRule,
+    status: z
+      .enum(ReferralStatus.values)
+      .refine((status) => status !== 'HIRED', 'HIRED is reached with hireCandidate'),
+    idempotencyKey: idempotencyKeyRule,
+  }),
+);

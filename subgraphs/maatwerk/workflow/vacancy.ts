@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { DutchRequirement, VacancyMeasure, VacancyStatus } from '../types/enums';
 
@@ -55,3 +55,9 @@ export const openVacancyRule = z
           ? false
           : (vacancy.reservedForTicketHolders ?? false),
   }));
+
+export const moveVacancyRule = z.object({
+  vacancyId: idRule,
+  status: z.enum(VacancyStatus.values),
+  idempotencyKey: idempotencyKeyRule,
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { EnumValue } from '../../../common/enums';
-import { idempotencyKeyRule } from '../../../common/workflow/input';
+import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { ConsentType } from '../types/enums';
 
@@ -36,7 +36,7 @@ export const grantConsentRule = z
   });
 
 export const revokeConsentRule = z.object({
-  consentId: z.string().trim().min(1, 'must not be empty'),
+  consentId: idRule,
   idempotencyKey: idempotencyKeyRule,
 });
 
