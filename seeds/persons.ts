@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Purpose } from '../common/access/purposes';
 import { relationForConsent } from '../common/access/relations';
+import { registrationRelationsOf } from '../subgraphs/persons/workflow/activation';
 import { relations } from '../common/access/tables';
 import {
   consents,
@@ -153,26 +154,13 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
         partnerOrg: faker.number.float() < 0.15 ? 'gtb' : null,
         onSamenwerkingslijn: ocmwClient && faker.number.float() < 0.2,
       });
-      const source = `vdab_registration:${sequentialId('VR', n)}`;
+      const registration = rows.registrations.at(-1)!;
       rows.relations.push(
-        {
-          org: 'vdab',
-          personId: id,
-          purpose: Purpose.TRAJECTORY_GUIDANCE,
-          validFrom: since,
-          source,
-        },
-        { org: 'vdab', personId: id, purpose: Purpose.INDICATION, validFrom: since, source },
+        ...registrationRelationsOf({
+          ...registration,
+          partnerOrg: registration.partnerOrg ?? null,
+        }),
       );
-      if (rows.registrations.at(-1)!.partnerOrg === 'gtb') {
-        rows.relations.push({
-          org: 'gtb',
-          personId: id,
-          purpose: Purpose.TRAJECTORY_GUIDANCE,
-          validFrom: since,
-          source,
-        });
-      }
     }
 
     const ocmwNisCode = ocmwClient ? residenceNisCode : null;
@@ -407,6 +395,12 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
   await ctx.insert(consents, rows.consents);
   await ctx.db.execute(
     sql`select setval('persons.consent_numbers', ${counters.consent + 1}, false)`,
+  );
+  await ctx.db.execute(
+    sql`select setval('persons.registration_numbers', ${rows.persons.length + 1}, false)`,
+  );
+  await ctx.db.execute(
+    sql`select setval('persons.handover_numbers', ${counters.handover + 1}, false)`,
   );
   await ctx.insert(employmentOutcomes, rows.outcomes);
   await ctx.insert(relations, rows.relations);

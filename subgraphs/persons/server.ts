@@ -5,6 +5,7 @@ import type { SubgraphModule } from '../../common/subgraph-server';
 import { createLoaders, type PersonsLoaders } from './loaders';
 import { referenceResolvers } from './references';
 import { SocialAssistanceRecordResolver } from './resolvers/assistance.resolver';
+import { ActivationWorkflowResolver } from './resolvers/activation-workflow.resolver';
 import { ConsentWorkflowResolver } from './resolvers/consent-workflow.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
@@ -22,6 +23,7 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
           PersonResolver,
           MeResolver,
           ConsentWorkflowResolver,
+          ActivationWorkflowResolver,
           SocialAssistanceRecordResolver,
           TrajectoryResolver,
           TransmissionResolver,

@@ -1,0 +1,282 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import { consentPurpose } from '../../../common/access/purposes';
+import { relationInForce } from '../../../common/access/scope';
+import { relations } from '../../../common/access/tables';
+import { todayInBelgium } from '../../../common/dates';
+import type { Database } from '../../../common/db/connection';
+import type { EnumValue } from '../../../common/enums';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { DateScalar } from '../../../common/scalars';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { runMutation } from '../../../common/workflow/mutation';
+import { nextId } from '../../../common/workflow/numbering';
+import type { PersonsContext } from '../loaders';
+import {
+  handoverNumbers,
+  handovers,
+  idempotencyKeys,
+  registrationNumbers,
+  socialAssistanceRecords as records,
+  trajectories,
+  vdabRegistrations,
+} from '../tables';
+import { ExemptionReason, Regie, RegistrationDuty } from '../types/enums';
+import { SocialAssistanceRecord, VdabRegistration } from '../types/status';
+import { Trajectory } from '../types/trajectory';
+import {
+  handOverRule,
+  REGIE_LIFECYCLE,
+  registerAtVdabRule,
+  registrationDutyRule,
+  registrationRelationsOf,
+  reviewDueProblem,
+} from '../workflow/activation';
+
+@InputType({ description: 'An OCMW client registered at VDAB by their social worker.' })
+class RegisterAtVdabInput {
+  @Field(() => ID)
+  personId: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'The OCMW’s decision on a client’s duty to register at VDAB.' })
+class DecideRegistrationDutyInput {
+  @Field(() => ID, { description: 'The social assistance record.' })
+  recordId: string;
+
+  @Field(() => RegistrationDuty)
+  registrationDuty: EnumValue<typeof RegistrationDuty>;
+
+  @Field(() => ExemptionReason, { nullable: true, description: 'Required for VRIJGESTELD.' })
+  exemptionReason?: EnumValue<typeof ExemptionReason> | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Required for VRIJGESTELD: within a year, exemptions are re-checked yearly.',
+  })
+  exemptionReviewDue?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A warm handover of the regie of a trajectory to the other side.' })
+class HandOverRegieInput {
+  @Field(() => ID)
+  trajectoryId: string;
+
+  @Field(() => Regie)
+  toRegie: EnumValue<typeof Regie>;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+/** The OCMW's NIS code from its organisation id (`ocmw:44021`). */
+const ownOcmw = (org: string) => (org.startsWith('ocmw:') ? org.slice('ocmw:'.length) : '');
+
+const loadRegistration = async (tx: Database, id: string) =>
+  (await tx.select().from(vdabRegistrations).where(eq(vdabRegistrations.id, id)))[0];
+const loadRecord = async (tx: Database, id: string) =>
+  (await tx.select().from(records).where(eq(records.id, id)))[0];
+const loadTrajectory = async (tx: Database, id: string) =>
+  (await tx.select().from(trajectories).where(eq(trajectories.id, id)))[0];
+
+/**
+ * The OCMW and VDAB steps of a leefloon client's activation (DOMAIN B.2.1): registration at
+ * VDAB under the client's mandate, the registration duty and its exemptions, and the warm
+ * handover of the regie.
+ */
+@Resolver()
+export class ActivationWorkflowResolver {
+  @Category('e')
+  @Mutation(() => VdabRegistration, {
+    description:
+      'Registers an OCMW client at VDAB (category 05); needs the client’s OCMW_INSCHRIJVINGSMANDAAT to your OCMW.',
+  })
+  registerAtVdab(
+    @Arg('input', () => RegisterAtVdabInput) input: RegisterAtVdabInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'registerAtVdab',
+      rule: registerAtVdabRule,
+      category: 'e',
+      writers: ['OCMW_SOCIAL_WORKER'],
+      input,
+      idempotencyKeys,
+      load: loadRegistration,
+      write: async (tx, valid) => {
+        const [client] = await tx
+          .select({ id: records.id })
+          .from(records)
+          .where(
+            and(
+              eq(records.personId, valid.personId),
+              eq(records.ocmwNisCode, ownOcmw(context.caller.org)),
+              context.scope.personFilter(records.personId),
+            ),
+          )
+          .limit(1);
+        if (!client) throw notFound('Person', valid.personId);
+        const [mandate] = await tx
+          .select({ source: relations.source })
+          .from(relations)
+          .where(
+            and(
+              eq(relations.personId, valid.personId),
+              eq(relations.org, context.caller.org),
+              eq(relations.purpose, consentPurpose('OCMW_INSCHRIJVINGSMANDAAT')),
+              relationInForce(),
+            ),
+          )
+          .limit(1);
+        if (!mandate) {
+          throw domainError(
+            ErrorCode.FORBIDDEN,
+            `${valid.personId} has not given ${context.caller.org} the OCMW_INSCHRIJVINGSMANDAAT to register them at VDAB (004 p12).`,
+          );
+        }
+        const [current] = await tx
+          .select({ id: vdabRegistrations.id })
+          .from(vdabRegistrations)
+          .where(
+            and(
+              eq(vdabRegistrations.personId, valid.personId),
+              eq(vdabRegistrations.registered, true),
+              isNull(vdabRegistrations.until),
+            ),
+          );
+        if (current) {
+          throw domainError(
+            ErrorCode.CONFLICT,
+            `${valid.personId} is already registered at VDAB (${current.id}).`,
+            { registrationId: current.id },
+          );
+        }
+        const [registration] = await tx
+          .insert(vdabRegistrations)
+          .values({
+            id: await nextId(tx, registrationNumbers, 'VR'),
+            personId: valid.personId,
+            registered: true,
+            category: 'CAT_05_OCMW',
+            since: todayInBelgium(),
+          })
+          .returning();
+        await tx.insert(relations).values(registrationRelationsOf(registration));
+        return { record: registration, id: registration.id, personId: registration.personId };
+      },
+    });
+  }
+
+  @Category('d')
+  @Mutation(() => SocialAssistanceRecord, {
+    description:
+      'Decides a client’s duty to register at VDAB: VERPLICHT, or VRIJGESTELD with a reason and a review date within a year. OCMW only.',
+  })
+  decideRegistrationDuty(
+    @Arg('input', () => DecideRegistrationDutyInput) input: DecideRegistrationDutyInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'decideRegistrationDuty',
+      rule: registrationDutyRule,
+      category: 'd',
+      input,
+      idempotencyKeys,
+      load: loadRecord,
+      write: async (tx, valid) => {
+        const [current] = await tx
+          .select()
+          .from(records)
+          .where(
+            and(
+              eq(records.id, valid.recordId),
+              eq(records.ocmwNisCode, ownOcmw(context.caller.org)),
+              context.scope.personFilter(records.personId),
+            ),
+          )
+          .for('update');
+        if (!current) throw notFound('SocialAssistanceRecord', valid.recordId);
+        if (valid.exemptionReviewDue) {
+          const problem = reviewDueProblem(valid.exemptionReviewDue, todayInBelgium());
+          if (problem) throw badUserInput('input.exemptionReviewDue', problem);
+        }
+        const [record] = await tx
+          .update(records)
+          .set({
+            registrationDuty: valid.registrationDuty,
+            exemptionReason: valid.exemptionReason ?? null,
+            exemptionReviewDue: valid.exemptionReviewDue ?? null,
+          })
+          .where(eq(records.id, current.id))
+          .returning();
+        return { record, id: record.id, personId: record.personId };
+      },
+    });
+  }
+
+  @Category('f')
+  @Mutation(() => Trajectory, {
+    description: 'Hands the regie of a running trajectory over to the other side (OCMW ↔ VDAB).',
+  })
+  handOverRegie(
+    @Arg('input', () => HandOverRegieInput) input: HandOverRegieInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'handOverRegie',
+      rule: handOverRule,
+      category: 'f',
+      writers: ['OCMW_SOCIAL_WORKER', 'VDAB_MEDIATOR'],
+      input,
+      idempotencyKeys,
+      load: loadTrajectory,
+      write: async (tx, valid) => {
+        const [current] = await tx
+          .select()
+          .from(trajectories)
+          .where(
+            and(
+              eq(trajectories.id, valid.trajectoryId),
+              context.scope.personFilter(trajectories.personId),
+            ),
+          )
+          .for('update');
+        if (!current) throw notFound('Trajectory', valid.trajectoryId);
+        if (current.endedAt) {
+          throw domainError(
+            ErrorCode.INVALID_TRANSITION,
+            `Trajectory ${current.id} ended on ${current.endedAt}: its regie no longer moves.`,
+            { entity: 'Trajectory', id: current.id, from: 'ENDED', to: valid.toRegie },
+          );
+        }
+        REGIE_LIFECYCLE.assertMove(current.id, current.regie, valid.toRegie);
+        const today = todayInBelgium();
+        await tx.insert(handovers).values({
+          id: await nextId(tx, handoverNumbers, 'H'),
+          trajectoryId: current.id,
+          fromRegie: current.regie,
+          toRegie: valid.toRegie,
+          handedOverAt: today,
+          note: valid.note ?? null,
+        });
+        const [trajectory] = await tx
+          .update(trajectories)
+          .set({ regie: valid.toRegie })
+          .where(eq(trajectories.id, current.id))
+          .returning();
+        return { record: trajectory, id: trajectory.id, personId: trajectory.personId };
+      },
+    });
+  }
+}

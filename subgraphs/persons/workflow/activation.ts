@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+import { Purpose } from '../../../common/access/purposes';
+import type { RelationInsert } from '../../../common/access/relations';
+import { addDays } from '../../../common/dates';
+import type { EnumValue } from '../../../common/enums';
+import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
+import { Lifecycle } from '../../../common/workflow/lifecycle';
+import { ExemptionReason, Regie, RegistrationDuty } from '../types/enums';
+
+/**
+ * A VDAB registration opens the person's file to VDAB for guidance and indication, and to the
+ * partner (GTB) that guides on VDAB's behalf.
+ */
+export function registrationRelationsOf(registration: {
+  id: string;
+  personId: string;
+  since: string;
+  partnerOrg: string | null;
+}): RelationInsert[] {
+  const source = `vdab_registration:${registration.id}`;
+  const relation = (org: string, purpose: string): RelationInsert => ({
+    org,
+    personId: registration.personId,
+    purpose,
+    validFrom: registration.since,
+    source,
+  });
+  return [
+    relation('vdab', Purpose.TRAJECTORY_GUIDANCE),
+    relation('vdab', Purpose.INDICATION),
+    ...(registration.partnerOrg
+      ? [relation(registration.partnerOrg, Purpose.TRAJECTORY_GUIDANCE)]
+      : []),
+  ];
+}
+
+export const registerAtVdabRule = z.object({
+  personId: idRule,
+  idempotencyKey: idempotencyKeyRule,
+});
+
+/** An exemption is re-checked at least once a year (DOMAIN B.2.1). */
+export const EXEMPTION_REVIEW_DAYS = 365;
+
+export const registrationDutyRule = z
+  .object({
+    recordId: idRule,
+    registrationDuty: z.enum(RegistrationDuty.values),
+    exemptionReason: z.enum(ExemptionReason.values).nullish(),
+    exemptionReviewDue: calendarDateRule().nullish(),
+    idempotencyKey: idempotencyKeyRule,
+  })
+  .superRefine((decision, context) => {
+    const exempt = decision.registrationDuty === 'VRIJGESTELD';
+    for (const field of ['exemptionReason', 'exemptionReviewDue'] as const) {
+      const given = decision[field] !== null && decision[field] !== undefined;
+      if (exempt && !given) {
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'is required for an exemption',
+        });
+      }
+      if (!exempt && given) {
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'is only given with an exemption (VRIJGESTELD)',
+        });
+      }
+    }
+  });
+
+/** Why an exemption's review date cannot stand on `today`, or undefined when it can. */
+export function reviewDueProblem(reviewDue: string, today: string): string | undefined {
+  if (reviewDue <= today) return 'must lie in the future';
+  const latest = addDays(today, EXEMPTION_REVIEW_DAYS);
+  if (reviewDue > latest)
+    return `must be within a year (by ${latest}): exemptions are re-checked yearly`;
+  return undefined;
+}
+
+/** A warm handover moves the regie to the other side (DOMAIN B.2.1). */
+export const REGIE_LIFECYCLE = new Lifecycle<EnumValue<typeof Regie>>('Trajectory', {
+  OCMW: ['VDAB'],
+  VDAB: ['OCMW'],
+});
+
+export const handOverRule = z.object({
+  trajectoryId: idRule,
+  toRegie: z.enum(Regie.values),
+  note: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+  idempotencyKey: idempotencyKeyRule,
+});

@@ -1,0 +1,229 @@
+import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+
+import { signPartnerToken } from '../../common/access/partner-token';
+import { addDays } from '../../common/dates';
+import {
+  socialAssistanceRecords as records,
+  trajectories,
+  vdabRegistrations,
+} from '../../subgraphs/persons/tables';
+import { startTestStack, type TestStack } from '../support/stack';
+
+/**
+ * The activation of a leefloon client (DOMAIN B.2.1) through the gateway: the OCMW registers its
+ * client at VDAB under the client's mandate, decides the registration duty and exemptions (VDAB
+ * never does), and hands the regie over warmly.
+ */
+describe('activation workflow', () => {
+  let stack: TestStack;
+  const TODAY = new Date().toISOString().slice(0, 10);
+  /** Clients of OCMW Gent, with their assistance record. */
+  let gentClients: { personId: string; recordId: string }[];
+
+  beforeAll(async () => {
+    stack = await startTestStack('small');
+    gentClients = await stack.database.db
+      .select({ personId: records.personId, recordId: records.id })
+      .from(records)
+      .where(eq(records.ocmwNisCode, '44021'))
+      .orderBy(asc(records.id));
+  });
+  afterAll(() => stack?.stop());
+
+  const mutate = (
+    mutation: string,
+    input: Record<string, unknown>,
+    headers: Record<string, string>,
+  ) => stack.query(mutation, { input }, { headers });
+
+  const as = async (persona: { sub: string; role: string; org: string }) => ({
+    authorization: `Bearer ${await signPartnerToken(persona as never)}`,
+  });
+  const ocmwGent = () =>
+    as({ sub: 'ocmw-gent-sw-1', role: 'OCMW_SOCIAL_WORKER', org: 'ocmw:44021' });
+
+  describe('registration at VDAB', () => {
+    const register = async (personId: string, headers?: Record<string, string>) =>
+      mutate(
+        `mutation($input: RegisterAtVdabInput!) { registerAtVdab(input: $input) { id category registered since } }`,
+        { personId },
+        headers ?? (await ocmwGent()),
+      );
+
+    it('needs the client’s mandate, then registers in category 05 and opens the file to VDAB', async () => {
+      const registered = stack.database.db
+        .select({ personId: vdabRegistrations.personId })
+        .from(vdabRegistrations)
+        .where(isNull(vdabRegistrations.until));
+      const [client] = await stack.database.db
+        .select({ personId: records.personId })
+        .from(records)
+        .where(and(eq(records.ocmwNisCode, '44021'), notInArray(records.personId, registered)))
+        .limit(1);
+      const refused = await register(client.personId);
+      expect(refused.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(refused.body.errors?.[0].message).toMatch(/OCMW_INSCHRIJVINGSMANDAAT/);
+
+      const citizen = await as({ sub: client.personId, role: 'CITIZEN', org: 'citizen' });
+      const mandate = await mutate(
+        `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`,
+        {
+          type: 'OCMW_INSCHRIJVINGSMANDAAT',
+          grantedTo: 'ocmw:44021',
+          scope: 'Registration at VDAB',
+        },
+        citizen,
+      );
+      expect(mandate.body.errors).toBeUndefined();
+
+      const before = await stack.query(
+        `{ person(id: "${client.personId}") { id } }`,
+        {},
+        { persona: 'vdab-mediator' },
+      );
+      expect(before.body.data.person).toBeNull();
+      const { body } = await register(client.personId);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.registerAtVdab).toMatchObject({
+        category: 'CAT_05_OCMW',
+        registered: true,
+        since: TODAY,
+      });
+      const after = await stack.query(
+        `{ person(id: "${client.personId}") { id } }`,
+        {},
+        { persona: 'vdab-mediator' },
+      );
+      expect(after.body.data.person).toEqual({ id: client.personId });
+
+      const again = await register(client.personId);
+      expect(again.body.errors?.[0].extensions.code).toBe('CONFLICT');
+    });
+
+    it('is the OCMW’s to do: VDAB cannot register a client this way', async () => {
+      const { body } = await register(
+        gentClients[0].personId,
+        await as({ sub: 'vdab-mediator-1', role: 'VDAB_MEDIATOR', org: 'vdab' }),
+      );
+      expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('registration duty and exemptions', () => {
+    const decide = async (input: Record<string, unknown>, headers?: Record<string, string>) =>
+      mutate(
+        `mutation($input: DecideRegistrationDutyInput!) {
+          decideRegistrationDuty(input: $input) { id registrationDuty exemptionReason exemptionReviewDue }
+        }`,
+        { recordId: gentClients[0].recordId, ...input },
+        headers ?? (await ocmwGent()),
+      );
+
+    it('exempts with a reason and a yearly review, and lifts the exemption again', async () => {
+      const reviewDue = addDays(TODAY, 180);
+      const exempt = await decide({
+        registrationDuty: 'VRIJGESTELD',
+        exemptionReason: 'GEZONDHEID',
+        exemptionReviewDue: reviewDue,
+      });
+      expect(exempt.body.errors).toBeUndefined();
+      expect(exempt.body.data.decideRegistrationDuty).toMatchObject({
+        registrationDuty: 'VRIJGESTELD',
+        exemptionReason: 'GEZONDHEID',
+        exemptionReviewDue: reviewDue,
+      });
+      const duty = await decide({ registrationDuty: 'VERPLICHT' });
+      expect(duty.body.data.decideRegistrationDuty).toMatchObject({
+        registrationDuty: 'VERPLICHT',
+        exemptionReason: null,
+        exemptionReviewDue: null,
+      });
+    });
+
+    it.each([
+      [
+        { registrationDuty: 'VRIJGESTELD', exemptionReviewDue: '2099-01-01' },
+        'input.exemptionReason',
+      ],
+      [{ registrationDuty: 'VERPLICHT', exemptionReason: 'BILLIJKHEID' }, 'input.exemptionReason'],
+      [
+        {
+          registrationDuty: 'VRIJGESTELD',
+          exemptionReason: 'BILLIJKHEID',
+          exemptionReviewDue: '2099-01-01',
+        },
+        'input.exemptionReviewDue',
+      ],
+    ])('refuses %j, naming %s', async (input, field) => {
+      const { body } = await decide(input);
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('leaves it to the client’s own OCMW: never VDAB, never another OCMW', async () => {
+      const vdab = await decide(
+        { registrationDuty: 'VERPLICHT' },
+        await as({ sub: 'vdab-mediator-1', role: 'VDAB_MEDIATOR', org: 'vdab' }),
+      );
+      expect(vdab.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const antwerpen = await decide(
+        { registrationDuty: 'VERPLICHT' },
+        await as({ sub: 'ocmw-antwerpen-sw-1', role: 'OCMW_SOCIAL_WORKER', org: 'ocmw:11002' }),
+      );
+      expect(antwerpen.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('warm handover', () => {
+    const handOver = async (trajectoryId: string, toRegie: string) =>
+      mutate(
+        `mutation($input: HandOverRegieInput!) { handOverRegie(input: $input) { id regie } }`,
+        { trajectoryId, toRegie, note: 'Warm handover in the overlegforum' },
+        await ocmwGent(),
+      );
+
+    const runningGentTrajectories = () =>
+      stack.database.db
+        .select({ id: trajectories.id, regie: trajectories.regie })
+        .from(trajectories)
+        .where(
+          and(
+            inArray(
+              trajectories.personId,
+              gentClients.map((client) => client.personId),
+            ),
+            isNull(trajectories.endedAt),
+          ),
+        )
+        .orderBy(asc(trajectories.id));
+
+    it('moves the regie to the other side and back, never to the side that holds it', async () => {
+      const [running] = await runningGentTrajectories();
+      const other = running.regie === 'OCMW' ? 'VDAB' : 'OCMW';
+      const moved = await handOver(running.id, other);
+      expect(moved.body.errors).toBeUndefined();
+      expect(moved.body.data.handOverRegie).toEqual({ id: running.id, regie: other });
+      const same = await handOver(running.id, other);
+      expect(same.body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        from: other,
+        to: other,
+      });
+      const back = await handOver(running.id, running.regie);
+      expect(back.body.data.handOverRegie.regie).toBe(running.regie);
+    });
+
+    it('refuses a handover on an ended trajectory', async () => {
+      // No mutation ends a trajectory yet: the fixture ends one of OCMW Gent's directly.
+      const [running] = (await runningGentTrajectories()).slice(-1);
+      await stack.database.db
+        .update(trajectories)
+        .set({ endedAt: TODAY })
+        .where(eq(trajectories.id, running.id));
+      const { body } = await handOver(running.id, running.regie === 'OCMW' ? 'VDAB' : 'OCMW');
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        from: 'ENDED',
+      });
+    });
+  });
+});
