@@ -11,6 +11,7 @@ import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
+import { TransmissionWorkflowResolver } from './resolvers/transmission-workflow.resolver';
 
 /** The persons subgraph: Person, their VDAB and OCMW status, trajectory, consents and outcomes. */
 export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
@@ -24,6 +25,7 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
           MeResolver,
           ConsentWorkflowResolver,
           ActivationWorkflowResolver,
+          TransmissionWorkflowResolver,
           SocialAssistanceRecordResolver,
           TrajectoryResolver,
           TransmissionResolver,

@@ -44,6 +44,7 @@ export const consentNumbers = personsSchema.sequence('consent_numbers');
 /** Registrations are numbered like persons (`VR-000123` for P-000123), then on from the last. */
 export const registrationNumbers = personsSchema.sequence('registration_numbers');
 export const handoverNumbers = personsSchema.sequence('handover_numbers');
+export const transmissionNumbers = personsSchema.sequence('transmission_numbers');
 
 export const genderEnum = personsSchema.enum('gender', Gender.values);
 export const educationLevelEnum = personsSchema.enum('education_level', EducationLevel.values);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 
 import { signPartnerToken } from '../../common/access/partner-token';
+import { relations } from '../../common/access/tables';
 import { addDays } from '../../common/dates';
 import {
   socialAssistanceRecords as records,
@@ -224,6 +225,94 @@ describe('activation workflow', () => {
         code: 'INVALID_TRANSITION',
         from: 'ENDED',
       });
+    });
+  });
+
+  describe('transmissions', () => {
+    const vdab = () => as({ sub: 'vdab-mediator-1', role: 'VDAB_MEDIATOR', org: 'vdab' });
+
+    const send = async (trajectoryId: string, headers?: Record<string, string>) =>
+      mutate(
+        `mutation($input: SendTransmissionInput!) { sendTransmission(input: $input) { id kind ocmwFeedback } }`,
+        {
+          trajectoryId,
+          kind: 'NIET_NAKOMEN_AFSPRAKEN',
+          description: 'Drie afspraken bij de trajectbegeleider gemist.',
+        },
+        headers ?? (await vdab()),
+      );
+
+    const answer = async (
+      transmissionId: string,
+      feedback: string,
+      headers?: Record<string, string>,
+    ) =>
+      mutate(
+        `mutation($input: AnswerTransmissionInput!) { answerTransmission(input: $input) { id ocmwFeedback feedbackAt } }`,
+        { transmissionId, feedback },
+        headers ?? (await ocmwGent()),
+      );
+
+    /** A running trajectory of an OCMW Gent client whom VDAB guides too. */
+    async function sharedTrajectory(): Promise<string> {
+      const guided = stack.database.db
+        .select({ personId: relations.personId })
+        .from(relations)
+        .where(and(eq(relations.org, 'vdab'), eq(relations.purpose, 'TRAJECTORY_GUIDANCE')));
+      const [trajectory] = await stack.database.db
+        .select({ id: trajectories.id })
+        .from(trajectories)
+        .where(
+          and(
+            inArray(
+              trajectories.personId,
+              gentClients.map((client) => client.personId),
+            ),
+            inArray(trajectories.personId, guided),
+            isNull(trajectories.endedAt),
+          ),
+        )
+        .limit(1);
+      return trajectory.id;
+    }
+
+    it('is sent by VDAB and answered once by the OCMW, with its feedback', async () => {
+      const sent = await send(await sharedTrajectory());
+      expect(sent.body.errors).toBeUndefined();
+      const id = sent.body.data.sendTransmission.id;
+      expect(sent.body.data.sendTransmission.ocmwFeedback).toBeNull();
+
+      const feedback = 'Gesprek met cliënt gehad; nieuwe afspraken gemaakt.';
+      const answered = await answer(id, feedback);
+      expect(answered.body.errors).toBeUndefined();
+      expect(answered.body.data.answerTransmission).toMatchObject({
+        ocmwFeedback: feedback,
+        feedbackAt: TODAY,
+      });
+
+      const again = await answer(id, feedback);
+      expect(again.body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        from: 'ANSWERED',
+      });
+    });
+
+    it('needs real feedback, from the client’s own OCMW, and is VDAB’s to send', async () => {
+      const trajectoryId = await sharedTrajectory();
+      const id = (await send(trajectoryId)).body.data.sendTransmission.id;
+      const short = await answer(id, 'ok');
+      expect(short.body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.feedback',
+      });
+      const other = await answer(
+        id,
+        'Gesprek met cliënt gehad; nieuwe afspraken gemaakt.',
+        await as({ sub: 'ocmw-antwerpen-sw-1', role: 'OCMW_SOCIAL_WORKER', org: 'ocmw:11002' }),
+      );
+      expect(other.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      const byOcmw = await send(trajectoryId, await ocmwGent());
+      expect(byOcmw.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
   });
 });

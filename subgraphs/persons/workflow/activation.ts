@@ -6,7 +6,7 @@ import { addDays } from '../../../common/dates';
 import type { EnumValue } from '../../../common/enums';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
-import { ExemptionReason, Regie, RegistrationDuty } from '../types/enums';
+import { ExemptionReason, Regie, RegistrationDuty, TransmissionKind } from '../types/enums';
 
 /**
  * A VDAB registration opens the person's file to VDAB for guidance and indication, and to the
@@ -91,5 +91,32 @@ export const handOverRule = z.object({
   trajectoryId: idRule,
   toRegie: z.enum(Regie.values),
   note: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+/** A transmission from VDAB waits for the OCMW's mandatory feedback (DOMAIN B.2.1, 004 §10). */
+export const TRANSMISSION_LIFECYCLE = new Lifecycle<'SENT' | 'ANSWERED'>('Transmission', {
+  SENT: ['ANSWERED'],
+  ANSWERED: [],
+});
+
+export const sendTransmissionRule = z.object({
+  trajectoryId: idRule,
+  kind: z.enum(TransmissionKind.values),
+  description: z
+    .string()
+    .trim()
+    .min(10, 'must say what happened, in at least 10 characters')
+    .max(4000),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+export const answerTransmissionRule = z.object({
+  transmissionId: idRule,
+  feedback: z
+    .string()
+    .trim()
+    .min(10, 'must give the OCMW’s feedback, in at least 10 characters')
+    .max(4000),
   idempotencyKey: idempotencyKeyRule,
 });

@@ -1,0 +1,141 @@
+import { and, eq } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import { todayInBelgium } from '../../../common/dates';
+import type { Database } from '../../../common/db/connection';
+import type { EnumValue } from '../../../common/enums';
+import { notFound } from '../../../common/errors';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { runMutation } from '../../../common/workflow/mutation';
+import { nextId } from '../../../common/workflow/numbering';
+import type { PersonsContext } from '../loaders';
+import { idempotencyKeys, trajectories, transmissionNumbers, transmissions } from '../tables';
+import { TransmissionKind } from '../types/enums';
+import { Transmission } from '../types/trajectory';
+import {
+  answerTransmissionRule,
+  sendTransmissionRule,
+  TRANSMISSION_LIFECYCLE,
+} from '../workflow/activation';
+
+@InputType({ description: 'A notice from VDAB to the OCMW about a shared client.' })
+class SendTransmissionInput {
+  @Field(() => ID)
+  trajectoryId: string;
+
+  @Field(() => TransmissionKind)
+  kind: EnumValue<typeof TransmissionKind>;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'The OCMW’s mandatory feedback on a transmission.' })
+class AnswerTransmissionInput {
+  @Field(() => ID)
+  transmissionId: string;
+
+  @Field(() => String)
+  feedback: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+const load = async (tx: Database, id: string) =>
+  (await tx.select().from(transmissions).where(eq(transmissions.id, id)))[0];
+
+/** Transmissions between VDAB and the OCMW (DOMAIN B.2.1): VDAB notifies, the OCMW answers. */
+@Resolver(() => Transmission)
+export class TransmissionWorkflowResolver {
+  @Category('g')
+  @Mutation(() => Transmission, {
+    description: 'Notifies the OCMW that a shared client did not keep to the agreements.',
+  })
+  sendTransmission(
+    @Arg('input', () => SendTransmissionInput) input: SendTransmissionInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'sendTransmission',
+      rule: sendTransmissionRule,
+      category: 'g',
+      writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR'],
+      input,
+      idempotencyKeys,
+      load,
+      write: async (tx, valid) => {
+        const [trajectory] = await tx
+          .select()
+          .from(trajectories)
+          .where(
+            and(
+              eq(trajectories.id, valid.trajectoryId),
+              context.scope.personFilter(trajectories.personId),
+            ),
+          );
+        if (!trajectory) throw notFound('Trajectory', valid.trajectoryId);
+        const [transmission] = await tx
+          .insert(transmissions)
+          .values({
+            id: await nextId(tx, transmissionNumbers, 'TR'),
+            trajectoryId: trajectory.id,
+            kind: valid.kind,
+            sentAt: todayInBelgium(),
+            description: valid.description,
+          })
+          .returning();
+        return { record: transmission, id: transmission.id, personId: trajectory.personId };
+      },
+    });
+  }
+
+  @Category('g')
+  @Mutation(() => Transmission, {
+    description: 'Gives the OCMW’s feedback on a transmission about one of its clients.',
+  })
+  answerTransmission(
+    @Arg('input', () => AnswerTransmissionInput) input: AnswerTransmissionInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'answerTransmission',
+      rule: answerTransmissionRule,
+      category: 'g',
+      writers: ['OCMW_SOCIAL_WORKER'],
+      input,
+      idempotencyKeys,
+      load,
+      write: async (tx, valid) => {
+        const [found] = await tx
+          .select({ transmission: transmissions, personId: trajectories.personId })
+          .from(transmissions)
+          .innerJoin(trajectories, eq(trajectories.id, transmissions.trajectoryId))
+          .where(
+            and(
+              eq(transmissions.id, valid.transmissionId),
+              context.scope.personFilter(trajectories.personId),
+            ),
+          )
+          .for('update');
+        if (!found) throw notFound('Transmission', valid.transmissionId);
+        const { transmission: current, personId } = found;
+        TRANSMISSION_LIFECYCLE.assertMove(
+          current.id,
+          current.feedbackAt ? 'ANSWERED' : 'SENT',
+          'ANSWERED',
+        );
+        const [transmission] = await tx
+          .update(transmissions)
+          .set({ ocmwFeedback: valid.feedback, feedbackAt: todayInBelgium() })
+          .where(eq(transmissions.id, current.id))
+          .returning();
+        return { record: transmission, id: transmission.id, personId };
+      },
+    });
+  }
+}
