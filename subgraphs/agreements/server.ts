@@ -17,6 +17,7 @@ import {
 } from './resolvers/geography.resolver';
 import { MandateResolver } from './resolvers/mandate.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
+import { AgreementWorkflowResolver } from './resolvers/agreement-workflow.resolver';
 import { PactWorkflowResolver } from './resolvers/pact-workflow.resolver';
 import { ActivationPactParticipationResolver } from './resolvers/pact.resolver';
 
@@ -42,6 +43,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
           AgreementActionResolver,
           ActivationPactParticipationResolver,
           PactWorkflowResolver,
+          AgreementWorkflowResolver,
           MandateResolver,
         ],
       },
