@@ -405,6 +405,7 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
   await ctx.db.execute(
     sql`select setval('persons.transmission_numbers', ${counters.transmission + 1}, false)`,
   );
+  await ctx.db.execute(sql`select setval('persons.action_numbers', ${counters.action + 1}, false)`);
   await ctx.insert(employmentOutcomes, rows.outcomes);
   await ctx.insert(relations, rows.relations);
 }

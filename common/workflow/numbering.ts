@@ -4,15 +4,21 @@ import type { PgSequence } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/connection';
 
 /**
- * The next id of a numbered record, e.g. `R-000124`, from its sequence. The seeds number their
- * records themselves and then move the sequence past them (`setval`).
+ * The next id of a numbered record, e.g. `R-000124`, from its sequence, as wide as the seeded
+ * ids so that id order stays number order. The seeds number their records themselves and then
+ * move the sequence past them (`setval`).
  */
-export async function nextId(tx: Database, sequence: PgSequence, prefix: string): Promise<string> {
+export async function nextId(
+  tx: Database,
+  sequence: PgSequence,
+  prefix: string,
+  width = 6,
+): Promise<string> {
   const name = `${sequence.schema}.${sequence.seqName}`;
   const result: unknown = await tx.execute(sql`select nextval(${name}::regclass) as number`);
   // postgres.js answers with the rows themselves, PGlite with `{ rows }`.
   const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
     number: string | number;
   }[];
-  return `${prefix}-${String(row.number).padStart(6, '0')}`;
+  return `${prefix}-${String(row.number).padStart(width, '0')}`;
 }

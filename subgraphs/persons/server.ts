@@ -11,6 +11,7 @@ import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
+import { TrajectoryActionWorkflowResolver } from './resolvers/trajectory-action-workflow.resolver';
 import { TransmissionWorkflowResolver } from './resolvers/transmission-workflow.resolver';
 
 /** The persons subgraph: Person, their VDAB and OCMW status, trajectory, consents and outcomes. */
@@ -26,6 +27,7 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
           ConsentWorkflowResolver,
           ActivationWorkflowResolver,
           TransmissionWorkflowResolver,
+          TrajectoryActionWorkflowResolver,
           SocialAssistanceRecordResolver,
           TrajectoryResolver,
           TransmissionResolver,

@@ -45,6 +45,8 @@ export const consentNumbers = personsSchema.sequence('consent_numbers');
 export const registrationNumbers = personsSchema.sequence('registration_numbers');
 export const handoverNumbers = personsSchema.sequence('handover_numbers');
 export const transmissionNumbers = personsSchema.sequence('transmission_numbers');
+/** Trajectory actions are many: seven digits (`TA-0001234`). */
+export const actionNumbers = personsSchema.sequence('action_numbers');
 
 export const genderEnum = personsSchema.enum('gender', Gender.values);
 export const educationLevelEnum = personsSchema.enum('education_level', EducationLevel.values);

@@ -43,6 +43,21 @@ describe('activation workflow', () => {
   const ocmwGent = () =>
     as({ sub: 'ocmw-gent-sw-1', role: 'OCMW_SOCIAL_WORKER', org: 'ocmw:44021' });
 
+  const runningGentTrajectories = () =>
+    stack.database.db
+      .select({ id: trajectories.id, regie: trajectories.regie })
+      .from(trajectories)
+      .where(
+        and(
+          inArray(
+            trajectories.personId,
+            gentClients.map((client) => client.personId),
+          ),
+          isNull(trajectories.endedAt),
+        ),
+      )
+      .orderBy(asc(trajectories.id));
+
   describe('registration at VDAB', () => {
     const register = async (personId: string, headers?: Record<string, string>) =>
       mutate(
@@ -182,21 +197,6 @@ describe('activation workflow', () => {
         await ocmwGent(),
       );
 
-    const runningGentTrajectories = () =>
-      stack.database.db
-        .select({ id: trajectories.id, regie: trajectories.regie })
-        .from(trajectories)
-        .where(
-          and(
-            inArray(
-              trajectories.personId,
-              gentClients.map((client) => client.personId),
-            ),
-            isNull(trajectories.endedAt),
-          ),
-        )
-        .orderBy(asc(trajectories.id));
-
     it('moves the regie to the other side and back, never to the side that holds it', async () => {
       const [running] = await runningGentTrajectories();
       const other = running.regie === 'OCMW' ? 'VDAB' : 'OCMW';
@@ -313,6 +313,70 @@ describe('activation workflow', () => {
       expect(other.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
       const byOcmw = await send(trajectoryId, await ocmwGent());
       expect(byOcmw.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('trajectory actions', () => {
+    const add = async (input: Record<string, unknown>, headers?: Record<string, string>) =>
+      mutate(
+        `mutation($input: AddTrajectoryActionInput!) { addTrajectoryAction(input: $input) { id outcome } }`,
+        { instrument: 'BVS', provider: 'Maatwerkbedrijf Gent', startDate: TODAY, ...input },
+        headers ?? (await ocmwGent()),
+      );
+    const end = async (actionId: string, outcome: string, endDate = TODAY) =>
+      mutate(
+        `mutation($input: EndTrajectoryActionInput!) { endTrajectoryAction(input: $input) { id outcome endDate } }`,
+        { actionId, outcome, endDate },
+        await ocmwGent(),
+      );
+
+    const started = async () => {
+      const [trajectory] = await runningGentTrajectories();
+      const { body } = await add({ trajectoryId: trajectory.id });
+      expect(body.errors).toBeUndefined();
+      return body.data.addTrajectoryAction;
+    };
+
+    it.each(['COMPLETED', 'STOPPED_EARLY', 'NOT_STARTED'])(
+      'adds an ongoing action and ends it %s, once',
+      async (outcome) => {
+        const action = await started();
+        expect(action).toMatchObject({
+          outcome: 'ONGOING',
+          id: expect.stringMatching(/^TA-\d{7}$/),
+        });
+        const ended = await end(action.id, outcome);
+        expect(ended.body.data.endTrajectoryAction).toEqual({
+          id: action.id,
+          outcome,
+          endDate: TODAY,
+        });
+        const again = await end(action.id, 'COMPLETED');
+        expect(again.body.errors?.[0].extensions).toMatchObject({
+          code: 'INVALID_TRANSITION',
+          from: outcome,
+        });
+      },
+    );
+
+    it('refuses dates before the start, and employers', async () => {
+      const [trajectory] = await runningGentTrajectories();
+      const early = await add({ trajectoryId: trajectory.id, startDate: '2000-01-01' });
+      expect(early.body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.startDate',
+      });
+      const action = await started();
+      const endEarly = await end(action.id, 'COMPLETED', '2000-01-01');
+      expect(endEarly.body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.endDate',
+      });
+      const employer = await add(
+        { trajectoryId: trajectory.id },
+        await as({ sub: 'employer-1-hr', role: 'EMPLOYER', org: 'employer:E-000001' }),
+      );
+      expect(employer.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
     });
   });
 });

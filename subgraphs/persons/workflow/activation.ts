@@ -6,7 +6,14 @@ import { addDays } from '../../../common/dates';
 import type { EnumValue } from '../../../common/enums';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
-import { ExemptionReason, Regie, RegistrationDuty, TransmissionKind } from '../types/enums';
+import {
+  ActionOutcome,
+  ExemptionReason,
+  Instrument,
+  Regie,
+  RegistrationDuty,
+  TransmissionKind,
+} from '../types/enums';
 
 /**
  * A VDAB registration opens the person's file to VDAB for guidance and indication, and to the
@@ -118,5 +125,28 @@ export const answerTransmissionRule = z.object({
     .trim()
     .min(10, 'must give the OCMW’s feedback, in at least 10 characters')
     .max(4000),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+/** A trajectory action runs until it ends with its outcome. */
+export const ACTION_LIFECYCLE = new Lifecycle<EnumValue<typeof ActionOutcome>>('TrajectoryAction', {
+  ONGOING: ['COMPLETED', 'STOPPED_EARLY', 'NOT_STARTED'],
+  COMPLETED: [],
+  STOPPED_EARLY: [],
+  NOT_STARTED: [],
+});
+
+export const addActionRule = z.object({
+  trajectoryId: idRule,
+  instrument: z.enum(Instrument.values),
+  provider: z.string().trim().min(2, 'must name who provides the action').max(200),
+  startDate: calendarDateRule(),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+export const endActionRule = z.object({
+  actionId: idRule,
+  outcome: z.enum(ActionOutcome.values),
+  endDate: calendarDateRule(),
   idempotencyKey: idempotencyKeyRule,
 });

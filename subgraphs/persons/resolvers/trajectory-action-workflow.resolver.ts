@@ -1,0 +1,153 @@
+import { and, eq } from 'drizzle-orm';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+
+import { Category } from '../../../common/access/categories';
+import type { Database } from '../../../common/db/connection';
+import type { EnumValue } from '../../../common/enums';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { DateScalar } from '../../../common/scalars';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { runMutation } from '../../../common/workflow/mutation';
+import { nextId } from '../../../common/workflow/numbering';
+import type { PersonsContext } from '../loaders';
+import { actionNumbers, idempotencyKeys, trajectories, trajectoryActions } from '../tables';
+import { ActionOutcome, Instrument } from '../types/enums';
+import { TrajectoryAction } from '../types/trajectory';
+import { ACTION_LIFECYCLE, addActionRule, endActionRule } from '../workflow/activation';
+
+@InputType({ description: 'A step added to a running trajectory.' })
+class AddTrajectoryActionInput {
+  @Field(() => ID)
+  trajectoryId: string;
+
+  @Field(() => Instrument)
+  instrument: EnumValue<typeof Instrument>;
+
+  @Field(() => String)
+  provider: string;
+
+  @Field(() => DateScalar)
+  startDate: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'The end of a trajectory action, with its outcome.' })
+class EndTrajectoryActionInput {
+  @Field(() => ID)
+  actionId: string;
+
+  @Field(() => ActionOutcome, { description: 'COMPLETED, STOPPED_EARLY or NOT_STARTED.' })
+  outcome: EnumValue<typeof ActionOutcome>;
+
+  @Field(() => DateScalar)
+  endDate: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+const load = async (tx: Database, id: string) =>
+  (await tx.select().from(trajectoryActions).where(eq(trajectoryActions.id, id)))[0];
+
+/** The actions of a trajectory (DOMAIN B.2.1): internships, trainings, work experience, … */
+@Resolver(() => TrajectoryAction)
+export class TrajectoryActionWorkflowResolver {
+  @Category('f')
+  @Mutation(() => TrajectoryAction, { description: 'Adds an action to a running trajectory.' })
+  addTrajectoryAction(
+    @Arg('input', () => AddTrajectoryActionInput) input: AddTrajectoryActionInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'addTrajectoryAction',
+      rule: addActionRule,
+      category: 'f',
+      input,
+      idempotencyKeys,
+      load,
+      write: async (tx, valid) => {
+        const [trajectory] = await tx
+          .select()
+          .from(trajectories)
+          .where(
+            and(
+              eq(trajectories.id, valid.trajectoryId),
+              context.scope.personFilter(trajectories.personId),
+            ),
+          );
+        if (!trajectory) throw notFound('Trajectory', valid.trajectoryId);
+        if (trajectory.endedAt) {
+          throw domainError(
+            ErrorCode.INVALID_TRANSITION,
+            `Trajectory ${trajectory.id} ended on ${trajectory.endedAt}: it takes no new actions.`,
+            { entity: 'Trajectory', id: trajectory.id, from: 'ENDED' },
+          );
+        }
+        if (valid.startDate < trajectory.startedAt) {
+          throw badUserInput(
+            'input.startDate',
+            `must not be before the trajectory started (${trajectory.startedAt})`,
+          );
+        }
+        const [action] = await tx
+          .insert(trajectoryActions)
+          .values({
+            id: await nextId(tx, actionNumbers, 'TA', 7),
+            trajectoryId: trajectory.id,
+            instrument: valid.instrument,
+            provider: valid.provider,
+            startDate: valid.startDate,
+            outcome: 'ONGOING',
+          })
+          .returning();
+        return { record: action, id: action.id, personId: trajectory.personId };
+      },
+    });
+  }
+
+  @Category('f')
+  @Mutation(() => TrajectoryAction, { description: 'Ends an ongoing action with its outcome.' })
+  endTrajectoryAction(
+    @Arg('input', () => EndTrajectoryActionInput) input: EndTrajectoryActionInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'endTrajectoryAction',
+      rule: endActionRule,
+      category: 'f',
+      input,
+      idempotencyKeys,
+      load,
+      write: async (tx, valid) => {
+        const [found] = await tx
+          .select({ action: trajectoryActions, personId: trajectories.personId })
+          .from(trajectoryActions)
+          .innerJoin(trajectories, eq(trajectories.id, trajectoryActions.trajectoryId))
+          .where(
+            and(
+              eq(trajectoryActions.id, valid.actionId),
+              context.scope.personFilter(trajectories.personId),
+            ),
+          )
+          .for('update');
+        if (!found) throw notFound('TrajectoryAction', valid.actionId);
+        const { action: current, personId } = found;
+        ACTION_LIFECYCLE.assertMove(current.id, current.outcome, valid.outcome);
+        if (valid.endDate < current.startDate) {
+          throw badUserInput(
+            'input.endDate',
+            `must not be before the action started (${current.startDate})`,
+          );
+        }
+        const [action] = await tx
+          .update(trajectoryActions)
+          .set({ outcome: valid.outcome, endDate: valid.endDate })
+          .where(eq(trajectoryActions.id, current.id))
+          .returning();
+        return { record: action, id: action.id, personId };
+      },
+    });
+  }
+}
