@@ -871,6 +871,9 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
   await ctx.db.execute(
     sql`select setval('indications.evaluation_numbers', ${rows.evaluations.length + 1}, false)`,
   );
+  await ctx.db.execute(
+    sql`select setval('indications.attestation_numbers', ${rows.attestations.length + 1}, false)`,
+  );
 
   for (const advice of rows.advices) {
     if (advice.decision !== 'TOEGEKEND') continue;

@@ -49,6 +49,7 @@ export const idempotencyKeys = idempotencyKeysTable(indicationsSchema);
 export const requestNumbers = indicationsSchema.sequence('request_numbers');
 export const adviceNumbers = indicationsSchema.sequence('advice_numbers');
 export const evaluationNumbers = indicationsSchema.sequence('evaluation_numbers');
+export const attestationNumbers = indicationsSchema.sequence('attestation_numbers');
 
 export const adviceTypeEnum = indicationsSchema.enum('advice_type', AdviceType.values);
 export const indicationRouteEnum = indicationsSchema.enum(

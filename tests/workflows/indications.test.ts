@@ -226,4 +226,58 @@ describe('indication workflow', () => {
     const employer = await create({ personId: withoutConsent[0] }, 'employer-1');
     expect(employer.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
+
+  describe('attestations', () => {
+    const attach = (requestId: string, input: Record<string, unknown> = {}) =>
+      stack.query(
+        `mutation($input: AttachAttestationInput!) { attachAttestation(input: $input) { id kind source } }`,
+        {
+          input: {
+            requestId,
+            kind: 'IT',
+            source: 'FOD_SZ_DG_HAN',
+            obtainedVia: 'DATAKOPPELING',
+            validFrom: TODAY,
+            ...input,
+          },
+        },
+        { persona: 'vdab-icf-consultant' },
+      );
+
+    it('pulls an attestation into an open request with the citizen’s consent', async () => {
+      const id = await requestAt('ATTEST', 'ATTEST_RETRIEVAL');
+      const { body } = await attach(id);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.attachAttestation).toMatchObject({ kind: 'IT', source: 'FOD_SZ_DG_HAN' });
+    });
+
+    it('adds no attestation without the consent, nor to a decided request', async () => {
+      const id = await requestAt('ICF', 'INFO_GATHERING');
+      for (const obtainedVia of ['DATAKOPPELING', 'UPLOAD']) {
+        const { body } = await attach(id, { obtainedVia });
+        expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      }
+      const uploaded = await attach(await requestAt('ATTEST', 'ATTEST_RETRIEVAL'), {
+        obtainedVia: 'UPLOAD',
+      });
+      expect(uploaded.body.errors).toBeUndefined();
+
+      const decided = await requestAt('ICF', 'ICF_ASSESSED', 'P-000001');
+      await decide(decided, 'REFUSED');
+      const late = await attach(decided);
+      expect(late.body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        from: 'REFUSED',
+      });
+    });
+
+    it('refuses an attestation valid until before it is valid', async () => {
+      const id = await requestAt('ATTEST', 'ATTEST_RETRIEVAL');
+      const { body } = await attach(id, { validUntil: '2000-01-01' });
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.validUntil',
+      });
+    });
+  });
 });

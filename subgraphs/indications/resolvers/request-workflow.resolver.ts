@@ -8,7 +8,7 @@ import { relationInForce } from '../../../common/access/scope';
 import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { badUserInput, notFound } from '../../../common/errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
 import { todayInBelgium } from '../../../common/dates';
 import { queryPeer } from '../../../common/peers';
 import { DateScalar } from '../../../common/scalars';
@@ -26,26 +26,34 @@ import {
 import {
   adviceNumbers,
   advices,
+  attestationNumbers,
+  attestations,
   idempotencyKeys,
   indicationRequests as requests,
   requestNumbers,
   reviews,
   type AdviceInsert,
+  type AttestationRow,
   type IndicationRequestRow,
 } from '../tables';
 import {
   AdviceType,
+  AttestationKind,
+  AttestationSource,
   IndicationDecision,
   IndicationOrigin,
   IndicationProcedure,
   IndicationRoute,
   IndicationStatus,
+  ObtainedVia,
 } from '../types/enums';
-import { IndicationRequest } from '../types/request';
+import { Attestation, IndicationRequest } from '../types/request';
 import {
   assertRouteAndRegime,
+  attachAttestationRule,
   decideRequestRule,
   moveRequestRule,
+  OPEN_FOR_ATTESTATIONS,
   PHASE_TIMESTAMP,
   REQUEST_LIFECYCLE,
   submitRequestRule,
@@ -106,6 +114,30 @@ class DecideIndicationRequestInput {
     description: `Validity of a granted advice, 1 to ${MAX_VALIDITY_YEARS} years (default ${MAX_VALIDITY_YEARS}); the UKW route always gives ${UKW_VALIDITY_YEARS}.`,
   })
   validityYears?: number | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'An attestation added to an open indication request.' })
+class AttachAttestationInput {
+  @Field(() => ID)
+  requestId: string;
+
+  @Field(() => AttestationKind)
+  kind: EnumValue<typeof AttestationKind>;
+
+  @Field(() => AttestationSource)
+  source: EnumValue<typeof AttestationSource>;
+
+  @Field(() => ObtainedVia)
+  obtainedVia: EnumValue<typeof ObtainedVia>;
+
+  @Field(() => DateScalar)
+  validFrom: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  validUntil?: string | null;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;
@@ -319,6 +351,57 @@ export class RequestWorkflowResolver {
           .set({ status: valid.decision, decidedAt: now })
           .where(eq(requests.id, current.id));
         return { record: await load(tx, current.id), id: current.id, personId: current.personId };
+      },
+    });
+  }
+
+  @Category('h')
+  @Mutation(() => Attestation, {
+    description:
+      'Adds an attestation to an open request, pulled from its source or uploaded; either needs the citizen’s ATTEST_DATAKOPPELING consent.',
+  })
+  attachAttestation(
+    @Arg('input', () => AttachAttestationInput) input: AttachAttestationInput,
+    @Ctx() context: IndicationsContext,
+  ): Promise<AttestationRow> {
+    return runMutation(context, {
+      name: 'attachAttestation',
+      rule: attachAttestationRule,
+      category: 'h',
+      writers: CONSULTANTS,
+      input,
+      idempotencyKeys,
+      load: async (tx, id) =>
+        (await tx.select().from(attestations).where(eq(attestations.id, id)))[0],
+      write: async (tx, valid) => {
+        const current = await scopedRequest(tx, context, valid.requestId);
+        if (!OPEN_FOR_ATTESTATIONS.includes(current.status)) {
+          throw domainError(
+            ErrorCode.INVALID_TRANSITION,
+            `IndicationRequest ${current.id} is ${current.status}: attestations are added between submission and the decision.`,
+            { entity: 'IndicationRequest', id: current.id, from: current.status },
+          );
+        }
+        // Attestations are a consent category for indicators (W·C in B.4): pulled or uploaded.
+        if (!(await dataCouplingConsent(tx, current.personId))) {
+          throw domainError(
+            ErrorCode.FORBIDDEN,
+            `${current.personId} has not given VDAB the ATTEST_DATAKOPPELING consent: attestations of ${current.id} cannot be added.`,
+            { category: 'h' },
+          );
+        }
+        const { idempotencyKey: _key, requestId: _request, ...fields } = valid;
+        const [attestation] = await tx
+          .insert(attestations)
+          .values({
+            ...fields,
+            validUntil: valid.validUntil ?? null,
+            id: await nextId(tx, attestationNumbers, 'AT'),
+            requestId: current.id,
+            personId: current.personId,
+          })
+          .returning();
+        return { record: attestation, id: attestation.id, personId: current.personId };
       },
     });
   }

@@ -7,11 +7,14 @@ import { Lifecycle } from '../../../common/workflow/lifecycle';
 import { MAX_VALIDITY_YEARS, reviewRegimeFor } from '../rules';
 import {
   AdviceType,
+  AttestationKind,
+  AttestationSource,
   IndicationDecision,
   IndicationOrigin,
   IndicationProcedure,
   IndicationRoute,
   IndicationStatus,
+  ObtainedVia,
 } from '../types/enums';
 
 type Status = EnumValue<typeof IndicationStatus>;
@@ -133,3 +136,28 @@ export const decideRequestRule = z.object({
   validityYears: validityYearsRule.nullish(),
   idempotencyKey: idempotencyKeyRule,
 });
+
+/** Attestations are gathered while the file is open: after submission, before the decision. */
+export const OPEN_FOR_ATTESTATIONS: readonly EnumValue<typeof IndicationStatus>[] = [
+  'SUBMITTED',
+  'ATTEST_RETRIEVAL',
+  'INFO_GATHERING',
+];
+
+export const attachAttestationRule = z
+  .object({
+    requestId: idRule,
+    kind: z.enum(AttestationKind.values),
+    source: z.enum(AttestationSource.values),
+    obtainedVia: z.enum(ObtainedVia.values),
+    validFrom: calendarDateRule(),
+    validUntil: calendarDateRule().nullish(),
+    idempotencyKey: idempotencyKeyRule,
+  })
+  .refine(
+    (attestation) => !attestation.validUntil || attestation.validUntil >= attestation.validFrom,
+    {
+      path: ['validUntil'],
+      message: 'must not be before validFrom',
+    },
+  );
