@@ -1,3 +1,4 @@
+import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
 
 import { isoDate } from '../dates';
@@ -28,8 +29,16 @@ export const idempotencyKeyRule = z
   .max(200, 'must be at most 200 characters')
   .nullish();
 
-export const IDEMPOTENCY_KEY_DESCRIPTION =
-  'Send the same key again (for instance after a timeout) and the mutation happens once.';
+/** The input of every mutation: its own fields, and the optional idempotency key. */
+@InputType()
+export abstract class MutationInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Send the same key again (for instance after a timeout) and the mutation happens once.',
+  })
+  idempotencyKey?: string | null;
+}
 
 /** A `Date` scalar value (midnight UTC of its day) as the calendar date the tables keep. */
 export const calendarDateRule = (what = 'a date') => z.date(`must be ${what}`).transform(isoDate);

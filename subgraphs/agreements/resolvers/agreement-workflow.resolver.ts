@@ -6,7 +6,7 @@ import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import type { AgreementsContext } from '../loaders';
 import {
@@ -28,27 +28,21 @@ import {
 } from '../workflow/agreement';
 
 @InputType({ description: 'The next step of a collaboration agreement.' })
-class MoveCollaborationAgreementInput {
+class MoveCollaborationAgreementInput extends MutationInput {
   @Field(() => ID)
   agreementId: string;
 
   @Field(() => AgreementStatus)
   status: EnumValue<typeof AgreementStatus>;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The status of an action of a yearly action plan.' })
-class MoveAgreementActionInput {
+class MoveAgreementActionInput extends MutationInput {
   @Field(() => ID)
   actionId: string;
 
   @Field(() => ActionStatus)
   status: EnumValue<typeof ActionStatus>;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 /**

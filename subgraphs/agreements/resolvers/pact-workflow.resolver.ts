@@ -7,7 +7,7 @@ import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { AgreementsContext } from '../loaders';
@@ -24,7 +24,7 @@ import { ActivationPactParticipation } from '../types/pact';
 import { invitePactRule, movePactRule, PACT_LIFECYCLE } from '../workflow/pact';
 
 @InputType({ description: 'A local government called to the activation pact of a year.' })
-class InvitePactParticipationInput {
+class InvitePactParticipationInput extends MutationInput {
   @Field(() => ID)
   municipalityNisCode: string;
 
@@ -39,13 +39,10 @@ class InvitePactParticipationInput {
 
   @Field(() => Int, { description: 'The leefloon population the floor is computed on.' })
   leefloonBase: number;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The next step of a pact participation, with what that step records.' })
-class MovePactParticipationInput {
+class MovePactParticipationInput extends MutationInput {
   @Field(() => ID)
   participationId: string;
 
@@ -63,9 +60,6 @@ class MovePactParticipationInput {
 
   @Field(() => DateScalar, { nullable: true, description: 'Required for REPORTED.' })
   councilReportAt?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const load = async (tx: Database, id: string) =>

@@ -5,7 +5,7 @@ import { Category } from '../../../common/access/categories';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { notFound } from '../../../common/errors';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { adviceScope, type IndicationsContext } from '../loaders';
@@ -23,7 +23,7 @@ import { EvaluationOutcome, EvaluationTrigger } from '../types/enums';
 import { ADVICE_LIFECYCLE, evaluateAdviceRule, STATUS_AFTER } from '../workflow/evaluation';
 
 @InputType({ description: 'An evaluation of an active advice and what it decides.' })
-class EvaluateAdviceInput {
+class EvaluateAdviceInput extends MutationInput {
   @Field(() => ID)
   adviceId: string;
 
@@ -41,9 +41,6 @@ class EvaluateAdviceInput {
     description: `Required for VERLENGD: years added after the current validity, 1 to ${MAX_VALIDITY_YEARS}.`,
   })
   extensionYears?: number | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const load = async (tx: Database, id: string): Promise<AdviceRow> =>

@@ -12,7 +12,7 @@ import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/
 import { todayInBelgium } from '../../../common/dates';
 import { queryPeer } from '../../../common/peers';
 import { DateScalar } from '../../../common/scalars';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { IndicationsContext } from '../loaders';
@@ -60,7 +60,7 @@ import {
 } from '../workflow/request';
 
 @InputType({ description: 'A new indication request, saved as a draft until it is submitted.' })
-class CreateIndicationRequestInput {
+class CreateIndicationRequestInput extends MutationInput {
   @Field(() => ID)
   personId: string;
 
@@ -81,13 +81,10 @@ class CreateIndicationRequestInput {
 
   @Field(() => ID, { nullable: true, description: 'Required for SPOED and prior routing.' })
   vacancyId?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The next phase of an indication request.' })
-class MoveIndicationRequestInput {
+class MoveIndicationRequestInput extends MutationInput {
   @Field(() => ID)
   requestId: string;
 
@@ -96,13 +93,10 @@ class MoveIndicationRequestInput {
       'SUBMITTED, then ATTEST_RETRIEVAL → VALIDATED, or INFO_GATHERING → ICF_ASSESSED (→ SECOND_REVIEW under four eyes).',
   })
   status: EnumValue<typeof IndicationStatus>;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The decision on an indication request.' })
-class DecideIndicationRequestInput {
+class DecideIndicationRequestInput extends MutationInput {
   @Field(() => ID)
   requestId: string;
 
@@ -114,13 +108,10 @@ class DecideIndicationRequestInput {
     description: `Validity of a granted advice, 1 to ${MAX_VALIDITY_YEARS} years (default ${MAX_VALIDITY_YEARS}); the UKW route always gives ${UKW_VALIDITY_YEARS}.`,
   })
   validityYears?: number | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'An attestation added to an open indication request.' })
-class AttachAttestationInput {
+class AttachAttestationInput extends MutationInput {
   @Field(() => ID)
   requestId: string;
 
@@ -138,9 +129,6 @@ class AttachAttestationInput {
 
   @Field(() => DateScalar, { nullable: true })
   validUntil?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 /** Indication consultants and the partners who file requests for their clients. */

@@ -7,7 +7,7 @@ import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, notFound } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { placementScope, type MaatwerkContext } from '../loaders';
 import { idempotencyKeys, placements, type PlacementRow } from '../tables';
@@ -16,7 +16,7 @@ import { Placement } from '../types/placement';
 import { endPlacementRule, PLACEMENT_LIFECYCLE } from '../workflow/placement';
 
 @InputType({ description: 'The end of a placement, with its reason.' })
-class EndPlacementInput {
+class EndPlacementInput extends MutationInput {
   @Field(() => ID)
   placementId: string;
 
@@ -25,9 +25,6 @@ class EndPlacementInput {
 
   @Field(() => PlacementEndReason)
   endReason: EnumValue<typeof PlacementEndReason>;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const loadPlacement = async (tx: Database, id: string): Promise<PlacementRow> => {

@@ -10,7 +10,7 @@ import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/
 import { queryPeer } from '../../../common/peers';
 import { Purpose } from '../../../common/access/purposes';
 import { DateScalar } from '../../../common/scalars';
-import { IDEMPOTENCY_KEY_DESCRIPTION, idempotencyKeyRule } from '../../../common/workflow/input';
+import { MutationInput, idempotencyKeyRule } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { referralScope, type MaatwerkContext } from '../loaders';
@@ -38,7 +38,7 @@ import {
 } from '../workflow/referral';
 
 @InputType({ description: 'A VDAB referral (toeleiding) of a person to an open vacancy.' })
-class ProposeReferralInput {
+class ProposeReferralInput extends MutationInput {
   @Field(() => ID)
   personId: string;
 
@@ -47,13 +47,10 @@ class ProposeReferralInput {
 
   @Field(() => [String], { description: 'What the match rests on, e.g. interests, proximity.' })
   matchBasis: string[];
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The next step of a referral; a failed match carries its feedback.' })
-class MoveReferralInput {
+class MoveReferralInput extends MutationInput {
   @Field(() => ID)
   referralId: string;
 
@@ -67,13 +64,10 @@ class MoveReferralInput {
 
   @Field(() => String, { nullable: true, description: 'Required when the reason is OTHER.' })
   failureText?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A hire: the referral becomes a placement at your organisation.' })
-class HireCandidateInput {
+class HireCandidateInput extends MutationInput {
   @Field(() => ID)
   referralId: string;
 
@@ -88,9 +82,6 @@ class HireCandidateInput {
 
   @Field(() => Float, { description: 'Full-time equivalent, more than 0 and at most 1.' })
   fte: number;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const ADVICES_OF_PERSON = `query AdvicesOfPerson($representations: [_Any!]!) {

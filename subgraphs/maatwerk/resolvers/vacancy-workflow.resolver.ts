@@ -7,7 +7,7 @@ import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { ownEmployerId, type MaatwerkContext } from '../loaders';
@@ -23,7 +23,7 @@ import {
 } from '../workflow/vacancy';
 
 @InputType({ description: 'A new vacancy of your own organisation.' })
-class OpenVacancyInput {
+class OpenVacancyInput extends MutationInput {
   @Field(() => VacancyMeasure)
   measure: EnumValue<typeof VacancyMeasure>;
 
@@ -53,21 +53,15 @@ class OpenVacancyInput {
     description: 'Always true for CMW and false for IMW; your choice for the other measures.',
   })
   reservedForTicketHolders?: boolean | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A vacancy filled, closed, cancelled or opened again.' })
-class MoveVacancyInput {
+class MoveVacancyInput extends MutationInput {
   @Field(() => ID)
   vacancyId: string;
 
   @Field(() => VacancyStatus)
   status: EnumValue<typeof VacancyStatus>;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const loadVacancy = async (tx: Database, id: string): Promise<VacancyRow> => {

@@ -10,7 +10,7 @@ import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { PersonsContext } from '../loaders';
@@ -34,18 +34,16 @@ import {
   registrationRelationsOf,
   reviewDueProblem,
 } from '../workflow/activation';
+import { assertRunning, scopedTrajectory } from '../workflow/scoped';
 
 @InputType({ description: 'An OCMW client registered at VDAB by their social worker.' })
-class RegisterAtVdabInput {
+class RegisterAtVdabInput extends MutationInput {
   @Field(() => ID)
   personId: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The OCMW’s decision on a client’s duty to register at VDAB.' })
-class DecideRegistrationDutyInput {
+class DecideRegistrationDutyInput extends MutationInput {
   @Field(() => ID, { description: 'The social assistance record.' })
   recordId: string;
 
@@ -60,13 +58,10 @@ class DecideRegistrationDutyInput {
     description: 'Required for VRIJGESTELD: within a year, exemptions are re-checked yearly.',
   })
   exemptionReviewDue?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A warm handover of the regie of a trajectory to the other side.' })
-class HandOverRegieInput {
+class HandOverRegieInput extends MutationInput {
   @Field(() => ID)
   trajectoryId: string;
 
@@ -75,9 +70,6 @@ class HandOverRegieInput {
 
   @Field(() => String, { nullable: true })
   note?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 /** The OCMW's NIS code from its organisation id (`ocmw:44021`). */
@@ -242,24 +234,8 @@ export class ActivationWorkflowResolver {
       idempotencyKeys,
       load: loadTrajectory,
       write: async (tx, valid) => {
-        const [current] = await tx
-          .select()
-          .from(trajectories)
-          .where(
-            and(
-              eq(trajectories.id, valid.trajectoryId),
-              context.scope.personFilter(trajectories.personId),
-            ),
-          )
-          .for('update');
-        if (!current) throw notFound('Trajectory', valid.trajectoryId);
-        if (current.endedAt) {
-          throw domainError(
-            ErrorCode.INVALID_TRANSITION,
-            `Trajectory ${current.id} ended on ${current.endedAt}: its regie no longer moves.`,
-            { entity: 'Trajectory', id: current.id, from: 'ENDED', to: valid.toRegie },
-          );
-        }
+        const current = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
+        assertRunning(current, 'its regie no longer moves');
         REGIE_LIFECYCLE.assertMove(current.id, current.regie, valid.toRegie);
         const today = todayInBelgium();
         await tx.insert(handovers).values({

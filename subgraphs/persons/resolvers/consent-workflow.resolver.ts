@@ -7,7 +7,7 @@ import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { PersonsContext } from '../loaders';
@@ -17,7 +17,7 @@ import { ConsentType } from '../types/enums';
 import { CONSENT_LIFECYCLE, grantConsentRule, revokeConsentRule } from '../workflow/consent';
 
 @InputType({ description: 'A consent the citizen gives to an organisation.' })
-class GrantConsentInput {
+class GrantConsentInput extends MutationInput {
   @Field(() => ConsentType)
   type: EnumValue<typeof ConsentType>;
 
@@ -26,18 +26,12 @@ class GrantConsentInput {
 
   @Field(() => String, { description: 'What the consent covers, in the citizen’s words.' })
   scope: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A consent the citizen takes back.' })
-class RevokeConsentInput {
+class RevokeConsentInput extends MutationInput {
   @Field(() => ID)
   consentId: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const loadConsent = async (tx: Database, id: string) => {

@@ -1,22 +1,23 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { badUserInput } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { PersonsContext } from '../loaders';
-import { actionNumbers, idempotencyKeys, trajectories, trajectoryActions } from '../tables';
+import { actionNumbers, idempotencyKeys, trajectoryActions } from '../tables';
 import { ActionOutcome, Instrument } from '../types/enums';
 import { TrajectoryAction } from '../types/trajectory';
 import { ACTION_LIFECYCLE, addActionRule, endActionRule } from '../workflow/activation';
+import { assertRunning, scopedTrajectory, scopedTrajectoryPart } from '../workflow/scoped';
 
 @InputType({ description: 'A step added to a running trajectory.' })
-class AddTrajectoryActionInput {
+class AddTrajectoryActionInput extends MutationInput {
   @Field(() => ID)
   trajectoryId: string;
 
@@ -28,13 +29,10 @@ class AddTrajectoryActionInput {
 
   @Field(() => DateScalar)
   startDate: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The end of a trajectory action, with its outcome.' })
-class EndTrajectoryActionInput {
+class EndTrajectoryActionInput extends MutationInput {
   @Field(() => ID)
   actionId: string;
 
@@ -43,9 +41,6 @@ class EndTrajectoryActionInput {
 
   @Field(() => DateScalar)
   endDate: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const load = async (tx: Database, id: string) =>
@@ -68,23 +63,8 @@ export class TrajectoryActionWorkflowResolver {
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
-        const [trajectory] = await tx
-          .select()
-          .from(trajectories)
-          .where(
-            and(
-              eq(trajectories.id, valid.trajectoryId),
-              context.scope.personFilter(trajectories.personId),
-            ),
-          );
-        if (!trajectory) throw notFound('Trajectory', valid.trajectoryId);
-        if (trajectory.endedAt) {
-          throw domainError(
-            ErrorCode.INVALID_TRANSITION,
-            `Trajectory ${trajectory.id} ended on ${trajectory.endedAt}: it takes no new actions.`,
-            { entity: 'Trajectory', id: trajectory.id, from: 'ENDED' },
-          );
-        }
+        const trajectory = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
+        assertRunning(trajectory, 'it takes no new actions');
         if (valid.startDate < trajectory.startedAt) {
           throw badUserInput(
             'input.startDate',
@@ -121,19 +101,13 @@ export class TrajectoryActionWorkflowResolver {
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
-        const [found] = await tx
-          .select({ action: trajectoryActions, personId: trajectories.personId })
-          .from(trajectoryActions)
-          .innerJoin(trajectories, eq(trajectories.id, trajectoryActions.trajectoryId))
-          .where(
-            and(
-              eq(trajectoryActions.id, valid.actionId),
-              context.scope.personFilter(trajectories.personId),
-            ),
-          )
-          .for('update');
-        if (!found) throw notFound('TrajectoryAction', valid.actionId);
-        const { action: current, personId } = found;
+        const { row: current, personId } = await scopedTrajectoryPart(
+          tx,
+          context.scope,
+          trajectoryActions,
+          'TrajectoryAction',
+          valid.actionId,
+        );
         ACTION_LIFECYCLE.assertMove(current.id, current.outcome, valid.outcome);
         if (valid.endDate < current.startDate) {
           throw badUserInput(

@@ -1,16 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
 import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { notFound } from '../../../common/errors';
-import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { PersonsContext } from '../loaders';
-import { idempotencyKeys, trajectories, transmissionNumbers, transmissions } from '../tables';
+import { idempotencyKeys, transmissionNumbers, transmissions } from '../tables';
 import { TransmissionKind } from '../types/enums';
 import { Transmission } from '../types/trajectory';
 import {
@@ -18,9 +17,10 @@ import {
   sendTransmissionRule,
   TRANSMISSION_LIFECYCLE,
 } from '../workflow/activation';
+import { scopedTrajectory, scopedTrajectoryPart } from '../workflow/scoped';
 
 @InputType({ description: 'A notice from VDAB to the OCMW about a shared client.' })
-class SendTransmissionInput {
+class SendTransmissionInput extends MutationInput {
   @Field(() => ID)
   trajectoryId: string;
 
@@ -29,21 +29,15 @@ class SendTransmissionInput {
 
   @Field(() => String)
   description: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The OCMW’s mandatory feedback on a transmission.' })
-class AnswerTransmissionInput {
+class AnswerTransmissionInput extends MutationInput {
   @Field(() => ID)
   transmissionId: string;
 
   @Field(() => String)
   feedback: string;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
-  idempotencyKey?: string | null;
 }
 
 const load = async (tx: Database, id: string) =>
@@ -69,16 +63,7 @@ export class TransmissionWorkflowResolver {
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
-        const [trajectory] = await tx
-          .select()
-          .from(trajectories)
-          .where(
-            and(
-              eq(trajectories.id, valid.trajectoryId),
-              context.scope.personFilter(trajectories.personId),
-            ),
-          );
-        if (!trajectory) throw notFound('Trajectory', valid.trajectoryId);
+        const trajectory = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
         const [transmission] = await tx
           .insert(transmissions)
           .values({
@@ -111,19 +96,13 @@ export class TransmissionWorkflowResolver {
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
-        const [found] = await tx
-          .select({ transmission: transmissions, personId: trajectories.personId })
-          .from(transmissions)
-          .innerJoin(trajectories, eq(trajectories.id, transmissions.trajectoryId))
-          .where(
-            and(
-              eq(transmissions.id, valid.transmissionId),
-              context.scope.personFilter(trajectories.personId),
-            ),
-          )
-          .for('update');
-        if (!found) throw notFound('Transmission', valid.transmissionId);
-        const { transmission: current, personId } = found;
+        const { row: current, personId } = await scopedTrajectoryPart(
+          tx,
+          context.scope,
+          transmissions,
+          'Transmission',
+          valid.transmissionId,
+        );
         TRANSMISSION_LIFECYCLE.assertMove(
           current.id,
           current.feedbackAt ? 'ANSWERED' : 'SENT',
