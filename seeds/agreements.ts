@@ -3,12 +3,12 @@ import type { Faker } from '@faker-js/faker';
 
 import type { EnumValue } from '../common/enums';
 import {
-  activationFloor,
-  maximumAmounts,
-  PACT_SETTLEMENT,
-  settle,
-} from '../subgraphs/agreements/pact-settlement';
-import { PACT_YEARS } from '../subgraphs/agreements/workflow/pact';
+  invitedParticipation,
+  movedParticipation,
+  PACT_YEARS,
+  sharedDrawingRights,
+  type PactMove,
+} from '../subgraphs/agreements/workflow/pact';
 import {
   actionPlans,
   activationPactParticipations,
@@ -21,13 +21,13 @@ import {
   provinces as provincesTable,
   referenceRegions,
   regiegebieden,
+  type ActivationPactParticipationRow as Participation,
   type AgreementContactValue,
 } from '../subgraphs/agreements/tables';
 import type {
   AgreementStatus,
   AgreementTargetGroup,
   AgreementType,
-  PactStatus,
   PartnershipKind,
   PartyKind,
 } from '../subgraphs/agreements/types/enums';
@@ -713,64 +713,57 @@ function buildPact(faker: Faker, geography: Geography, soCovered: Set<string>) {
   // Proportional to RMI and smaller than it, as leefloon is one way of delivering RMI.
   const leefloon = apportion(FLEMISH_LEEFLOON, rmi);
 
-  const rows: Insert<typeof activationPactParticipations>[] = [];
+  const rows: Participation[] = [];
   for (const year of PACT_YEARS) {
     const demo = (m: MunicipalitySeed) => m.nisCode === GENT || m.nisCode === ANTWERPEN;
     const declined = data.map((m) => !demo(m) && faker.number.float() < 0.1);
-    const participants = data.flatMap((_, i) => (declined[i] ? [] : [i]));
-    const maxima = maximumAmounts(
-      participants.map((i) => ({ rmiCount: rmi[i], ukrCount: ukr[i] })),
-    );
-    const maximumOf = new Map(participants.map((i, k) => [i, maxima[k]]));
-    // Confirmation by the end of October, then a result period of one year.
-    const resultStart = `${year}-11-01`;
-    const resultEnd = `${year + 1}-10-31`;
-    data.forEach((m, i) => {
-      const base = {
-        id: sequentialId('PP', rows.length + 1),
+    const called = data.map((m, i) =>
+      invitedParticipation({
+        id: sequentialId('PP', rows.length + i + 1),
         municipalityNisCode: m.nisCode,
         year,
         rmiCount: rmi[i],
         ukrCount: ukr[i],
         leefloonBase: leefloon[i],
-        baselineRate: PACT_SETTLEMENT.baselineRate,
-        floor: activationFloor(leefloon[i]),
-      };
+      }),
+    );
+    // Who declines does so before the result period; the others share the year's budget.
+    const answered = called.map((p, i) =>
+      declined[i] ? movedParticipation(p, { status: 'DECLINED' }, `${year}-08-31`) : p,
+    );
+    const shared = new Map(sharedDrawingRights(answered).map((p) => [p.id, p]));
+    // Confirmation by the end of October, then a result period of one year.
+    const resultStart = `${year}-11-01`;
+    const resultEnd = `${year + 1}-10-31`;
+    answered.forEach((answer, i) => {
+      const m = data[i];
       if (declined[i]) {
-        rows.push({ ...base, status: 'DECLINED' });
+        rows.push(answer);
         return;
       }
       const rate = demo(m)
         ? faker.number.float({ min: 0.26, max: 0.32 })
         : faker.number.float({ min: 0.17, max: 0.34 });
-      const activated = Math.round(leefloon[i] * rate);
+      const activatedRegistered = Math.round(leefloon[i] * rate);
       const councilReportAt = addDays(resultEnd, faker.number.int({ min: 30, max: 240 }));
       const settledAt = addDays(councilReportAt, faker.number.int({ min: 60, max: 150 }));
-      const confirmed = {
-        ...base,
-        confirmedAt: addDays(`${year}-09-01`, faker.number.int({ min: 0, max: 60 })),
-        planAlignedWithVdab: true,
-        inSoActionPlan: soCovered.has(m.nisCode),
-        maxAmountCents: maximumOf.get(i)!,
-      };
-      if (councilReportAt > today) {
-        const elapsed = Math.min(1, Math.max(0, daysBetween(resultStart, today) / 365));
-        rows.push({
-          ...confirmed,
-          status: 'RESULT_PERIOD',
-          activatedRegistered: Math.round(activated * elapsed),
-        });
-        return;
-      }
-      const status: EnumValue<typeof PactStatus> =
-        addDays(settledAt, 30) <= today ? 'PAID' : settledAt <= today ? 'SETTLED' : 'REPORTED';
-      rows.push({
-        ...confirmed,
-        status,
-        activatedRegistered: activated,
-        councilReportAt,
-        ...settle({ ...confirmed, activatedRegistered: activated }),
-      });
+      const confirmedAt = addDays(`${year}-09-01`, faker.number.int({ min: 0, max: 60 }));
+      const steps: [PactMove, string][] = [
+        [{ status: 'CONFIRMED' }, confirmedAt],
+        [{ status: 'PLAN_ALIGNED', inSoActionPlan: soCovered.has(m.nisCode) }, confirmedAt],
+        [{ status: 'RESULT_PERIOD' }, resultStart],
+        [{ status: 'REPORTED', activatedRegistered, councilReportAt }, councilReportAt],
+        [{ status: 'SETTLED' }, settledAt],
+        [{ status: 'PAID' }, addDays(settledAt, 30)],
+      ];
+      rows.push(
+        steps
+          .filter(([, on]) => on <= today)
+          .reduce(
+            (p, [move, on]) => movedParticipation(p, move, on),
+            shared.get(answer.id) ?? answer,
+          ),
+      );
     });
   }
   return rows;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
@@ -11,7 +11,6 @@ import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { AgreementsContext } from '../loaders';
-import { activationFloor, maximumAmounts, PACT_SETTLEMENT, settle } from '../pact-settlement';
 import {
   activationPactParticipations as participations,
   idempotencyKeys,
@@ -21,7 +20,13 @@ import {
 } from '../tables';
 import { PactStatus } from '../types/enums';
 import { ActivationPactParticipation } from '../types/pact';
-import { invitePactRule, movePactRule, PACT_LIFECYCLE } from '../workflow/pact';
+import {
+  invitedParticipation,
+  invitePactRule,
+  movedParticipation,
+  movePactRule,
+  sharedDrawingRights,
+} from '../workflow/pact';
 
 @InputType({ description: 'A local government called to the activation pact of a year.' })
 class InvitePactParticipationInput extends MutationInput {
@@ -65,32 +70,19 @@ class MovePactParticipationInput extends MutationInput {
 const load = async (tx: Database, id: string) =>
   (await tx.select().from(participations).where(eq(participations.id, id)))[0];
 
-/**
- * The drawing rights of a year: the budget over the participants in proportion to RMI + UKR.
- * Who declines leaves the others a larger share; rights already settled stay as they were.
- */
+/** Shares the drawing rights of a year anew, after a call or a decline. */
 async function redistributeDrawingRights(tx: Database, year: number): Promise<void> {
-  const open = await tx
+  const participants = await tx
     .select()
     .from(participations)
-    .where(
-      and(
-        eq(participations.year, year),
-        notInArray(participations.status, ['DECLINED', 'SETTLED', 'PAID']),
-      ),
-    )
+    .where(eq(participations.year, year))
     .orderBy(asc(participations.id))
     .for('update');
-  const settled = await tx
-    .select()
-    .from(participations)
-    .where(and(eq(participations.year, year), inArray(participations.status, ['SETTLED', 'PAID'])));
-  const maxima = maximumAmounts([...open, ...settled]);
-  for (const [i, participation] of open.entries()) {
+  for (const changed of sharedDrawingRights(participants)) {
     await tx
       .update(participations)
-      .set({ maxAmountCents: maxima[i] })
-      .where(eq(participations.id, participation.id));
+      .set({ maxAmountCents: changed.maxAmountCents })
+      .where(eq(participations.id, changed.id));
   }
 }
 
@@ -137,17 +129,16 @@ export class PactWorkflowResolver {
         }
         const [created] = await tx
           .insert(participations)
-          .values({
-            id: await nextId(tx, pactParticipationNumbers, 'PP'),
-            municipalityNisCode: valid.municipalityNisCode,
-            year: valid.year,
-            status: 'INVITED',
-            rmiCount: valid.rmiCount,
-            ukrCount: valid.ukrCount,
-            leefloonBase: valid.leefloonBase,
-            baselineRate: PACT_SETTLEMENT.baselineRate,
-            floor: activationFloor(valid.leefloonBase),
-          })
+          .values(
+            invitedParticipation({
+              id: await nextId(tx, pactParticipationNumbers, 'PP'),
+              municipalityNisCode: valid.municipalityNisCode,
+              year: valid.year,
+              rmiCount: valid.rmiCount,
+              ukrCount: valid.ukrCount,
+              leefloonBase: valid.leefloonBase,
+            }),
+          )
           .returning();
         await redistributeDrawingRights(tx, valid.year);
         return { record: await load(tx, created.id), id: created.id };
@@ -178,29 +169,8 @@ export class PactWorkflowResolver {
           .where(eq(participations.id, valid.participationId))
           .for('update');
         if (!current) throw notFound('ActivationPactParticipation', valid.participationId);
-        PACT_LIFECYCLE.assertMove(current.id, current.status, valid.status);
-        const changes: Partial<ActivationPactParticipationRow> = { status: valid.status };
-        if (valid.status === 'CONFIRMED') changes.confirmedAt = todayInBelgium();
-        if (valid.status === 'PLAN_ALIGNED') {
-          changes.planAlignedWithVdab = true;
-          changes.inSoActionPlan = valid.inSoActionPlan!;
-        }
-        if (valid.status === 'REPORTED') {
-          changes.activatedRegistered = valid.activatedRegistered!;
-          changes.councilReportAt = valid.councilReportAt!;
-        }
-        if (valid.status === 'DECLINED') changes.maxAmountCents = null;
-        if (valid.status === 'SETTLED') {
-          Object.assign(
-            changes,
-            settle({
-              floor: current.floor,
-              maxAmountCents: current.maxAmountCents ?? 0,
-              activatedRegistered: current.activatedRegistered ?? 0,
-            }),
-          );
-        }
-        await tx.update(participations).set(changes).where(eq(participations.id, current.id));
+        const moved = movedParticipation(current, valid, todayInBelgium());
+        await tx.update(participations).set(moved).where(eq(participations.id, current.id));
         if (valid.status === 'DECLINED') await redistributeDrawingRights(tx, current.year);
         return { record: await load(tx, current.id), id: current.id };
       },

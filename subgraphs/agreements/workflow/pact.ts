@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { EnumValue } from '../../../common/enums';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
+import { activationFloor, maximumAmounts, PACT_SETTLEMENT, settle } from '../pact-settlement';
+import type { ActivationPactParticipationRow as Participation } from '../tables';
 import { PactStatus } from '../types/enums';
 
 type Status = EnumValue<typeof PactStatus>;
@@ -68,3 +70,98 @@ export const movePactRule = z
       require('councilReportAt');
     }
   });
+
+/** A move of a participation, with the facts its step records. */
+export interface PactMove {
+  status: Status;
+  inSoActionPlan?: boolean | null;
+  activatedRegistered?: number | null;
+  councilReportAt?: string | null;
+}
+
+/**
+ * A local government called to the pact of a year, as `invitePactParticipation` writes it and
+ * the seeds generate it: its floor is fixed now, its drawing right once the call is shared.
+ */
+export function invitedParticipation(
+  fields: Pick<
+    Participation,
+    'id' | 'municipalityNisCode' | 'year' | 'rmiCount' | 'ukrCount' | 'leefloonBase'
+  >,
+): Participation {
+  return {
+    ...fields,
+    status: 'INVITED',
+    confirmedAt: null,
+    planAlignedWithVdab: false,
+    inSoActionPlan: false,
+    baselineRate: PACT_SETTLEMENT.baselineRate,
+    activatedRegistered: null,
+    maxAmountCents: null,
+    floor: activationFloor(fields.leefloonBase),
+    eligible: null,
+    payoutCents: null,
+    councilReportAt: null,
+  };
+}
+
+/**
+ * The participation after one move of its lifecycle, on day `on`; refuses an illegal move
+ * (INVALID_TRANSITION). Settling computes the payout by B.5.
+ */
+export function movedParticipation(
+  participation: Participation,
+  move: PactMove,
+  on: string,
+): Participation {
+  PACT_LIFECYCLE.assertMove(participation.id, participation.status, move.status);
+  const moved = { ...participation, status: move.status };
+  switch (move.status) {
+    case 'CONFIRMED':
+      return { ...moved, confirmedAt: on };
+    case 'PLAN_ALIGNED':
+      return { ...moved, planAlignedWithVdab: true, inSoActionPlan: move.inSoActionPlan! };
+    case 'REPORTED':
+      return {
+        ...moved,
+        activatedRegistered: move.activatedRegistered!,
+        councilReportAt: move.councilReportAt!,
+      };
+    case 'DECLINED':
+      return { ...moved, maxAmountCents: null };
+    case 'SETTLED':
+      return {
+        ...moved,
+        ...settle({
+          floor: participation.floor,
+          maxAmountCents: participation.maxAmountCents ?? 0,
+          activatedRegistered: participation.activatedRegistered ?? 0,
+        }),
+      };
+    default:
+      return moved;
+  }
+}
+
+/** Whose drawing right is still open to change: not declined, and not yet settled. */
+export const OPEN_TO_SHARING: readonly Status[] = [
+  'INVITED',
+  'CONFIRMED',
+  'PLAN_ALIGNED',
+  'RESULT_PERIOD',
+  'REPORTED',
+];
+
+/**
+ * The drawing rights of a year shared anew over its participants, in proportion to RMI + UKR:
+ * the open participations get their new maximum; settled rights stay as they were. Returns
+ * the participations whose maximum changed.
+ */
+export function sharedDrawingRights(year: readonly Participation[]): Participation[] {
+  const open = year.filter((p) => OPEN_TO_SHARING.includes(p.status));
+  const settled = year.filter((p) => p.status === 'SETTLED' || p.status === 'PAID');
+  const maxima = maximumAmounts([...open, ...settled]);
+  return open.flatMap((p, i) =>
+    p.maxAmountCents === maxima[i] ? [] : [{ ...p, maxAmountCents: maxima[i] }],
+  );
+}
