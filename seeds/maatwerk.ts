@@ -3,11 +3,9 @@ import { sql } from 'drizzle-orm';
 
 import { isoDate } from '../common/dates';
 
-import { Purpose } from '../common/access/purposes';
 import { relations } from '../common/access/tables';
 import type { EnumValue } from '../common/enums';
 import { addMonths } from '../subgraphs/maatwerk/rules';
-import { employerRelationOf, IN_PROGRESS_STATUSES } from '../subgraphs/maatwerk/workflow/referral';
 import {
   contingents,
   employers,
@@ -15,7 +13,26 @@ import {
   referrals,
   supportPlans,
   vacancies,
+  type PlacementRow,
+  type ReferralRow,
 } from '../subgraphs/maatwerk/tables';
+import {
+  endedPlacement,
+  feedbackOnEnd,
+  hiredPlacement,
+  placementRelationsOf,
+  workDidNotLast,
+} from '../subgraphs/maatwerk/workflow/placement';
+import {
+  employerRelationOf,
+  FAILED_STATUSES,
+  IN_PROGRESS_STATUSES,
+  JOB_ENDED,
+  movedReferral,
+  proposedReferral,
+  type ReferralMove,
+} from '../subgraphs/maatwerk/workflow/referral';
+import { movedVacancy } from '../subgraphs/maatwerk/workflow/vacancy';
 import type {
   DutchRequirement,
   EmployerType,
@@ -522,7 +539,7 @@ function vacancyFor(
     ...(faker.number.float() < 0.1 ? ['rolstoeltoegankelijk'] : []),
   ];
   const activity = faker.helpers.arrayElement(ACTIVITIES);
-  return {
+  const opened: Insert<typeof vacancies> & VacancyState = {
     id: spec.id,
     employerId: spec.employer.id,
     measure,
@@ -537,11 +554,18 @@ function vacancyFor(
       : faker.number.int({ min: 1, max: spec.employer.type === 'MAATWERKBEDRIJF' ? 6 : 2 }),
     // CMW and AMA SE places need an advice; IM cannot be reserved (DOMAIN B.3).
     reservedForTicketHolders: measure === 'CMW' || measure === 'AMA_SE_PLAATS',
-    status,
+    status: 'OPEN',
     openedAt,
-    closedAt,
+    closedAt: null,
   };
+  return status === 'OPEN' ? opened : movedVacancy(opened, status, closedAt!);
 }
+
+type VacancyState = {
+  id: string;
+  status: EnumValue<typeof VacancyStatus>;
+  closedAt: string | null;
+};
 
 interface VacancyFact {
   id: string;
@@ -558,6 +582,18 @@ type Outcome = EnumValue<typeof ReferralStatus>;
 type Reason = EnumValue<typeof FailureReason>;
 
 const IN_PROGRESS: readonly Outcome[] = IN_PROGRESS_STATUSES;
+
+/** The moves that take a new referral to each status, as its employer and VDAB make them. */
+const STEPS_TO: Record<Outcome, Outcome[]> = {
+  PROPOSED: [],
+  CONTACTED: ['CONTACTED'],
+  INTAKE: ['CONTACTED', 'INTAKE'],
+  BVS: ['CONTACTED', 'INTAKE', 'BVS'],
+  HIRED: ['CONTACTED', 'INTAKE', 'HIRED'],
+  REJECTED_BY_EMPLOYER: ['CONTACTED', 'INTAKE', 'REJECTED_BY_EMPLOYER'],
+  DECLINED_BY_CANDIDATE: ['CONTACTED', 'DECLINED_BY_CANDIDATE'],
+  WITHDRAWN: ['WITHDRAWN'],
+};
 /** About a third of the matches that reach a decision end in a hire. */
 const DECISIONS: { value: Outcome; weight: number }[] = [
   { value: 'HIRED', weight: 33 },
@@ -679,38 +715,36 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
   }
 
   const rows = {
-    referrals: [] as Insert<typeof referrals>[],
-    placements: [] as Insert<typeof placements>[],
+    referrals: [] as ReferralRow[],
+    placements: [] as PlacementRow[],
     supportPlans: [] as Insert<typeof supportPlans>[],
     relations: [] as Insert<typeof relations>[],
   };
 
-  const grantEmployer = (
-    employerId: string,
-    personId: string,
-    validFrom: string,
-    validUntil: string | null,
-    source: string,
-  ) =>
-    rows.relations.push({
-      org: `employer:${employerId}`,
-      personId,
-      purpose: Purpose.EMPLOYMENT,
-      validFrom,
-      validUntil,
-      source,
-    });
-
-  const addReferral = (fields: Insert<typeof referrals>) => {
-    // Every row carries every column: the bulk insert sizes its chunks from the first row.
-    const referral = { failureReason: null, failureText: null, failureGivenAt: null, ...fields };
+  /**
+   * A referral moved to `status` as the mutations move it: proposed, then one step of its
+   * lifecycle at a time, the last step carrying the feedback of a failed match.
+   */
+  const addReferral = (
+    fields: Parameters<typeof proposedReferral>[0] & {
+      status: Outcome;
+      proposedAt: Date;
+      statusChangedAt: Date;
+    },
+    feedback?: Omit<ReferralMove, 'status'>,
+  ) => {
+    let referral = proposedReferral(fields, fields.proposedAt);
+    for (const status of STEPS_TO[fields.status]) {
+      const move = status === fields.status ? { ...feedback, status } : { status };
+      referral = movedReferral(referral, move, fields.statusChangedAt);
+    }
     rows.referrals.push(referral);
     rows.relations.push(employerRelationOf(referral));
     return referral;
   };
 
   const addPlacement = (spec: {
-    referral: Insert<typeof referrals>;
+    referral: ReferralRow;
     advice: SeededAdvice;
     vacancy: VacancyFact | null;
     type: EnumValue<typeof PlacementType>;
@@ -723,7 +757,6 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
       addDays(isoDate(referral.statusChangedAt), faker.number.int({ min: 7, max: 28 })),
       SEED_TODAY,
     );
-    const unpaid = type === 'AMA_SE' || type === 'BVS';
     const lifetime =
       type === 'BVS'
         ? faker.number.int({ min: 14, max: 56 })
@@ -768,36 +801,29 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
                   { value: 'OTHER' as const, weight: 5 },
                 ],
           );
-    if (early && endReason !== 'DOORSTROOM_REGULIER' && type !== 'BVS') {
-      feedback(faker, referral, 'HIRED', endDate);
+    const end = endDate && endReason ? { endDate, endReason } : null;
+    if (end && workDidNotLast({ type, startDate }, end)) {
+      const owed = { ...end, ...failureFeedback(faker, 'HIRED') };
+      Object.assign(referral, feedbackOnEnd({ type, startDate }, owed, at(end.endDate, 17)));
     }
     const supported = type === 'CMW' || type === 'IMW' || type === 'ENCLAVE';
     const guideIsDirectColleague = !demo && faker.number.float() < 0.55;
-    const placement: Insert<typeof placements> = {
+    const hired = hiredPlacement(referral, {
       id,
-      personId: referral.personId,
-      employerId: referral.employerId,
       hostEmployerId: spec.hostEmployerId,
       adviceId: advice.id,
-      referralId: referral.id,
       type,
       startDate,
-      endDate,
       fte: vacancy
         ? round2(vacancy.hoursPerWeek / 38)
         : faker.helpers.arrayElement([0.5, 0.6, 0.8, 1]),
       wopRef: supported ? wopRefOf(advice.id) : null,
       qualifiedGuide: type === 'BVS' ? null : fullName(faker),
       colleagueCoach: supported && !guideIsDirectColleague ? fullName(faker) : null,
-      status: endDate ? 'ENDED' : 'ACTIVE',
-      endReason,
-      unpaid,
-    };
+    });
+    const placement = end ? endedPlacement(hired, end) : hired;
     rows.placements.push(placement);
-    for (const employerId of [placement.employerId, placement.hostEmployerId]) {
-      if (employerId)
-        grantEmployer(employerId, placement.personId, startDate, endDate, `placement:${id}`);
-    }
+    rows.relations.push(...placementRelationsOf(placement));
     if (supported) {
       const drawnUpAt = minDate(
         addDays(startDate, faker.number.int({ min: 0, max: 21 })),
@@ -958,24 +984,25 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     const changed = pending
       ? addDays(proposed, Math.floor(daysBetween(proposed, SEED_TODAY) / 2))
       : decided;
-    const referral = addReferral({
-      id: sequentialId('R', rows.referrals.length + 1),
-      personId: advice.personId,
-      vacancyId: vacancy?.id ?? null,
-      employerId,
-      origin,
-      matchBasis: matchBasisOf(faker, origin),
-      status,
-      proposedAt: at(proposed, 9),
-      statusChangedAt: at(changed, changed === proposed ? 16 : 11),
-    });
-    if (status === 'WITHDRAWN' && vacancy?.status === 'CANCELLED') {
-      referral.failureReason = 'JOB_NO_LONGER_AVAILABLE';
-      referral.failureText = 'Vacature geannuleerd.';
-      referral.failureGivenAt = referral.statusChangedAt;
-    } else if (REASONS_BY_STATUS[status] && status !== 'HIRED') {
-      feedback(faker, referral, status, isoDate(referral.statusChangedAt));
-    }
+    const matchBasis = matchBasisOf(faker, origin);
+    const referral = addReferral(
+      {
+        id: sequentialId('R', rows.referrals.length + 1),
+        personId: advice.personId,
+        vacancyId: vacancy?.id ?? null,
+        employerId,
+        origin,
+        matchBasis,
+        status,
+        proposedAt: at(proposed, 9),
+        statusChangedAt: at(changed, changed === proposed ? 16 : 11),
+      },
+      status === 'WITHDRAWN' && vacancy?.status === 'CANCELLED'
+        ? JOB_ENDED
+        : FAILED_STATUSES.includes(status)
+          ? failureFeedback(faker, status)
+          : undefined,
+    );
     if (status === 'HIRED') {
       const employer = employerById.get(employerId);
       const type = placementTypeOf(advice, vacancy ?? null, employer);
@@ -1024,14 +1051,14 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
   await ctx.insert(relations, rows.relations);
 }
 
-function feedback(faker: Faker, referral: Insert<typeof referrals>, status: Outcome, on: string) {
-  const reason = faker.helpers.weightedArrayElement(REASONS_BY_STATUS[status]!);
-  referral.failureReason = reason;
-  referral.failureText =
-    reason === 'OTHER' || faker.number.float() < 0.5
-      ? faker.helpers.arrayElement(REASON_TEXTS[reason])
+/** The feedback an employer gives on a match that failed or a hire that did not last. */
+function failureFeedback(faker: Faker, status: Outcome) {
+  const failureReason = faker.helpers.weightedArrayElement(REASONS_BY_STATUS[status]!);
+  const failureText =
+    failureReason === 'OTHER' || faker.number.float() < 0.5
+      ? faker.helpers.arrayElement(REASON_TEXTS[failureReason])
       : null;
-  referral.failureGivenAt = at(on, 17);
+  return { failureReason, failureText };
 }
 
 function matchBasisOf(faker: Faker, origin: EnumValue<typeof ReferralOrigin>): string[] {

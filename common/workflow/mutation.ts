@@ -16,6 +16,8 @@ export interface Written<Record> {
   id: string;
   /** The person whose data was written, for the audit log. */
   personId?: string;
+  /** Other persons whose data the change touched (e.g. referrals withdrawn with a vacancy). */
+  alsoChanged?: readonly string[];
 }
 
 export interface MutationSpec<
@@ -79,12 +81,20 @@ export async function runMutation<
       const earlier = await claimKey(tx, claim);
       if (earlier) return spec.load(tx, earlier);
     }
-    const { record, id, personId } = await spec.write(tx, input, facts);
+    const { record, id, personId, alsoChanged = [] } = await spec.write(tx, input, facts);
     if (claim) await completeClaim(tx, claim, id);
-    if (personId && caller.role !== 'SYSTEM') {
+    const changed = [...new Set([...(personId ? [personId] : []), ...alsoChanged])];
+    if (changed.length > 0 && caller.role !== 'SYSTEM') {
       // Written with the change, so a change is never without its log entry.
-      const where = { subgraph: context.subgraph, operation: spec.name, personId };
-      await insertEntries(tx, [auditEntry(caller, where, 'ALLOWED', [`Mutation.${spec.name}`])]);
+      const entries = changed.map((person) =>
+        auditEntry(
+          caller,
+          { subgraph: context.subgraph, operation: spec.name, personId: person },
+          'ALLOWED',
+          [`Mutation.${spec.name}`],
+        ),
+      );
+      await insertEntries(tx, entries);
     }
     return record;
   });

@@ -1,7 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 
-import { relations } from '../../common/access/tables';
-
+import { auditLog, relations } from '../../common/access/tables';
 import { placements, referrals, vacancies } from '../../subgraphs/maatwerk/tables';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -87,7 +86,7 @@ describe('vacancy and placement workflow', () => {
     expect(await storedVacancy(id)).toEqual(before);
   });
 
-  it('withdraws the open referrals of a cancelled vacancy: the job is no longer available', async () => {
+  it('withdraws the open referrals of a cancelled vacancy, and logs each withdrawn person', async () => {
     const vacancyId = await vacancyAt('OPEN');
     const [candidate] = await stack.database.db
       .select({ personId: relations.personId })
@@ -101,7 +100,8 @@ describe('vacancy and placement workflow', () => {
     );
     expect(proposed.body.errors).toBeUndefined();
 
-    expect((await move(vacancyId, 'CANCELLED')).body.errors).toBeUndefined();
+    const cancelled = await move(vacancyId, 'CANCELLED');
+    expect(cancelled.body.errors).toBeUndefined();
     const [referral] = await stack.database.db
       .select()
       .from(referrals)
@@ -110,6 +110,11 @@ describe('vacancy and placement workflow', () => {
       status: 'WITHDRAWN',
       failureReason: 'JOB_NO_LONGER_AVAILABLE',
     });
+    const logged = await stack.database.db
+      .select({ personId: auditLog.personId, fields: auditLog.fields })
+      .from(auditLog)
+      .where(eq(auditLog.requestId, cancelled.headers.get('x-request-id')!));
+    expect(logged).toEqual([{ personId: candidate.personId, fields: ['Mutation.moveVacancy'] }]);
   });
 
   it.each([

@@ -14,12 +14,17 @@ import { ownEmployerId, type MaatwerkContext } from '../loaders';
 import { idempotencyKeys, referrals, vacancies, vacancyNumbers, type VacancyRow } from '../tables';
 import { DutchRequirement, VacancyMeasure, VacancyStatus } from '../types/enums';
 import { Vacancy } from '../types/vacancy';
-import { employerRelationOf, IN_PROGRESS_STATUSES } from '../workflow/referral';
+import {
+  employerRelationOf,
+  IN_PROGRESS_STATUSES,
+  JOB_ENDED,
+  movedReferral,
+} from '../workflow/referral';
 import {
   ENDS_REFERRALS,
   moveVacancyRule,
   openVacancyRule,
-  VACANCY_LIFECYCLE,
+  movedVacancy,
 } from '../workflow/vacancy';
 
 @InputType({ description: 'A new vacancy of your own organisation.' })
@@ -77,27 +82,28 @@ function employerOf(context: MaatwerkContext): string {
   return employerId;
 }
 
-/** Withdraws the open referrals of a vacancy that ends: the job is no longer available. */
-async function withdrawOpenReferrals(tx: Database, vacancyId: string, at: Date): Promise<void> {
-  const withdrawn = await tx
-    .update(referrals)
-    .set({
-      status: 'WITHDRAWN',
-      statusChangedAt: at,
-      failureReason: 'JOB_NO_LONGER_AVAILABLE',
-      failureGivenAt: at,
-    })
+/**
+ * Withdraws the open referrals of a vacancy that ends: the job is no longer available. Returns
+ * the persons whose referral changed, for the audit log.
+ */
+async function withdrawOpenReferrals(tx: Database, vacancyId: string, at: Date): Promise<string[]> {
+  const open = await tx
+    .select()
+    .from(referrals)
     .where(
       and(eq(referrals.vacancyId, vacancyId), inArray(referrals.status, [...IN_PROGRESS_STATUSES])),
     )
-    .returning();
-  for (const referral of withdrawn) {
-    const relation = employerRelationOf(referral);
+    .for('update');
+  for (const referral of open) {
+    const withdrawn = movedReferral(referral, JOB_ENDED, at);
+    await tx.update(referrals).set(withdrawn).where(eq(referrals.id, referral.id));
+    const relation = employerRelationOf(withdrawn);
     await tx
       .update(relations)
       .set({ validUntil: relation.validUntil })
       .where(eq(relations.source, relation.source));
   }
+  return open.map((referral) => referral.personId);
 }
 
 /** The vacancy lifecycle of B.2.3: an employer opens its vacancies and closes them. */
@@ -158,18 +164,17 @@ export class VacancyWorkflowResolver {
           )
           .for('update');
         if (!current) throw notFound('Vacancy', valid.vacancyId);
-        VACANCY_LIFECYCLE.assertMove(current.id, current.status, valid.status);
+        const moved = movedVacancy(current, valid.status, todayInBelgium());
         const now = new Date();
         const [vacancy] = await tx
           .update(vacancies)
-          .set({
-            status: valid.status,
-            closedAt: valid.status === 'OPEN' ? null : todayInBelgium(),
-          })
+          .set({ status: moved.status, closedAt: moved.closedAt })
           .where(eq(vacancies.id, current.id))
           .returning();
-        if (ENDS_REFERRALS.includes(valid.status)) await withdrawOpenReferrals(tx, current.id, now);
-        return { record: vacancy, id: vacancy.id };
+        const withdrawn = ENDS_REFERRALS.includes(valid.status)
+          ? await withdrawOpenReferrals(tx, current.id, now)
+          : [];
+        return { record: vacancy, id: vacancy.id, alsoChanged: withdrawn };
       },
     });
   }

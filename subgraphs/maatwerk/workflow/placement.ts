@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
+import { Purpose } from '../../../common/access/purposes';
+import type { RelationInsert } from '../../../common/access/relations';
 import type { EnumValue } from '../../../common/enums';
+import { badUserInput } from '../../../common/errors';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
-import { PlacementEndReason, PlacementStatus } from '../types/enums';
+import { addMonths, SUSTAINED_AFTER_MONTHS } from '../rules';
+import type { PlacementRow, ReferralRow } from '../tables';
+import { FailureReason, PlacementEndReason, PlacementStatus, PlacementType } from '../types/enums';
 
 type Status = EnumValue<typeof PlacementStatus>;
+type Type = EnumValue<typeof PlacementType>;
+type EndReason = EnumValue<typeof PlacementEndReason>;
 
 /** B.2.3: a placement is active until it ends, with a reason. */
 export const PLACEMENT_LIFECYCLE = new Lifecycle<Status>('Placement', {
@@ -13,9 +20,134 @@ export const PLACEMENT_LIFECYCLE = new Lifecycle<Status>('Placement', {
   ENDED: [],
 });
 
-export const endPlacementRule = z.object({
-  placementId: idRule,
-  endDate: calendarDateRule(),
-  endReason: z.enum(PlacementEndReason.values),
-  idempotencyKey: idempotencyKeyRule,
-});
+/** AMA SE is unpaid activation and a BVS an internship: neither carries a wage (DOMAIN B.3). */
+const UNPAID: readonly Type[] = ['AMA_SE', 'BVS'];
+
+export const endPlacementRule = z
+  .object({
+    placementId: idRule,
+    endDate: calendarDateRule(),
+    endReason: z.enum(PlacementEndReason.values),
+    failureReason: z.enum(FailureReason.values).nullish(),
+    failureText: z.string().trim().max(2000, 'at most 2000 characters').nullish(),
+    idempotencyKey: idempotencyKeyRule,
+  })
+  .superRefine((end, context) => {
+    if (end.failureReason === 'OTHER' && !end.failureText) {
+      context.addIssue({
+        code: 'custom',
+        path: ['failureText'],
+        message: 'is required when the failure reason is OTHER',
+      });
+    }
+  });
+
+/** The placement a hire starts, as `hireCandidate` writes it and the seeds generate it. */
+export function hiredPlacement(
+  referral: Pick<ReferralRow, 'id' | 'personId' | 'employerId'>,
+  fields: Pick<PlacementRow, 'id' | 'type' | 'adviceId' | 'startDate' | 'fte'> &
+    Partial<Pick<PlacementRow, 'hostEmployerId' | 'wopRef' | 'qualifiedGuide' | 'colleagueCoach'>>,
+): PlacementRow {
+  return {
+    hostEmployerId: null,
+    wopRef: null,
+    qualifiedGuide: null,
+    colleagueCoach: null,
+    ...fields,
+    personId: referral.personId,
+    employerId: referral.employerId,
+    referralId: referral.id,
+    endDate: null,
+    status: 'ACTIVE',
+    endReason: null,
+    unpaid: UNPAID.includes(fields.type),
+  };
+}
+
+/**
+ * The employers a placement opens the person's file to, for the time it runs: the employer,
+ * and the host company of an enclave.
+ */
+export function placementRelationsOf(
+  placement: Pick<
+    PlacementRow,
+    'id' | 'personId' | 'employerId' | 'hostEmployerId' | 'startDate' | 'endDate'
+  >,
+): RelationInsert[] {
+  return [placement.employerId, placement.hostEmployerId]
+    .filter((employerId): employerId is string => employerId !== null)
+    .map((employerId) => ({
+      org: `employer:${employerId}`,
+      personId: placement.personId,
+      purpose: Purpose.EMPLOYMENT,
+      validFrom: placement.startDate,
+      validUntil: placement.endDate,
+      source: `placement:${placement.id}`,
+    }));
+}
+
+/**
+ * Whether ending a placement this way means the work did not last: ended within the months
+ * that make employment sustainable, and not by moving on to a regular job. The employer then
+ * owes VDAB failure feedback on the referral (000 BA10). An internship is short by design.
+ */
+export function workDidNotLast(
+  placement: Pick<PlacementRow, 'type' | 'startDate'>,
+  end: { endDate: string; endReason: EndReason },
+): boolean {
+  return (
+    placement.type !== 'BVS' &&
+    end.endReason !== 'DOORSTROOM_REGULIER' &&
+    end.endDate < addMonths(placement.startDate, SUSTAINED_AFTER_MONTHS)
+  );
+}
+
+/**
+ * The placement after it ends; refuses an illegal move (INVALID_TRANSITION) and an end before
+ * the start.
+ */
+export function endedPlacement(
+  placement: PlacementRow,
+  end: { endDate: string; endReason: EndReason },
+): PlacementRow {
+  PLACEMENT_LIFECYCLE.assertMove(placement.id, placement.status, 'ENDED');
+  if (end.endDate < placement.startDate) {
+    throw badUserInput(
+      'input.endDate',
+      `must not be before the start of the placement (${placement.startDate})`,
+    );
+  }
+  return { ...placement, status: 'ENDED', endDate: end.endDate, endReason: end.endReason };
+}
+
+/**
+ * The failure feedback an ended placement owes on its referral: required when the work did not
+ * last, refused when it did.
+ */
+export function feedbackOnEnd(
+  placement: Pick<PlacementRow, 'type' | 'startDate'>,
+  end: {
+    endDate: string;
+    endReason: EndReason;
+    failureReason?: EnumValue<typeof FailureReason> | null;
+    failureText?: string | null;
+  },
+  at: Date,
+): Pick<ReferralRow, 'failureReason' | 'failureText' | 'failureGivenAt'> | null {
+  const owed = workDidNotLast(placement, end);
+  if (owed && !end.failureReason) {
+    throw badUserInput(
+      'input.failureReason',
+      `is required: the placement ends within ${SUSTAINED_AFTER_MONTHS} months, so the work did not last and VDAB gets the reason (000 BA10)`,
+    );
+  }
+  if (!owed && end.failureReason) {
+    throw badUserInput(
+      'input.failureReason',
+      `is only given when the work did not last (ended within ${SUSTAINED_AFTER_MONTHS} months, not to a regular job)`,
+    );
+  }
+  return end.failureReason
+    ? { failureReason: end.failureReason, failureText: end.failureText ?? null, failureGivenAt: at }
+    : null;
+}

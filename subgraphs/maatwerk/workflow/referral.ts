@@ -6,9 +6,11 @@ import type { RelationInsert } from '../../../common/access/relations';
 import type { EnumValue } from '../../../common/enums';
 import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
+import type { ReferralRow } from '../tables';
 import { FailureReason, ReferralStatus } from '../types/enums';
 
 type Status = EnumValue<typeof ReferralStatus>;
+type Reason = EnumValue<typeof FailureReason>;
 
 /** Matches that ended without a hire: each carries the employer's failure feedback (A.6). */
 export const FAILED_STATUSES: readonly Status[] = [
@@ -108,3 +110,51 @@ export const moveReferralRule = failureFeedbackRule.and(
     idempotencyKey: idempotencyKeyRule,
   }),
 );
+
+/** A move of a referral, with the failure feedback a failed match carries. */
+export interface ReferralMove {
+  status: Status;
+  failureReason?: Reason | null;
+  failureText?: string | null;
+}
+
+/** A vacancy that ends withdraws the referrals still in progress (DOMAIN B.2.3). */
+export const JOB_ENDED: ReferralMove = {
+  status: 'WITHDRAWN',
+  failureReason: 'JOB_NO_LONGER_AVAILABLE',
+};
+
+/**
+ * A new referral, as `proposeReferral` writes it and the seeds generate it: PROPOSED, with no
+ * feedback yet.
+ */
+export function proposedReferral(
+  fields: Pick<
+    ReferralRow,
+    'id' | 'personId' | 'vacancyId' | 'employerId' | 'origin' | 'matchBasis'
+  >,
+  at: Date,
+): ReferralRow {
+  return {
+    ...fields,
+    status: 'PROPOSED',
+    proposedAt: at,
+    statusChangedAt: at,
+    failureReason: null,
+    failureText: null,
+    failureGivenAt: null,
+  };
+}
+
+/** The referral after one move of its lifecycle; refuses an illegal move (INVALID_TRANSITION). */
+export function movedReferral(referral: ReferralRow, move: ReferralMove, at: Date): ReferralRow {
+  REFERRAL_LIFECYCLE.assertMove(referral.id, referral.status, move.status);
+  const feedback = move.failureReason
+    ? {
+        failureReason: move.failureReason,
+        failureText: move.failureText ?? null,
+        failureGivenAt: at,
+      }
+    : { failureReason: null, failureText: null, failureGivenAt: null };
+  return { ...referral, status: move.status, statusChangedAt: at, ...feedback };
+}

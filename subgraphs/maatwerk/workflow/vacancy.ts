@@ -61,3 +61,11 @@ export const moveVacancyRule = z.object({
   status: z.enum(VacancyStatus.values),
   idempotencyKey: idempotencyKeyRule,
 });
+
+/** The vacancy after one move of its lifecycle; refuses an illegal move (INVALID_TRANSITION). */
+export function movedVacancy<
+  Vacancy extends { id: string; status: Status; closedAt: string | null },
+>(vacancy: Vacancy, status: Status, on: string): Vacancy {
+  VACANCY_LIFECYCLE.assertMove(vacancy.id, vacancy.status, status);
+  return { ...vacancy, status, closedAt: status === 'OPEN' ? null : on };
+}
