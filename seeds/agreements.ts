@@ -35,10 +35,11 @@ import { addDays, SEED_TODAY, sequentialId, type SeedContext } from './context';
 import {
   CENTRUMSTEDEN,
   GROOTSTEDEN,
-  municipalities as municipalityData,
-  provinces as provinceData,
+  MUNICIPALITIES,
+  PROVINCES,
+  REFERENCE_REGIONS,
   type MunicipalitySeed,
-} from './data/municipalities';
+} from '../common/geography';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 type TargetGroup = EnumValue<typeof AgreementTargetGroup>;
@@ -61,29 +62,6 @@ const SO_COVERAGE = 0.76;
 const ADVIESBEVOEGDHEID_SHARE = 93 / 300;
 const LEGISLATURE_YEARS = 6;
 const FIRST_LEGISLATURE = 2019;
-
-/**
- * At most 15 reference regions (004 §9), built from arrondissements (the first two digits of the
- * arrondissement's NIS code). Liedekerke and Affligem look to the Dender towns, so their region
- * spans provinces.
- */
-const REFERENCE_REGIONS: { name: string; arrondissements: string[]; extra?: string[] }[] = [
-  { name: 'Antwerpen', arrondissements: ['11'] },
-  { name: 'Mechelen-Rupel', arrondissements: ['12'] },
-  { name: 'Kempen', arrondissements: ['13'] },
-  { name: 'Halle-Vilvoorde', arrondissements: ['23'] },
-  { name: 'Oost-Brabant', arrondissements: ['24'] },
-  { name: 'Noord-West-Vlaanderen', arrondissements: ['31', '35'] },
-  { name: 'Westhoek', arrondissements: ['32', '33', '38'] },
-  { name: 'Zuid-West-Vlaanderen', arrondissements: ['34'] },
-  { name: 'Midden-West-Vlaanderen', arrondissements: ['36', '37'] },
-  { name: 'Dender', arrondissements: ['41'], extra: ['23044', '23105'] },
-  { name: 'Waas en Schelde-Durme', arrondissements: ['42', '46'] },
-  { name: 'Gent en Meetjesland', arrondissements: ['43', '44'] },
-  { name: 'Vlaamse Ardennen', arrondissements: ['45'] },
-  { name: 'Midden- en Zuid-Limburg', arrondissements: ['71', '73'] },
-  { name: 'Noord-Limburg', arrondissements: ['72'] },
-];
 
 const ACTION_TEMPLATES: { title: string; targetGroup: TargetGroup | null; indicator: string }[] = [
   {
@@ -209,10 +187,10 @@ interface Geography {
  * CA-000003 the protocol VDAB–maatwerksector, CA-000004 SO Antwerpen, all active.
  */
 export async function seedAgreements(ctx: SeedContext): Promise<void> {
-  const data = [...municipalityData].sort((a, b) => a.nisCode.localeCompare(b.nisCode));
+  const data = [...MUNICIPALITIES];
   for (const nisCode of [GENT, ANTWERPEN]) {
     if (!data.some((m) => m.nisCode === nisCode))
-      throw new Error(`seeds/data/municipalities.ts lacks ${nisCode}, a demo municipality`);
+      throw new Error(`common/geography/municipalities.ts lacks ${nisCode}, a demo municipality`);
   }
   const geography = buildGeography(ctx.faker, data);
   const agreements = buildAgreements(ctx.faker, geography);
@@ -220,7 +198,7 @@ export async function seedAgreements(ctx: SeedContext): Promise<void> {
 
   await ctx.insert(
     provincesTable,
-    provinceData.map(({ code, nisCode, name }) => ({ code, nisCode, name })),
+    PROVINCES.map(({ code, nisCode, name }) => ({ code, nisCode, name })),
   );
   await ctx.insert(referenceRegions, geography.regions);
   await ctx.insert(regiegebieden, geography.regiegebieden);
@@ -267,21 +245,12 @@ function buildGeography(faker: Faker, data: MunicipalitySeed[]): Geography {
 
   // Reference regions: the outer matryoshka dolls for the regiegebieden and partnerships.
   const membersOfRegion = new Map<string, MunicipalitySeed[]>();
-  const moved = new Set(REFERENCE_REGIONS.flatMap((region) => region.extra ?? []));
   for (const region of REFERENCE_REGIONS) {
-    const members = data.filter((m) =>
-      moved.has(m.nisCode)
-        ? region.extra?.includes(m.nisCode)
-        : region.arrondissements.includes(m.arrondissementNis.slice(0, 2)),
-    );
-    if (members.length === 0) continue;
-    const id = sequentialId('RR', geography.regions.length + 1);
-    geography.regions.push({ id, name: region.name });
-    membersOfRegion.set(id, members);
-    for (const member of members) geography.regionOf.set(member.nisCode, id);
+    geography.regions.push({ id: region.id, name: region.name });
+    const members = data.filter((m) => region.municipalityNisCodes.includes(m.nisCode));
+    membersOfRegion.set(region.id, members);
+    for (const member of members) geography.regionOf.set(member.nisCode, region.id);
   }
-  const homeless = data.find((m) => !geography.regionOf.has(m.nisCode));
-  if (homeless) throw new Error(`No reference region for ${homeless.name} (${homeless.nisCode})`);
 
   // Regiegebieden: clusters of about 8 municipalities; not every municipality has a regisseur.
   for (const members of membersOfRegion.values()) {

@@ -3,7 +3,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
 import type { Database } from '../common/db/connection';
-import type { MunicipalitySeed } from './data/municipalities';
+import type { MunicipalitySeed } from '../common/geography/municipalities';
 
 export type ScaleName = 'small' | 'demo' | 'large';
 

@@ -54,7 +54,7 @@ import {
   type SeededEmployer,
   type SeededPerson,
 } from './context';
-import type { MunicipalitySeed } from './data/municipalities';
+import type { MunicipalitySeed } from '../common/geography/municipalities';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 type EmployerKind = EnumValue<typeof EmployerType>;

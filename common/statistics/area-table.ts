@@ -1,0 +1,124 @@
+import { MUNICIPALITIES, PROVINCES, REFERENCE_REGIONS } from '../geography';
+import { suppressedCells, type SumRelation } from './suppression';
+
+/** The areas figures are published for (DOMAIN B.5): a municipality up to Flanders. */
+export type AreaLevel = 'MUNICIPALITY' | 'PROVINCE' | 'REFERENCE_REGION' | 'FLANDERS';
+
+export interface Area {
+  level: AreaLevel;
+  /** NIS code, province code (`OVL`), reference region id (`RR-000012`) or `VL`. */
+  code: string;
+}
+
+export const FLANDERS: Area = { level: 'FLANDERS', code: 'VL' };
+
+const areaKey = (area: Area) => `${area.level}:${area.code}`;
+
+/** The municipalities an area is made of. */
+export function municipalitiesIn(area: Area): readonly string[] {
+  switch (area.level) {
+    case 'MUNICIPALITY':
+      return [area.code];
+    case 'PROVINCE':
+      return MUNICIPALITIES.filter((m) => m.province === area.code).map((m) => m.nisCode);
+    case 'REFERENCE_REGION':
+      return (
+        REFERENCE_REGIONS.find((region) => region.id === area.code)?.municipalityNisCodes ?? []
+      );
+    case 'FLANDERS':
+      return MUNICIPALITIES.map((m) => m.nisCode);
+  }
+}
+
+/** The areas above the municipalities, each with its members. */
+const HIGHER_AREAS: { area: Area; members: readonly string[] }[] = [
+  ...PROVINCES.map((p) => ({ level: 'PROVINCE' as const, code: p.code })),
+  ...REFERENCE_REGIONS.map((r) => ({ level: 'REFERENCE_REGION' as const, code: r.id })),
+  FLANDERS,
+].map((area) => ({ area, members: municipalitiesIn(area) }));
+
+/**
+ * How one count splits into parts, e.g. requests by advice type: `total` is the sum of `parts`.
+ * A count without parts has only its total.
+ */
+export interface Breakdown {
+  total: string;
+  parts: readonly string[];
+  /** Further sums among the keys, e.g. decided = granted + refused. */
+  sums?: readonly SumRelation[];
+}
+
+export const NO_BREAKDOWN: Breakdown = { total: 'ALL', parts: [] };
+
+/**
+ * A count per area and breakdown key, for all of Flanders at once, with the cells disclosure
+ * control hides. Built from the counts per municipality; the higher areas are their sums, so a
+ * hidden municipality cannot be recovered from its province, region or Flanders either.
+ */
+export class AreaTable {
+  private readonly values = new Map<string, number>();
+  private readonly hidden: Set<string>;
+
+  constructor(
+    /** Counts per municipality NIS code, by breakdown key; absent keys count 0. */
+    counts: ReadonlyMap<string, Readonly<Record<string, number>>>,
+    readonly breakdown: Breakdown,
+  ) {
+    const keys = [
+      ...new Set([
+        breakdown.total,
+        ...breakdown.parts,
+        ...(breakdown.sums ?? []).flatMap((sum) => [sum.total, ...sum.members]),
+      ]),
+    ];
+    const cell = (area: string, key: string) => `${area}|${key}`;
+    const relations: SumRelation[] = [];
+    for (const m of MUNICIPALITIES) {
+      const area = areaKey({ level: 'MUNICIPALITY', code: m.nisCode });
+      const row = counts.get(m.nisCode) ?? {};
+      for (const key of keys) this.values.set(cell(area, key), row[key] ?? 0);
+    }
+    for (const { area, members } of HIGHER_AREAS) {
+      for (const key of keys) {
+        const parts = members.map((nis) =>
+          cell(areaKey({ level: 'MUNICIPALITY', code: nis }), key),
+        );
+        const total = cell(areaKey(area), key);
+        this.values.set(
+          total,
+          parts.reduce((sum, part) => sum + this.values.get(part)!, 0),
+        );
+        relations.push({ total, members: parts });
+      }
+    }
+    for (const area of [
+      ...MUNICIPALITIES.map((m) => `MUNICIPALITY:${m.nisCode}`),
+      ...HIGHER_AREAS.map((h) => areaKey(h.area)),
+    ]) {
+      if (breakdown.parts.length > 0) {
+        relations.push({
+          total: cell(area, breakdown.total),
+          members: breakdown.parts.map((key) => cell(area, key)),
+        });
+      }
+      for (const sum of breakdown.sums ?? []) {
+        relations.push({
+          total: cell(area, sum.total),
+          members: sum.members.map((key) => cell(area, key)),
+        });
+      }
+    }
+    this.hidden = suppressedCells(this.values, relations);
+  }
+
+  /** The count, or null when disclosure control hides it. */
+  count(area: Area, key = this.breakdown.total): number | null {
+    const cell = `${areaKey(area)}|${key}`;
+    return this.hidden.has(cell) ? null : (this.values.get(cell) ?? 0);
+  }
+
+  /** The count whatever disclosure control says: only for figures derived and then checked. */
+  rawCount(area: Area, key = this.breakdown.total): number {
+    return this.values.get(`${areaKey(area)}|${key}`) ?? 0;
+  }
+}

@@ -1,0 +1,82 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+import type { ForwardedCaller } from '../access/gateway-token';
+import { ACCESS_MATRIX } from '../access/matrix';
+import { domainError, ErrorCode } from '../errors';
+import type { ReferenceResolvers } from '../federation';
+import type { Area } from './area-table';
+
+/*
+ * The areas as entities the agreements subgraph owns (with names and members). The other
+ * subgraphs know an area by its key only, and contribute their own figures to it.
+ */
+
+@ObjectType('Province', { description: 'A Flemish province (owned by the agreements subgraph).' })
+@Directive('@key(fields: "code")')
+export class ProvinceKey {
+  @Field(() => ID)
+  code: string;
+}
+
+@ObjectType('ReferenceRegion', {
+  description: 'A reference region of 004 §9 (owned by the agreements subgraph).',
+})
+@Directive('@key(fields: "id")')
+export class ReferenceRegionKey {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType('Flanders', { description: 'The Flemish Region as a whole (owned by agreements).' })
+@Directive('@key(fields: "code")')
+export class FlandersKey {
+  @Field(() => ID)
+  code: string;
+}
+
+export const provinceArea = (province: { code: string }): Area => ({
+  level: 'PROVINCE',
+  code: province.code,
+});
+export const referenceRegionArea = (region: { id: string }): Area => ({
+  level: 'REFERENCE_REGION',
+  code: region.id,
+});
+export const flandersArea = (flanders: { code: string }): Area => ({
+  level: 'FLANDERS',
+  code: flanders.code,
+});
+export const municipalityArea = (municipality: { nisCode: string }): Area => ({
+  level: 'MUNICIPALITY',
+  code: municipality.nisCode,
+});
+
+/** `_entities` for the area keys: nothing to load, the key is the area. */
+export const areaReferenceResolvers: ReferenceResolvers = {
+  Province: { __resolveReference: (ref: { code: string }) => ({ code: String(ref.code) }) },
+  ReferenceRegion: { __resolveReference: (ref: { id: string }) => ({ id: String(ref.id) }) },
+  Flanders: { __resolveReference: (ref: { code: string }) => ({ code: String(ref.code) }) },
+};
+
+/** The municipality an organisation belongs to: `municipality:44021`, `ocmw:44021`. */
+function ownMunicipality(org: string): string | undefined {
+  const [kind, code] = org.split(':');
+  return (kind === 'municipality' || kind === 'ocmw') && /^\d{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Who may read the figures of an area (B.4 columns q and r). The field guard has already let
+ * only roles with q (municipal) or r (higher areas) through. A role that reads q as `R` (city
+ * monitor, OCMW) reads it for its own municipality: beyond it, it has the provincial and
+ * Flemish totals of r. A role with `A` reads every municipality's (suppressed) figures.
+ */
+export function assertAreaReadable(caller: ForwardedCaller, area: Area): void {
+  if (area.level !== 'MUNICIPALITY' || caller.role === 'SYSTEM') return;
+  if (ACCESS_MATRIX[caller.role].q !== 'full') return;
+  if (ownMunicipality(caller.org) === area.code) return;
+  throw domainError(
+    ErrorCode.FORBIDDEN,
+    `${caller.org} reads municipal figures of its own municipality only; for ${area.code}, read its province, reference region or Flanders.`,
+    { category: 'q', area: area.code },
+  );
+}
