@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   SUBGRAPH_SHARED_SECRET: z.string().min(32).default(DEVELOPMENT_SUBGRAPH_SECRET),
   /** Seconds a connection's `totalCount` is reused for the same list, filters and scope. */
   COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
+  /** Seconds a period's figures are reused before they are counted again (their `asOf`). */
+  STATISTICS_CACHE_SECONDS: z.coerce.number().min(0).default(60),
   /** Seconds the gateway caches the mandate directory. */
   MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
 });

@@ -10,6 +10,7 @@ import {
   CollaborationAgreementResolver,
 } from './resolvers/agreement.resolver';
 import {
+  FlandersResolver,
   IntermunicipalPartnershipResolver,
   ProvinceResolver,
   ReferenceRegionResolver,
@@ -33,6 +34,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
       {
         resolvers: [
           MunicipalityResolver,
+          FlandersResolver,
           ProvinceResolver,
           ReferenceRegionResolver,
           RegiegebiedResolver,

@@ -4,6 +4,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } 
 import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { FLANDERS } from '../../../common/statistics/area-table';
 import { partyKey, type AgreementsContext } from '../loaders';
 import {
   intermunicipalPartnerships,
@@ -18,6 +19,7 @@ import {
 import { CollaborationAgreement } from '../types/agreement';
 import { PartnershipKind } from '../types/enums';
 import {
+  Flanders,
   IntermunicipalPartnership,
   Municipality,
   Province,
@@ -39,6 +41,22 @@ class IntermunicipalPartnershipsArgs extends ConnectionArgs {
 
   @Field(() => ID, { nullable: true })
   referenceRegionId?: string | null;
+}
+
+/** The one Flanders entity; its figures come from every subgraph. */
+export const FLANDERS_ENTITY: Flanders = { code: FLANDERS.code, name: 'Vlaams Gewest' };
+
+@Resolver(() => Flanders)
+export class FlandersResolver {
+  @Query(() => Flanders, { description: 'Flanders as a whole, for the Flemish totals.' })
+  flanders(): Flanders {
+    return FLANDERS_ENTITY;
+  }
+
+  @FieldResolver(() => [Province])
+  provinces(@Ctx() { db }: AgreementsContext) {
+    return db.select().from(provinces).orderBy(asc(provinces.nisCode));
+  }
 }
 
 @Resolver(() => Province)

@@ -4,6 +4,7 @@ import type { EnumValue } from '../../../common/enums';
 import { PartnershipKind } from './enums';
 
 @ObjectType({ description: 'A Flemish province.' })
+@Directive('@key(fields: "code")')
 export class Province {
   @Field(() => ID, { description: '`ANT`, `VBR`, `WVL`, `OVL` or `LIM`.' })
   code: string;
@@ -19,9 +20,20 @@ export class Province {
   description:
     'One of at most 15 reference regions (meso level, 004 §9). A region may span provinces; intermunicipal partnerships nest inside it.',
 })
+@Directive('@key(fields: "id")')
 export class ReferenceRegion {
   @Field(() => ID)
   id: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@ObjectType({ description: 'The Flemish Region as a whole: the level of the Flemish totals.' })
+@Directive('@key(fields: "code")')
+export class Flanders {
+  @Field(() => ID, { description: 'Always `VL`.' })
+  code: string;
 
   @Field(() => String)
   name: string;
