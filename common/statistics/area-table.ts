@@ -63,6 +63,8 @@ export class AreaTable {
     /** Counts per municipality NIS code, by breakdown key; absent keys count 0. */
     counts: ReadonlyMap<string, Readonly<Record<string, number>>>,
     readonly breakdown: Breakdown,
+    /** Counts of persons are under disclosure control; counts of vacancies or FTE are not. */
+    options: { persons: boolean } = { persons: true },
   ) {
     const keys = [
       ...new Set([
@@ -108,7 +110,7 @@ export class AreaTable {
         });
       }
     }
-    this.hidden = suppressedCells(this.values, relations);
+    this.hidden = options.persons ? suppressedCells(this.values, relations) : new Set();
   }
 
   /** The count, or null when disclosure control hides it. */

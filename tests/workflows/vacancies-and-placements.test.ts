@@ -177,6 +177,22 @@ describe('vacancy and placement workflow', () => {
       });
     });
 
+    it('takes no failure reason for work that lasted', async () => {
+      const [placement] = await activePlacements();
+      const { body } = await end({
+        placementId: placement.id,
+        endDate: new Date().toISOString().slice(0, 10),
+        endReason: 'EINDE_CONTRACT',
+        failureReason: 'HEALTH',
+      });
+      expect(body.errors?.[0].extensions).toMatchObject({ field: 'input.failureReason' });
+      const [still] = await stack.database.db
+        .select()
+        .from(placements)
+        .where(eq(placements.id, placement.id));
+      expect(still.status).toBe('ACTIVE');
+    });
+
     it('refuses an end before the start, and a job coach ending a placement', async () => {
       const [placement] = await activePlacements();
       const early = await end({
@@ -198,6 +214,43 @@ describe('vacancy and placement workflow', () => {
         .from(placements)
         .where(eq(placements.id, placement.id));
       expect(still.status).toBe('ACTIVE');
+    });
+
+    it('asks why the work did not last when a placement ends within six months (000 BA10)', async () => {
+      const placement = (await activePlacements()).find((p) => p.type !== 'BVS' && p.referralId)!;
+      const within = new Date(Date.parse(placement.startDate) + 40 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const silent = await end({
+        placementId: placement.id,
+        endDate: within,
+        endReason: 'ONTSLAG',
+      });
+      expect(silent.body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.failureReason',
+      });
+      const other = await end({
+        placementId: placement.id,
+        endDate: within,
+        endReason: 'ONTSLAG',
+        failureReason: 'OTHER',
+      });
+      expect(other.body.errors?.[0].extensions).toMatchObject({ field: 'input.failureText' });
+
+      const { body } = await end({
+        placementId: placement.id,
+        endDate: within,
+        endReason: 'ONTSLAG',
+        failureReason: 'SUPPORT_NEED_TOO_HIGH',
+      });
+      expect(body.errors).toBeUndefined();
+      const [referral] = await stack.database.db
+        .select()
+        .from(referrals)
+        .where(eq(referrals.id, placement.referralId!));
+      expect(referral).toMatchObject({ status: 'HIRED', failureReason: 'SUPPORT_NEED_TOO_HIGH' });
+      expect(referral.failureGivenAt).not.toBeNull();
     });
   });
 });

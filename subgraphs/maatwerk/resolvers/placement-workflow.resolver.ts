@@ -5,15 +5,16 @@ import { Category } from '../../../common/access/categories';
 import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { badUserInput, notFound } from '../../../common/errors';
+import { notFound } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { placementScope, type MaatwerkContext } from '../loaders';
-import { idempotencyKeys, placements, type PlacementRow } from '../tables';
-import { PlacementEndReason } from '../types/enums';
+import { SUSTAINED_AFTER_MONTHS } from '../rules';
+import { idempotencyKeys, placements, referrals, type PlacementRow } from '../tables';
+import { FailureReason, PlacementEndReason } from '../types/enums';
 import { Placement } from '../types/placement';
-import { endPlacementRule, PLACEMENT_LIFECYCLE } from '../workflow/placement';
+import { endedPlacement, endPlacementRule, feedbackOnEnd } from '../workflow/placement';
 
 @InputType({ description: 'The end of a placement, with its reason.' })
 class EndPlacementInput extends MutationInput {
@@ -25,6 +26,15 @@ class EndPlacementInput extends MutationInput {
 
   @Field(() => PlacementEndReason)
   endReason: EnumValue<typeof PlacementEndReason>;
+
+  @Field(() => FailureReason, {
+    nullable: true,
+    description: `Required when the work did not last (ended within ${SUSTAINED_AFTER_MONTHS} months, not to a regular job): why, for VDAB (000 BA10).`,
+  })
+  failureReason?: EnumValue<typeof FailureReason> | null;
+
+  @Field(() => String, { nullable: true, description: 'Required with failure reason OTHER.' })
+  failureText?: string | null;
 }
 
 const loadPlacement = async (tx: Database, id: string): Promise<PlacementRow> => {
@@ -58,18 +68,16 @@ export class PlacementWorkflowResolver {
           .where(and(eq(placements.id, valid.placementId), placementScope(context.scope)))
           .for('update');
         if (!current) throw notFound('Placement', valid.placementId);
-        PLACEMENT_LIFECYCLE.assertMove(current.id, current.status, 'ENDED');
-        if (valid.endDate < current.startDate) {
-          throw badUserInput(
-            'input.endDate',
-            `must not be before the start of the placement (${current.startDate})`,
-          );
-        }
+        const ended = endedPlacement(current, valid);
+        const feedback = feedbackOnEnd(current, valid, new Date());
         const [placement] = await tx
           .update(placements)
-          .set({ status: 'ENDED', endDate: valid.endDate, endReason: valid.endReason })
+          .set(ended)
           .where(eq(placements.id, current.id))
           .returning();
+        if (feedback && placement.referralId) {
+          await tx.update(referrals).set(feedback).where(eq(referrals.id, placement.referralId));
+        }
         // The employer keeps its own employee's file for the time of the placement.
         await tx
           .update(relations)
