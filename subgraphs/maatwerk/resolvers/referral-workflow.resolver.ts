@@ -8,9 +8,8 @@ import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
 import { queryPeer } from '../../../common/peers';
-import { Purpose } from '../../../common/access/purposes';
 import { DateScalar } from '../../../common/scalars';
-import { MutationInput, idempotencyKeyRule } from '../../../common/workflow/input';
+import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { referralScope, type MaatwerkContext } from '../loaders';
@@ -28,13 +27,15 @@ import { FailureReason, ReferralStatus } from '../types/enums';
 import { Placement } from '../types/placement';
 import { Referral } from '../types/referral';
 import { adviceProblem, HIRE_BY_MEASURE, hireRule, type AdviceFacts } from '../workflow/hire';
-import { VACANCY_LIFECYCLE } from '../workflow/vacancy';
+import { placementRelationsOf, hiredPlacement } from '../workflow/placement';
+import { movedVacancy, VACANCY_LIFECYCLE } from '../workflow/vacancy';
 import {
   employerRelationOf,
   IN_PROGRESS_STATUSES,
+  movedReferral,
   moveReferralRule,
+  proposedReferral,
   proposeReferralRule,
-  REFERRAL_LIFECYCLE,
 } from '../workflow/referral';
 
 @InputType({ description: 'A VDAB referral (toeleiding) of a person to an open vacancy.' })
@@ -178,20 +179,21 @@ export class ReferralWorkflowResolver {
             { referralId: open[0].id },
           );
         }
-        const now = new Date();
         const [referral] = await tx
           .insert(referrals)
-          .values({
-            id: await nextId(tx, referralNumbers, 'R'),
-            personId: valid.personId,
-            vacancyId: vacancy.id,
-            employerId: vacancy.employerId,
-            origin: 'VDAB_TOELEIDING',
-            matchBasis: valid.matchBasis,
-            status: 'PROPOSED',
-            proposedAt: now,
-            statusChangedAt: now,
-          })
+          .values(
+            proposedReferral(
+              {
+                id: await nextId(tx, referralNumbers, 'R'),
+                personId: valid.personId,
+                vacancyId: vacancy.id,
+                employerId: vacancy.employerId,
+                origin: 'VDAB_TOELEIDING',
+                matchBasis: valid.matchBasis,
+              },
+              new Date(),
+            ),
+          )
           .returning();
         await tx.insert(relations).values(employerRelationOf(referral));
         return { record: referral, id: referral.id, personId: referral.personId };
@@ -218,17 +220,9 @@ export class ReferralWorkflowResolver {
       load: loadReferral,
       write: async (tx, valid) => {
         const current = await scopedReferral(tx, context, valid.referralId);
-        REFERRAL_LIFECYCLE.assertMove(current.id, current.status, valid.status);
-        const now = new Date();
         const [referral] = await tx
           .update(referrals)
-          .set({
-            status: valid.status,
-            statusChangedAt: now,
-            failureReason: valid.failureReason ?? null,
-            failureText: valid.failureText ?? null,
-            failureGivenAt: valid.failureReason ? now : null,
-          })
+          .set(movedReferral(current, valid, new Date()))
           .where(eq(referrals.id, current.id))
           .returning();
         const relation = employerRelationOf(referral);
@@ -269,7 +263,7 @@ export class ReferralWorkflowResolver {
       },
       write: async (tx, valid, facts) => {
         const current = await scopedReferral(tx, context, valid.referralId);
-        REFERRAL_LIFECYCLE.assertMove(current.id, current.status, 'HIRED');
+        const hired = movedReferral(current, { status: 'HIRED' }, new Date());
         const [vacancy] = current.vacancyId
           ? await tx
               .select()
@@ -295,43 +289,30 @@ export class ReferralWorkflowResolver {
           const problem = adviceProblem(advice, hire.advice, valid.startDate);
           if (problem) throw badUserInput('input.adviceId', `${valid.adviceId} ${problem}`);
         }
-        const now = new Date();
-        const [referral] = await tx
-          .update(referrals)
-          .set({ status: 'HIRED', statusChangedAt: now })
-          .where(eq(referrals.id, current.id))
-          .returning();
+        await tx.update(referrals).set(hired).where(eq(referrals.id, current.id));
         const [placement] = await tx
           .insert(placements)
-          .values({
-            id: await nextId(tx, placementNumbers, 'PL'),
-            personId: referral.personId,
-            employerId: referral.employerId,
-            adviceId: hire.advice ? valid.adviceId : null,
-            referralId: referral.id,
-            type: hire.type,
-            startDate: valid.startDate,
-            fte: valid.fte,
-            status: 'ACTIVE',
-            unpaid: hire.type === 'AMA_SE',
-          })
+          .values(
+            hiredPlacement(hired, {
+              id: await nextId(tx, placementNumbers, 'PL'),
+              type: hire.type,
+              adviceId: hire.advice ? (valid.adviceId ?? null) : null,
+              startDate: valid.startDate,
+              fte: valid.fte,
+            }),
+          )
           .returning();
-        await tx.insert(relations).values({
-          org: `employer:${placement.employerId}`,
-          personId: placement.personId,
-          purpose: Purpose.EMPLOYMENT,
-          validFrom: placement.startDate,
-          source: `placement:${placement.id}`,
-        });
+        await tx.insert(relations).values(placementRelationsOf(placement));
         const [{ active }] = await tx
           .select({ active: count() })
           .from(placements)
           .innerJoin(referrals, eq(referrals.id, placements.referralId))
           .where(and(eq(referrals.vacancyId, vacancy.id), eq(placements.status, 'ACTIVE')));
         if (active >= vacancy.positions && VACANCY_LIFECYCLE.canMove(vacancy.status, 'FILLED')) {
+          const filled = movedVacancy(vacancy, 'FILLED', todayInBelgium());
           await tx
             .update(vacancies)
-            .set({ status: 'FILLED', closedAt: todayInBelgium() })
+            .set({ status: filled.status, closedAt: filled.closedAt })
             .where(eq(vacancies.id, vacancy.id));
         }
         return { record: placement, id: placement.id, personId: placement.personId };
