@@ -3,6 +3,7 @@ import { and, eq, exists, isNull, sql } from 'drizzle-orm';
 
 import { Purpose } from '../common/access/purposes';
 import { relations } from '../common/access/tables';
+import { isoDate } from '../common/dates';
 import type { EnumValue } from '../common/enums';
 import {
   agreementCoverage,
@@ -10,12 +11,10 @@ import {
   collaborationAgreements,
 } from '../subgraphs/agreements/tables';
 import {
-  derivedImwOf,
+  adviceStatusOn,
   MAX_VALIDITY_YEARS,
   reviewRegimeFor,
   SUPPORT_PREMIUM_MONTHLY_CENTS,
-  UKW_VALIDITY_YEARS,
-  validityEnd,
   WAGE_PREMIUM_PCT,
 } from '../subgraphs/indications/rules';
 import {
@@ -28,6 +27,8 @@ import {
   reviews,
   workSupportPackages,
   type AdviceInsert,
+  type AdviceRow,
+  type IndicationRequestRow,
 } from '../subgraphs/indications/tables';
 import type {
   AdviceType,
@@ -45,6 +46,19 @@ import type {
   ObtainedVia,
   SupportPremiumLevel,
 } from '../subgraphs/indications/types/enums';
+import {
+  assessedRequest,
+  bringsDerivedImw,
+  decidedRequest,
+  draftedRequest,
+  milestoneReached,
+  MILESTONES,
+  movedRequest,
+  type Decided,
+  type Milestone,
+} from '../subgraphs/indications/workflow/request';
+import { evaluatedAdvice } from '../subgraphs/indications/workflow/evaluation';
+import { icfAssessmentOf } from '../subgraphs/indications/workflow/assessment';
 import { consents } from '../subgraphs/persons/tables';
 import {
   addDays,
@@ -61,7 +75,7 @@ type Route = EnumValue<typeof IndicationRoute>;
 type Procedure = EnumValue<typeof IndicationProcedure>;
 type Status = EnumValue<typeof IndicationStatus>;
 type ConsultantRow = Insert<typeof indicationConsultants>;
-type RequestRow = Insert<typeof indicationRequests>;
+type RequestRow = IndicationRequestRow;
 type WopRow = Insert<typeof workSupportPackages>;
 
 const GENT = '44021';
@@ -224,6 +238,32 @@ interface Planned {
   granted: boolean | null;
   decidedOn: string | null;
   consultant: Consultant | null;
+  /** The decision's advices and review, once decided. */
+  decided?: Decided;
+}
+
+/** A step of a request's history: a move, a milestone, or the assessment that ends ICF. */
+type Step = Status | Milestone;
+
+/**
+ * Walks a request through `steps` at their times, with the same transitions the mutations use,
+ * as far as `until`; a step's time never precedes the one before.
+ */
+function walk(request: RequestRow, steps: [Step, Date][], until: string): RequestRow {
+  let current = request;
+  let clock = 0;
+  for (const [step, planned] of steps) {
+    if (isoDate(planned) > until) break;
+    clock = Math.max(clock + 60_000, planned.getTime());
+    const time = new Date(clock);
+    current =
+      step === 'ICF_ASSESSED'
+        ? assessedRequest(current, time)
+        : step in MILESTONES
+          ? milestoneReached(current, step as Milestone, time)
+          : movedRequest(current, step as Status, time);
+  }
+  return current;
 }
 
 /**
@@ -263,16 +303,34 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     attestations: [] as Insert<typeof attestations>[],
     assessments: [] as Insert<typeof icfAssessments>[],
     reviews: [] as Insert<typeof reviews>[],
-    advices: [] as AdviceInsert[],
+    advices: [] as AdviceRow[],
     wops: [] as WopRow[],
     evaluations: [] as Insert<typeof evaluations>[],
     relations: [] as Insert<typeof relations>[],
   };
   const planned: Planned[] = [];
+  const adviceIndex = new Map<string, number>();
+  const addAdvice = (...added: AdviceRow[]) => {
+    for (const advice of added) {
+      adviceIndex.set(advice.id, rows.advices.length);
+      rows.advices.push(advice);
+    }
+  };
+  const adviceById = { get: (id: string) => rows.advices[adviceIndex.get(id)!] };
+  /** An advice after a change (an evaluation): rows and the IMW lookup see the new version. */
+  const replaceAdvice = (advice: AdviceRow) => {
+    rows.advices[adviceIndex.get(advice.id)!] = advice;
+    if (advice.derivedFromId) imwByCmw.set(advice.derivedFromId, advice);
+  };
   const nextId = {
     request: () => sequentialId('IR', rows.requests.length + 1),
     attestation: () => sequentialId('AT', rows.attestations.length + 1),
     advice: () => sequentialId('AD', rows.advices.length + 1),
+    /** The ids of a decision's advice and, for a granted CMW, its derived IMW. */
+    decision: (bringsImw: boolean) => ({
+      advice: sequentialId('AD', rows.advices.length + 1),
+      derivedImw: bringsImw ? sequentialId('AD', rows.advices.length + 2) : null,
+    }),
     evaluation: () => sequentialId('EV', rows.evaluations.length + 1),
   };
 
@@ -285,7 +343,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       `The indications demo needs ${DEMO.personId} with an ATTEST_DATAKOPPELING consent and the Gent SO adviesbevoegdheid ${DEMO.agreementId}.`,
     );
   }
-  const demoRequest: RequestRow = {
+  const demoDrafted = draftedRequest({
     id: nextId.request(),
     personId: DEMO.personId,
     requestedType: 'CMW',
@@ -298,14 +356,22 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     indicatorOrg: demoConsultant.indicatorOrg,
     consultantId: DEMO.consultantId,
     municipalityNisCode: demoPerson.residenceNisCode,
-    submittedAt: at(addDays(DEMO.signedFormAt, 1), 8),
-    infoCompleteAt: at(addDays(DEMO.signedFormAt, 21), 9),
-    icfStartedAt: null,
-    consultantAdviceAt: null,
-    reviewedAt: at(addDays(DEMO.signedFormAt, 38), 10),
-    decidedAt: at(DEMO.validFrom, 11),
-    status: 'GRANTED',
-  };
+  });
+  const demoSteps: [Step, Date][] = [
+    ['SUBMITTED', at(addDays(DEMO.signedFormAt, 1), 8)],
+    ['ATTEST_RETRIEVAL', at(addDays(DEMO.signedFormAt, 1), 9)],
+    ['INFORMATION_COMPLETE', at(addDays(DEMO.signedFormAt, 21), 9)],
+    ['VALIDATED', at(addDays(DEMO.signedFormAt, 38), 10)],
+  ];
+  const demoDecided = decidedRequest(
+    walk(demoDrafted, demoSteps, SEED_TODAY),
+    'GRANTED',
+    VALIDITY_YEARS.CMW,
+    at(DEMO.validFrom, 11),
+    nextId.decision(true),
+  );
+  addAdvice(...demoDecided.advices);
+  const demoRequest = demoDecided.request;
   rows.requests.push(demoRequest);
   planned.push({
     row: demoRequest,
@@ -313,23 +379,26 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     granted: true,
     decidedOn: DEMO.validFrom,
     consultant: demoConsultant,
+    decided: demoDecided,
   });
   // The consultant still maps the work-relevant support needs, which set the support package.
-  rows.assessments.push({
-    id: 'ICF-000001',
-    requestId: demoRequest.id,
-    personId: DEMO.personId,
-    consultantId: DEMO.consultantId,
-    inputs: icfInputs(faker, 'STANDAARD', false),
-    impairments: [IMPAIRMENTS[0]],
-    activityLimitations: ACTIVITY_LIMITATIONS.slice(0, 2),
-    personalAndExternalFactors: PERSONAL_AND_EXTERNAL_FACTORS.slice(0, 1),
-    amaReasons: [],
-    icfScore: 72,
-    conclusion: CONCLUSIONS.CMW,
-    workRelevantSupportNeeds: SUPPORT_NEEDS.slice(0, 2).join('; '),
-    assessedAt: at(addDays(DEMO.signedFormAt, 30), 10),
-  });
+  rows.assessments.push(
+    icfAssessmentOf(
+      demoRequest,
+      {
+        consultantId: DEMO.consultantId,
+        inputs: icfInputs(faker, 'STANDAARD', false),
+        impairments: [IMPAIRMENTS[0]],
+        activityLimitations: ACTIVITY_LIMITATIONS.slice(0, 2),
+        personalAndExternalFactors: PERSONAL_AND_EXTERNAL_FACTORS.slice(0, 1),
+        amaReasons: [],
+        icfScore: 72,
+        conclusion: CONCLUSIONS.CMW,
+        workRelevantSupportNeeds: SUPPORT_NEEDS.slice(0, 2).join('; '),
+      },
+      at(addDays(DEMO.signedFormAt, 30), 10),
+    ),
+  );
   rows.attestations.push({
     id: nextId.attestation(),
     requestId: demoRequest.id,
@@ -421,7 +490,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     } else if (locals && faker.number.float() < (route === 'ICF' ? 0.55 : 0.35)) {
       // One-stop principle: the OCMW client's own local government indicates (000 BA4).
       consultant = faker.helpers.arrayElement(locals);
-    } else if (route === 'ICF') {
+    } else if (route !== 'ATTEST') {
       consultant = faker.helpers.arrayElement(
         faker.number.float() < 0.12 ? gtbConsultants : vdabConsultants,
       );
@@ -447,7 +516,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     const regime = reviewRegimeFor(decidedOn);
     const draft = !decided && daysBetween(signed, SEED_TODAY) < 21 && faker.number.float() < 0.2;
     const consent = attestConsents.get(person.id);
-    const row: RequestRow = {
+    const drafted = draftedRequest({
       id: nextId.request(),
       personId: person.id,
       requestedType,
@@ -461,43 +530,49 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       indicatorOrg: consultant?.indicatorOrg ?? 'VDAB',
       consultantId: draft ? null : (consultant?.row.id ?? null),
       municipalityNisCode: person.residenceNisCode,
-      submittedAt: null,
-      infoCompleteAt: null,
-      icfStartedAt: null,
-      consultantAdviceAt: null,
-      reviewedAt: null,
-      decidedAt: null,
-      status: 'DRAFT',
-    };
-    if (draft) return { row, person, granted: null, decidedOn: null, consultant: null };
+    });
+    if (draft) return { row: drafted, person, granted: null, decidedOn: null, consultant: null };
 
     // Phase days after signing; within one day the phases follow each other by the hour.
-    const phases =
-      route === 'ICF'
-        ? regime === 'VIER_OGEN'
-          ? { info: 0.4, icf: 0.48, advice: 0.78, review: 0.94 }
-          : { info: 0.42, icf: 0.5, advice: 0.9, review: null }
-        : { info: 0.5, icf: null, advice: null, review: 0.85 };
-    const reached = (fraction: number | null, hour: number) => {
-      if (fraction === null) return null;
-      const day = addDays(signed, Math.round(fraction * lead));
-      return day <= SEED_TODAY ? at(day, hour) : null;
-    };
+    const assessed = route !== 'ATTEST';
+    const phases = assessed
+      ? regime === 'VIER_OGEN'
+        ? { info: 0.4, icf: 0.48, advice: 0.78, review: 0.94 }
+        : { info: 0.42, icf: 0.5, advice: 0.9, review: null }
+      : { info: 0.5, icf: null, advice: null, review: 0.85 };
+    const dayAt = (fraction: number) => addDays(signed, Math.round(fraction * lead));
     const submitted = addDays(signed, Math.min(2, Math.floor(0.03 * lead)));
-    row.submittedAt = at(submitted < SEED_TODAY ? submitted : SEED_TODAY, 7);
-    row.infoCompleteAt = reached(phases.info, 9);
-    row.icfStartedAt = reached(phases.icf, 10);
-    row.consultantAdviceAt = reached(phases.advice, 11);
-    row.reviewedAt = reached(phases.review, 12);
+    const phaseStart = addDays(signed, Math.min(2, Math.floor(0.1 * lead)));
+    const steps: [Step, Date][] = [
+      ['SUBMITTED', at(submitted, 7)],
+      [assessed ? 'INFO_GATHERING' : 'ATTEST_RETRIEVAL', at(phaseStart, 8)],
+      ['INFORMATION_COMPLETE', at(dayAt(phases.info), 9)],
+      ...(phases.icf === null ? [] : [['ICF_STARTED', at(dayAt(phases.icf), 10)] as [Step, Date]]),
+      ...(phases.advice === null
+        ? []
+        : [['ICF_ASSESSED', at(dayAt(phases.advice), 11)] as [Step, Date]]),
+      ...(phases.review === null
+        ? []
+        : [
+            [assessed ? 'SECOND_REVIEW' : 'VALIDATED', at(dayAt(phases.review), 12)] as [
+              Step,
+              Date,
+            ],
+          ]),
+    ];
+    const row = walk(drafted, steps, SEED_TODAY);
     const granted =
       faker.number.float() < (procedure === 'SPOED' ? SPOED_GRANT_RATE : GRANT_RATE[route]);
-    if (decided) {
-      row.decidedAt = at(decidedOn, 14);
-      row.status = granted ? 'GRANTED' : 'REFUSED';
-    } else {
-      row.status = openStatus(route, row, signed);
-    }
-    return { row, person, granted, decidedOn, consultant };
+    if (!decided) return { row, person, granted, decidedOn, consultant };
+    const decision = decidedRequest(
+      row,
+      granted ? 'GRANTED' : 'REFUSED',
+      VALIDITY_YEARS[requestedType],
+      at(decidedOn, 14),
+      nextId.decision(bringsDerivedImw(row, granted ? 'GRANTED' : 'REFUSED')),
+    );
+    addAdvice(...decision.advices);
+    return { row: decision.request, person, granted, decidedOn, consultant, decided: decision };
   }
 
   for (const plan of planned) {
@@ -505,14 +580,10 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     const { row, granted } = plan;
     if (row.status === 'DRAFT' || row.status === 'SUBMITTED') continue;
     if (row.route !== 'ICF') addAttestations(plan);
-    if (row.route === 'ICF' && row.consultantAdviceAt) {
-      const consultantId = row.consultantId!;
+    if (row.consultantAdviceAt) {
       const ama = row.requestedType === 'AMA_SE' || row.requestedType === 'AMA_WELZIJN';
-      rows.assessments.push({
-        id: row.id.replace(/^IR-/, 'ICF-'),
-        requestId: row.id,
-        personId: row.personId,
-        consultantId,
+      const assessment = {
+        consultantId: row.consultantId!,
         inputs: icfInputs(faker, row.procedure, ama),
         impairments: faker.helpers.arrayElements(IMPAIRMENTS, { min: 1, max: 2 }),
         activityLimitations: faker.helpers.arrayElements(ACTIVITY_LIMITATIONS, { min: 1, max: 3 }),
@@ -533,8 +604,8 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
         workRelevantSupportNeeds: faker.helpers
           .arrayElements(SUPPORT_NEEDS, { min: 2, max: 3 })
           .join('; '),
-        assessedAt: row.consultantAdviceAt,
-      });
+      };
+      rows.assessments.push(icfAssessmentOf(row, assessment, row.consultantAdviceAt));
     }
   }
 
@@ -576,63 +647,30 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     }
   }
 
-  // Reviews and advices of every decision; a granted CMW brings its IMW (000 BA1).
+  // Reviews of every decision, with the sample of two-eyes decisions that quality control checks
+  // afterwards (000 BA3); work support packages for the granted CMW and IMW advices.
   const wopByAdvice = new Map<string, WopRow>();
-  const imwByCmw = new Map<string, AdviceInsert>();
+  const imwByCmw = new Map<string, AdviceRow>();
   const requestById = new Map(planned.map((plan) => [plan.row.id, plan]));
   for (const plan of planned) {
-    const { row, decidedOn } = plan;
-    if (row.status !== 'GRANTED' && row.status !== 'REFUSED') continue;
-    const regime = reviewRegimeFor(decidedOn!);
-    const sampled = regime === 'TWEE_OGEN' && faker.number.float() < 0.1;
-    const qcDay = sampled ? addDays(decidedOn!, faker.number.int({ min: 5, max: 20 })) : null;
+    if (!plan.decided) continue;
+    const {
+      review,
+      advices: [advice, derivedImw],
+    } = plan.decided;
+    const sampled = review.regime === 'TWEE_OGEN' && faker.number.float() < 0.1;
+    const qcDay = sampled ? addDays(plan.decidedOn!, faker.number.int({ min: 5, max: 20 })) : null;
     const qcDone = qcDay !== null && qcDay <= SEED_TODAY;
     rows.reviews.push({
-      id: row.id.replace(/^IR-/, 'RV-'),
-      requestId: row.id,
-      personId: row.personId,
-      regime,
-      // Four eyes review an assessment; an attestation right is only validated.
-      secondReviewer:
-        regime === 'VIER_OGEN' && row.route === 'ICF'
-          ? row.procedure === 'PRIOR_INDICERINGSROUTING' || faker.number.float() < 0.25
-            ? 'DGS'
-            : 'TEAM_TOM'
-          : null,
+      ...review,
       sampledForQualityControl: sampled,
       qcOutcome: qcDone ? (faker.number.float() < 0.9 ? 'BEVESTIGD' : 'BIJGESTUURD') : null,
-      reviewedAt: qcDone ? at(qcDay!, 13) : regime === 'VIER_OGEN' ? row.reviewedAt : null,
+      reviewedAt: qcDone ? at(qcDay!, 13) : review.reviewedAt,
     });
-
-    const granted = row.status === 'GRANTED';
-    const type = row.requestedType;
-    const validFrom = granted ? decidedOn! : null;
-    const advice: AdviceInsert = {
-      id: nextId.advice(),
-      personId: row.personId,
-      requestId: row.id,
-      type,
-      basis: row.route,
-      temporary: row.route === 'UKW',
-      derivedFromId: null,
-      decision: granted ? 'TOEGEKEND' : 'GEWEIGERD',
-      decidedAt: row.decidedAt!,
-      validFrom,
-      validUntil: validFrom
-        ? validityEnd(validFrom, row.route === 'UKW' ? UKW_VALIDITY_YEARS : VALIDITY_YEARS[type])
-        : null,
-      extensions: [],
-      status: granted ? 'ACTIVE' : null,
-      endedAt: null,
-      hiredAt: null,
-    };
-    rows.advices.push(advice);
-    if (granted && type === 'CMW') {
-      const imw = derivedImwOf(advice, nextId.advice());
-      rows.advices.push(imw);
-      imwByCmw.set(advice.id, imw);
+    if (derivedImw) imwByCmw.set(advice.id, derivedImw);
+    if (advice.decision === 'TOEGEKEND' && (advice.type === 'CMW' || advice.type === 'IMW')) {
+      addWop(advice);
     }
-    if (granted && (type === 'CMW' || type === 'IMW')) addWop(advice);
   }
 
   // The zittende doelgroep of 2019: CMW rights without a request, lapsed on 31/12/2023 (000 BA6).
@@ -642,7 +680,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       .between({ from: '2019-01-07', to: '2019-06-28' })
       .toISOString()
       .slice(0, 10);
-    const advice: AdviceInsert = {
+    const advice: AdviceRow = {
       id: nextId.advice(),
       personId: person.id,
       requestId: null,
@@ -659,7 +697,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       endedAt: null,
       hiredAt: null,
     };
-    rows.advices.push(advice);
+    addAdvice(advice);
     addWop(advice, 'L');
   }
 
@@ -756,75 +794,43 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     }
   }
 
+  /** An evaluation through the same transition the mutation uses; none once the advice lapsed. */
   function evaluate(
-    advice: AdviceInsert,
+    evaluated: AdviceRow,
     trigger: EnumValue<typeof EvaluationTrigger>,
     evaluatedAt: string,
     outcome: EnumValue<typeof EvaluationOutcome>,
   ) {
-    const id = nextId.evaluation();
-    rows.evaluations.push({
-      id,
-      adviceId: advice.id,
-      personId: advice.personId,
-      trigger,
-      // Placements are seeded after this step, so seeded evaluations name none.
-      placementId: null,
-      expert: faker.helpers.arrayElement(experts),
+    const advice = adviceById.get(evaluated.id)!;
+    const expert = faker.helpers.arrayElement(experts);
+    if (adviceStatusOn(advice, evaluatedAt) !== 'ACTIVE') return;
+    const wop = wopByAdvice.get(advice.id);
+    const result = evaluatedAdvice(
+      advice,
+      imwByCmw.get(advice.id) ?? null,
+      {
+        trigger,
+        outcome,
+        // Placements are seeded after this step, so seeded evaluations name none.
+        placementId: null,
+        expert,
+        extensionYears: outcome === 'VERLENGD' ? (advice.temporary ? 3 : MAX_VALIDITY_YEARS) : null,
+        intensity:
+          outcome === 'INTENSITEIT_HERZIEN' && wop
+            ? wop.intensity + faker.number.int({ min: 2, max: 6 })
+            : null,
+        convertTo: outcome === 'OMGEZET_NAAR_ANDER_ADVIES' ? 'IMW' : null,
+      },
       evaluatedAt,
-      outcome,
-    });
-    switch (outcome) {
-      case 'VERLENGD': {
-        // A longer advice after the werkvloerevaluatie, at most 5 years from the evaluation.
-        // A UKW advice extended this way is a regular CMW from then on.
-        const extend = (target: AdviceInsert) => {
-          const newValidUntil = validityEnd(evaluatedAt, MAX_VALIDITY_YEARS);
-          target.temporary = false;
-          target.extensions = [
-            ...(target.extensions ?? []),
-            {
-              extendedAt: evaluatedAt,
-              previousValidUntil: target.validUntil!,
-              newValidUntil,
-              evaluationId: id,
-            },
-          ];
-          target.validUntil = newValidUntil;
-        };
-        extend(advice);
-        const imw = imwByCmw.get(advice.id);
-        if (imw) extend(imw);
-        return;
-      }
-      case 'INTENSITEIT_HERZIEN': {
-        const wop = wopByAdvice.get(advice.id);
-        if (wop) wop.intensity += faker.number.int({ min: 2, max: 6 });
-        return;
-      }
-      case 'BEEINDIGD':
-        advice.status = 'ENDED';
-        advice.endedAt = evaluatedAt;
-        return;
-      case 'OMGEZET_NAAR_ANDER_ADVIES': {
-        advice.status = 'SUPERSEDED';
-        advice.endedAt = evaluatedAt;
-        const converted: AdviceInsert = {
-          ...advice,
-          id: nextId.advice(),
-          type: 'IMW',
-          basis: 'WERKVLOEREVALUATIE',
-          decidedAt: at(evaluatedAt, 15),
-          validFrom: evaluatedAt,
-          validUntil: validityEnd(evaluatedAt, MAX_VALIDITY_YEARS),
-          extensions: [],
-          status: 'ACTIVE',
-          endedAt: null,
-        };
-        rows.advices.push(converted);
-        addWop(converted);
-      }
-    }
+      {
+        evaluation: nextId.evaluation(),
+        converted: outcome === 'OMGEZET_NAAR_ANDER_ADVIES' ? nextId.advice() : null,
+      },
+    );
+    rows.evaluations.push(result.evaluation);
+    for (const changed of result.advices) replaceAdvice(changed);
+    if (result.converted) addAdvice(result.converted as AdviceRow);
+    if (wop && result.intensity !== null) wop.intensity = result.intensity;
   }
 
   // Every organisation that handles a request holds an INDICATION relation to the person, and
@@ -891,17 +897,6 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       vacancyId: main ? (request?.vacancyId ?? null) : null,
     });
   }
-}
-
-/** Status of a request still open on SEED_TODAY, from the phases it has reached. */
-function openStatus(route: Route, row: RequestRow, signed: string): Status {
-  const freshlySubmitted = daysBetween(signed, SEED_TODAY) < 2;
-  if (route === 'ICF') {
-    if (row.consultantAdviceAt) return 'ICF_ASSESSED';
-    return freshlySubmitted ? 'SUBMITTED' : 'INFO_GATHERING';
-  }
-  if (row.reviewedAt) return 'VALIDATED';
-  return freshlySubmitted ? 'SUBMITTED' : 'ATTEST_RETRIEVAL';
 }
 
 /** The SO adviesbevoegdheid indicering covering each municipality, as the agreements step wrote it. */

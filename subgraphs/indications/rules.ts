@@ -110,7 +110,7 @@ export function hasOpenHireObligation(
  * because individual maatwerk is workplace-independent and open to any employer; the IMW ends
  * only through its own evaluation or validity.
  */
-export function derivedImwOf(cmw: AdviceInsert, id: string): AdviceInsert {
+export function derivedImwOf<Advice extends AdviceInsert>(cmw: Advice, id: string): Advice {
   if (cmw.type !== 'CMW' || cmw.decision !== 'TOEGEKEND') {
     throw new Error(`Only a granted CMW brings an IMW; ${cmw.id} is ${cmw.type} ${cmw.decision}`);
   }

@@ -9,6 +9,7 @@ import { IndicationConsultantResolver } from './resolvers/consultant.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { EvaluationWorkflowResolver } from './resolvers/evaluation-workflow.resolver';
+import { AssessmentWorkflowResolver } from './resolvers/assessment-workflow.resolver';
 import { RequestWorkflowResolver } from './resolvers/request-workflow.resolver';
 import { IcfAssessmentResolver, IndicationRequestResolver } from './resolvers/request.resolver';
 
@@ -25,6 +26,7 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
         resolvers: [
           IndicationRequestResolver,
           RequestWorkflowResolver,
+          AssessmentWorkflowResolver,
           EvaluationWorkflowResolver,
           IcfAssessmentResolver,
           AdviceResolver,

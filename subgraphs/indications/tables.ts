@@ -412,6 +412,7 @@ export type IndicationRequestRow = typeof indicationRequests.$inferSelect;
 export type AttestationRow = typeof attestations.$inferSelect;
 export type IcfAssessmentRow = typeof icfAssessments.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
+export type ReviewInsert = typeof reviews.$inferInsert;
 export type AdviceRow = typeof advices.$inferSelect;
 export type AdviceInsert = typeof advices.$inferInsert;
 export type WorkSupportPackageRow = typeof workSupportPackages.$inferSelect;

@@ -1,5 +1,9 @@
+import { and, asc, eq } from 'drizzle-orm';
+
 import { signPartnerToken } from '../../common/access/partner-token';
+import { relations } from '../../common/access/tables';
 import { personaNamed } from '../../common/access/personas';
+import { indicationRequests } from '../../subgraphs/indications/tables';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -442,15 +446,29 @@ describe('field level: each persona reads exactly its mandate of P-000001', () =
     });
 
     it('gives the VDAB ICF consultant the minimised view of the vacancy of a spoed request only (m, note 5)', async () => {
+      // The first spoed request in VDAB's indication file, whichever the seed made.
+      const [spoed] = await stack.database.db
+        .select({ id: indicationRequests.id, vacancyId: indicationRequests.vacancyId })
+        .from(indicationRequests)
+        .innerJoin(relations, eq(relations.personId, indicationRequests.personId))
+        .where(
+          and(
+            eq(indicationRequests.procedure, 'SPOED'),
+            eq(relations.org, 'vdab'),
+            eq(relations.purpose, 'INDICATION'),
+          ),
+        )
+        .orderBy(asc(indicationRequests.id))
+        .limit(1);
       const query = `{
-        request: indicationRequest(id: "IR-000035") { procedure vacancy { id jobTitle tags } }
-        vacancy(id: "V-000103") { id jobTitle }
+        request: indicationRequest(id: "${spoed.id}") { procedure vacancy { id jobTitle tags } }
+        vacancy(id: "${spoed.vacancyId}") { id jobTitle }
       }`;
       const consultant = await stack.query(query, {}, { persona: 'vdab-icf-consultant' });
       expect(consultant.body.data).toEqual({
         request: {
           procedure: 'SPOED',
-          vacancy: { id: 'V-000103', jobTitle: expect.any(String), tags: null },
+          vacancy: { id: spoed.vacancyId, jobTitle: expect.any(String), tags: null },
         },
         vacancy: null,
       });
@@ -467,7 +485,7 @@ describe('field level: each persona reads exactly its mandate of P-000001', () =
       const mediator = await stack.query(query, {}, { persona: 'vdab-mediator' });
       expect(mediator.body.errors).toBeUndefined();
       expect(Array.isArray(mediator.body.data.request.vacancy.tags)).toBe(true);
-      expect(mediator.body.data.vacancy.id).toBe('V-000103');
+      expect(mediator.body.data.vacancy.id).toBe(spoed.vacancyId);
     });
 
     // Category r (provincial and Flemish aggregates) joins this table with the aggregates of

@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, notInArray } from 'drizzle-orm';
 
 import { relations } from '../../common/access/tables';
-import { advices } from '../../subgraphs/indications/tables';
+import { advices, workSupportPackages } from '../../subgraphs/indications/tables';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /** Evaluations of an advice (DOMAIN B.2.2) by a VDAB ICF consultant, through the gateway. */
@@ -64,15 +64,89 @@ describe('advice evaluations', () => {
     expect(evaluated.evaluations).toContainEqual({ outcome: 'VERLENGD', trigger: 'AANVRAAG_VDAB' });
   });
 
-  it.each([
-    ['INTENSITEIT_HERZIEN', 'ACTIVE'],
-    ['BEEINDIGD', 'ENDED'],
-    ['OMGEZET_NAAR_ANDER_ADVIES', 'SUPERSEDED'],
-  ])('%s leaves the advice %s', async (outcome, status) => {
-    const { body } = await evaluate({ adviceId: active.shift()!.id, outcome });
+  it('extends the IMW a CMW brought along with the CMW', async () => {
+    const [cmw] = await stack.database.db
+      .select({ id: advices.id, validUntil: advices.validUntil })
+      .from(advices)
+      .innerJoin(relations, eq(relations.personId, advices.personId))
+      .where(
+        and(
+          eq(relations.org, 'vdab'),
+          eq(relations.purpose, 'INDICATION'),
+          eq(advices.type, 'CMW'),
+          eq(advices.status, 'ACTIVE'),
+          gte(advices.validUntil, TODAY),
+          notInArray(
+            advices.id,
+            active.slice(0, 8).map((advice) => advice.id),
+          ),
+        ),
+      )
+      .orderBy(asc(advices.id))
+      .limit(1);
+    const { body } = await evaluate({ adviceId: cmw.id, outcome: 'VERLENGD', extensionYears: 2 });
     expect(body.errors).toBeUndefined();
-    expect(body.data.evaluateAdvice.status).toBe(status);
-    expect(body.data.evaluateAdvice.endedAt).toBe(status === 'ACTIVE' ? null : TODAY);
+    const [imw] = await stack.database.db
+      .select()
+      .from(advices)
+      .where(eq(advices.derivedFromId, cmw.id));
+    expect(imw.validUntil).toBe(body.data.evaluateAdvice.validUntil);
+  });
+
+  it('revises the support intensity of the work support package', async () => {
+    const [withPackage] = await stack.database.db
+      .select({ adviceId: workSupportPackages.adviceId })
+      .from(workSupportPackages)
+      .where(
+        inArray(
+          workSupportPackages.adviceId,
+          active.map((advice) => advice.id),
+        ),
+      )
+      .orderBy(asc(workSupportPackages.adviceId))
+      .limit(1);
+    active = active.filter((advice) => advice.id !== withPackage.adviceId);
+    const { body } = await evaluate({
+      adviceId: withPackage.adviceId,
+      outcome: 'INTENSITEIT_HERZIEN',
+      intensity: 14,
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.evaluateAdvice.status).toBe('ACTIVE');
+    const [revised] = await stack.database.db
+      .select()
+      .from(workSupportPackages)
+      .where(eq(workSupportPackages.adviceId, withPackage.adviceId));
+    expect(revised.intensity).toBe(14);
+  });
+
+  it('converts an advice into one of another type, which supersedes it', async () => {
+    const advice = active.shift()!;
+    const [before] = await stack.database.db
+      .select()
+      .from(advices)
+      .where(eq(advices.id, advice.id));
+    const convertTo = before.type === 'IMW' ? 'CMW' : 'IMW';
+    const { body } = await evaluate({
+      adviceId: advice.id,
+      outcome: 'OMGEZET_NAAR_ANDER_ADVIES',
+      convertTo,
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.evaluateAdvice).toMatchObject({ status: 'SUPERSEDED', endedAt: TODAY });
+    const successors = await stack.database.db
+      .select()
+      .from(advices)
+      .where(and(eq(advices.personId, before.personId), eq(advices.basis, 'WERKVLOEREVALUATIE')));
+    expect(successors).toContainEqual(
+      expect.objectContaining({ type: convertTo, status: 'ACTIVE', validFrom: TODAY }),
+    );
+  });
+
+  it('ends an advice', async () => {
+    const { body } = await evaluate({ adviceId: active.shift()!.id, outcome: 'BEEINDIGD' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.evaluateAdvice).toMatchObject({ status: 'ENDED', endedAt: TODAY });
   });
 
   it('refuses to evaluate an ended advice or one past its validity', async () => {
@@ -94,6 +168,9 @@ describe('advice evaluations', () => {
     [{ outcome: 'VERLENGD' }, 'input.extensionYears'],
     [{ outcome: 'BEEINDIGD', extensionYears: 2 }, 'input.extensionYears'],
     [{ outcome: 'VERLENGD', extensionYears: 6 }, 'input.extensionYears'],
+    [{ outcome: 'INTENSITEIT_HERZIEN' }, 'input.intensity'],
+    [{ outcome: 'BEEINDIGD', intensity: 8 }, 'input.intensity'],
+    [{ outcome: 'OMGEZET_NAAR_ANDER_ADVIES' }, 'input.convertTo'],
   ])('refuses %j, naming %s', async (input, field) => {
     const { body } = await evaluate({ adviceId: active[0].id, ...input });
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -2,7 +2,11 @@ import { and, asc, eq, notInArray } from 'drizzle-orm';
 
 import { consentPurpose } from '../../common/access/purposes';
 import { relations } from '../../common/access/tables';
-import { indicationRequests } from '../../subgraphs/indications/tables';
+import {
+  icfAssessments,
+  indicationConsultants,
+  indicationRequests,
+} from '../../subgraphs/indications/tables';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -13,6 +17,8 @@ describe('indication workflow', () => {
   let stack: TestStack;
   /** Persons VDAB handles for an indication, without the data-coupling consent. */
   let withoutConsent: string[];
+  /** An accredited VDAB consultant: the vdab-icf-consultant persona assesses as them. */
+  let vdabConsultant: string;
 
   beforeAll(async () => {
     stack = await startTestStack('small');
@@ -36,6 +42,16 @@ describe('indication workflow', () => {
     ).map((row) => row.personId);
   });
   afterAll(() => stack?.stop());
+
+  beforeAll(async () => {
+    const [consultant] = await stack.database.db
+      .select({ id: indicationConsultants.id })
+      .from(indicationConsultants)
+      .where(and(eq(indicationConsultants.org, 'vdab'), eq(indicationConsultants.accredited, true)))
+      .orderBy(asc(indicationConsultants.id))
+      .limit(1);
+    vdabConsultant = consultant.id;
+  });
 
   const REQUEST =
     'id status route consentRef submittedAt decidedAt advices { type decision status temporary validFrom validUntil }';
@@ -76,11 +92,48 @@ describe('indication workflow', () => {
       { persona },
     );
 
-  const PATHS: Record<string, string[]> = {
-    ATTEST: ['SUBMITTED', 'ATTEST_RETRIEVAL', 'VALIDATED'],
-    ICF: ['SUBMITTED', 'INFO_GATHERING', 'ICF_ASSESSED'],
-    UKW: ['SUBMITTED', 'INFO_GATHERING', 'ICF_ASSESSED'],
+  const milestone = (requestId: string, reached: string, persona = 'vdab-icf-consultant') =>
+    stack.query(
+      `mutation($input: RecordIndicationMilestoneInput!) { recordIndicationMilestone(input: $input) { ${REQUEST} infoCompleteAt icfStartedAt } }`,
+      { input: { requestId, milestone: reached } },
+      { persona },
+    );
+
+  const ASSESSMENT = {
+    inputs: ['WORKFLOOR_OBSERVATION', 'ASSESSMENT'],
+    impairments: ['Beperkt werkgeheugen'],
+    activityLimitations: ['Meerdere taken tegelijk plannen'],
+    personalAndExternalFactors: ['Lange afstand tot de arbeidsmarkt'],
+    icfScore: 70,
+    conclusion: 'Nood aan structurele ondersteuning op de werkvloer.',
+    workRelevantSupportNeeds: 'Vaste begeleider; taken stap voor stap.',
   };
+
+  const assess = (
+    requestId: string,
+    extra: Record<string, unknown> = {},
+    persona = 'vdab-icf-consultant',
+  ) =>
+    stack.query(
+      `mutation($input: RecordIcfAssessmentInput!) { recordIcfAssessment(input: $input) { id icfScore conclusion } }`,
+      { input: { requestId, consultantId: vdabConsultant, ...ASSESSMENT, ...extra } },
+      { persona },
+    );
+
+  const MILESTONE_NAMES = ['INFORMATION_COMPLETE', 'ICF_STARTED'];
+  const PATHS: Record<string, string[]> = {
+    ATTEST: ['SUBMITTED', 'ATTEST_RETRIEVAL', 'INFORMATION_COMPLETE', 'VALIDATED'],
+    ICF: ['SUBMITTED', 'INFO_GATHERING', 'INFORMATION_COMPLETE', 'ICF_STARTED', 'ICF_ASSESSED'],
+    UKW: ['SUBMITTED', 'INFO_GATHERING', 'INFORMATION_COMPLETE', 'ICF_STARTED', 'ICF_ASSESSED'],
+  };
+
+  /** One step of a path: a move, a milestone, or the assessment that reaches ICF_ASSESSED. */
+  const step = (id: string, name: string) =>
+    name === 'ICF_ASSESSED'
+      ? assess(id)
+      : MILESTONE_NAMES.includes(name)
+        ? milestone(id, name)
+        : move(id, name);
 
   /** A new request of `route` walked to `status`. P-000001 gave VDAB the data-coupling consent. */
   async function requestAt(route: string, status: string, personId?: string) {
@@ -91,9 +144,9 @@ describe('indication workflow', () => {
     expect(body.errors).toBeUndefined();
     const id = body.data.createIndicationRequest.id;
     const path = PATHS[route];
-    for (const step of path.slice(0, path.indexOf(status) + 1)) {
-      const moved = await move(id, step);
-      expect({ step, errors: moved.body.errors }).toEqual({ step, errors: undefined });
+    for (const name of path.slice(0, path.indexOf(status) + 1)) {
+      const taken = await step(id, name);
+      expect({ name, errors: taken.body.errors }).toEqual({ name, errors: undefined });
     }
     return id;
   }
@@ -164,7 +217,9 @@ describe('indication workflow', () => {
     ['ICF', 'DRAFT', 'INFO_GATHERING'],
     ['ATTEST', 'SUBMITTED', 'INFO_GATHERING'],
     ['ICF', 'SUBMITTED', 'ATTEST_RETRIEVAL'],
-    ['ATTEST', 'ATTEST_RETRIEVAL', 'ICF_ASSESSED'],
+    ['ATTEST', 'ATTEST_RETRIEVAL', 'INFO_GATHERING'],
+    // Validation checks complete information: the milestone comes first.
+    ['ATTEST', 'ATTEST_RETRIEVAL', 'VALIDATED'],
     ['ICF', 'INFO_GATHERING', 'SECOND_REVIEW'],
     // Under the two-eyes regime the consultant's advice is final: no second review.
     ['ICF', 'ICF_ASSESSED', 'SECOND_REVIEW'],
@@ -174,6 +229,78 @@ describe('indication workflow', () => {
     const { body } = await move(id, to);
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from, to });
     expect(await stored(id)).toEqual(before);
+  });
+
+  describe('milestones and the ICF assessment', () => {
+    it('records the milestones once each, in order, and only in their phase', async () => {
+      const id = await requestAt('ICF', 'INFO_GATHERING');
+      const early = await milestone(id, 'ICF_STARTED');
+      expect(early.body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION' });
+      const complete = await milestone(id, 'INFORMATION_COMPLETE');
+      expect(complete.body.errors).toBeUndefined();
+      const twice = await milestone(id, 'INFORMATION_COMPLETE');
+      expect(twice.body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION' });
+      const started = await milestone(id, 'ICF_STARTED');
+      expect(started.body.errors).toBeUndefined();
+      const { infoCompleteAt, icfStartedAt } = started.body.data.recordIndicationMilestone;
+      expect(infoCompleteAt <= icfStartedAt).toBe(true);
+
+      const attest = await requestAt('ATTEST', 'ATTEST_RETRIEVAL');
+      const before = await stored(attest);
+      const wrongRoute = await milestone(attest, 'ICF_STARTED');
+      expect(wrongRoute.body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION' });
+      expect(await stored(attest)).toEqual(before);
+    });
+
+    it('records the assessment, which moves the request to ICF_ASSESSED', async () => {
+      const id = await requestAt('ICF', 'ICF_STARTED');
+      const { body } = await assess(id);
+      expect(body.errors).toBeUndefined();
+      expect(body.data.recordIcfAssessment).toMatchObject({ id: id.replace('IR-', 'ICF-') });
+      const request = await stored(id);
+      expect(request.status).toBe('ICF_ASSESSED');
+      expect(request.consultantAdviceAt).not.toBeNull();
+      const again = await assess(id);
+      expect(again.body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        from: 'ICF_ASSESSED',
+      });
+    });
+
+    it('refuses an assessment before it started, and ICF_ASSESSED as a plain move', async () => {
+      const id = await requestAt('ICF', 'INFORMATION_COMPLETE');
+      const early = await assess(id);
+      expect(early.body.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION' });
+      const moved = await move(id, 'ICF_ASSESSED');
+      expect(moved.body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.status',
+      });
+      expect((await stored(id)).status).toBe('INFO_GATHERING');
+    });
+
+    it.each([
+      [{ icfScore: 120 }, 'input.icfScore'],
+      [{ impairments: [] }, 'input.impairments'],
+      [{ amaReasons: ['SOCIAAL'] }, 'input.amaReasons'],
+      [{ consultantId: 'IC-999999' }, 'input.consultantId'],
+    ])('refuses the assessment %j, naming %s, and writes nothing', async (extra, field) => {
+      const id = await requestAt('ICF', 'ICF_STARTED');
+      const { body } = await assess(id, extra);
+      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect((await stored(id)).status).toBe('INFO_GATHERING');
+      const written = await stack.database.db
+        .select()
+        .from(icfAssessments)
+        .where(eq(icfAssessments.requestId, id));
+      expect(written).toEqual([]);
+    });
+
+    it('leaves the assessment to consultants', async () => {
+      const id = await requestAt('ICF', 'ICF_STARTED');
+      const { body } = await assess(id, {}, 'vdab-mediator');
+      expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    });
   });
 
   it('refuses a decision before the file is complete, and any move after the decision', async () => {

@@ -9,18 +9,20 @@ import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { adviceScope, type IndicationsContext } from '../loaders';
-import { addDays, todayInBelgium } from '../../../common/dates';
-import { adviceStatusOn, MAX_VALIDITY_YEARS, validityEnd } from '../rules';
+import { todayInBelgium } from '../../../common/dates';
+import { MAX_VALIDITY_YEARS } from '../rules';
 import {
+  adviceNumbers,
   advices,
   evaluationNumbers,
   evaluations,
   idempotencyKeys,
+  workSupportPackages,
   type AdviceRow,
 } from '../tables';
 import { Advice } from '../types/advice';
-import { EvaluationOutcome, EvaluationTrigger } from '../types/enums';
-import { ADVICE_LIFECYCLE, evaluateAdviceRule, STATUS_AFTER } from '../workflow/evaluation';
+import { AdviceType, EvaluationOutcome, EvaluationTrigger } from '../types/enums';
+import { evaluateAdviceRule, evaluatedAdvice } from '../workflow/evaluation';
 
 @InputType({ description: 'An evaluation of an active advice and what it decides.' })
 class EvaluateAdviceInput extends MutationInput {
@@ -41,6 +43,18 @@ class EvaluateAdviceInput extends MutationInput {
     description: `Required for VERLENGD: years added after the current validity, 1 to ${MAX_VALIDITY_YEARS}.`,
   })
   extensionYears?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Required for INTENSITEIT_HERZIEN: the guidance hours per month from now on.',
+  })
+  intensity?: number | null;
+
+  @Field(() => AdviceType, {
+    nullable: true,
+    description: 'Required for OMGEZET_NAAR_ANDER_ADVIES: the type of the advice it becomes.',
+  })
+  convertTo?: EnumValue<typeof AdviceType> | null;
 }
 
 const load = async (tx: Database, id: string): Promise<AdviceRow> =>
@@ -73,39 +87,35 @@ export class EvaluationWorkflowResolver {
           .where(and(eq(advices.id, valid.adviceId), adviceScope(context.scope)))
           .for('update');
         if (!current) throw notFound('Advice', valid.adviceId);
-        const today = todayInBelgium();
-        // An advice past its validity reads EXPIRED: it is no longer evaluated but asked anew.
-        const status = adviceStatusOn(current, today) ?? 'REFUSED';
-        const next = STATUS_AFTER[valid.outcome];
-        ADVICE_LIFECYCLE.assertMove(current.id, status, next);
-        const evaluationId = await nextId(tx, evaluationNumbers, 'EV');
-        await tx.insert(evaluations).values({
-          id: evaluationId,
-          adviceId: current.id,
-          personId: current.personId,
-          trigger: valid.trigger,
-          placementId: valid.placementId ?? null,
-          expert: context.caller.sub,
-          evaluatedAt: today,
-          outcome: valid.outcome,
-        });
-        const changes: Partial<AdviceRow> = { status: next };
-        if (valid.outcome === 'VERLENGD') {
-          const newValidUntil = validityEnd(addDays(current.validUntil!, 1), valid.extensionYears!);
-          changes.validUntil = newValidUntil;
-          changes.temporary = false;
-          changes.extensions = [
-            ...current.extensions,
-            {
-              extendedAt: today,
-              previousValidUntil: current.validUntil!,
-              newValidUntil,
-              evaluationId,
-            },
-          ];
+        const [derivedImw] = await tx
+          .select()
+          .from(advices)
+          .where(eq(advices.derivedFromId, current.id))
+          .for('update');
+        const evaluated = evaluatedAdvice(
+          current,
+          derivedImw ?? null,
+          { ...valid, expert: context.caller.sub },
+          todayInBelgium(),
+          {
+            evaluation: await nextId(tx, evaluationNumbers, 'EV'),
+            converted:
+              valid.outcome === 'OMGEZET_NAAR_ANDER_ADVIES'
+                ? await nextId(tx, adviceNumbers, 'AD')
+                : null,
+          },
+        );
+        await tx.insert(evaluations).values(evaluated.evaluation);
+        for (const advice of evaluated.advices) {
+          await tx.update(advices).set(advice).where(eq(advices.id, advice.id));
         }
-        if (next !== 'ACTIVE') changes.endedAt = today;
-        await tx.update(advices).set(changes).where(eq(advices.id, current.id));
+        if (evaluated.converted) await tx.insert(advices).values(evaluated.converted);
+        if (evaluated.intensity !== null) {
+          await tx
+            .update(workSupportPackages)
+            .set({ intensity: evaluated.intensity })
+            .where(eq(workSupportPackages.adviceId, current.id));
+        }
         return { record: await load(tx, current.id), id: current.id, personId: current.personId };
       },
     });

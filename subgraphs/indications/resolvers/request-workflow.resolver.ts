@@ -1,28 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
-import type { Role } from '../../../common/access/caller';
 import { Category } from '../../../common/access/categories';
-import { consentPurpose, Purpose } from '../../../common/access/purposes';
+import { consentPurpose } from '../../../common/access/purposes';
 import { relationInForce } from '../../../common/access/scope';
 import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
-import { todayInBelgium } from '../../../common/dates';
 import { queryPeer } from '../../../common/peers';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { IndicationsContext } from '../loaders';
-import {
-  derivedImwOf,
-  reviewRegimeFor,
-  UKW_VALIDITY_YEARS,
-  validityEnd,
-  MAX_VALIDITY_YEARS,
-} from '../rules';
+import { MAX_VALIDITY_YEARS, UKW_VALIDITY_YEARS } from '../rules';
 import {
   adviceNumbers,
   advices,
@@ -32,7 +24,6 @@ import {
   indicationRequests as requests,
   requestNumbers,
   reviews,
-  type AdviceInsert,
   type AttestationRow,
   type IndicationRequestRow,
 } from '../tables';
@@ -49,15 +40,17 @@ import {
 } from '../types/enums';
 import { Attestation, IndicationRequest } from '../types/request';
 import {
-  assertRouteAndRegime,
   attachAttestationRule,
+  bringsDerivedImw,
+  decidedRequest,
   decideRequestRule,
+  indicationRelationOf,
+  movedRequest,
   moveRequestRule,
   OPEN_FOR_ATTESTATIONS,
-  PHASE_TIMESTAMP,
-  REQUEST_LIFECYCLE,
   submitRequestRule,
 } from '../workflow/request';
+import { CONSULTANTS, FILERS, loadRequest, scopedRequest } from '../workflow/scoped';
 
 @InputType({ description: 'A new indication request, saved as a draft until it is submitted.' })
 class CreateIndicationRequestInput extends MutationInput {
@@ -131,31 +124,9 @@ class AttachAttestationInput extends MutationInput {
   validUntil?: string | null;
 }
 
-/** Indication consultants and the partners who file requests for their clients. */
-const FILERS: readonly Role[] = [
-  'VDAB_ICF_CONSULTANT',
-  'LG_ICF_CONSULTANT',
-  'VDAB_MEDIATOR',
-  'GTB_COUNSELLOR',
-];
-const CONSULTANTS: readonly Role[] = ['VDAB_ICF_CONSULTANT', 'LG_ICF_CONSULTANT'];
-
 const RESIDENCE = `query Residence($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Person { residence { nisCode } } }
 }`;
-
-const load = async (tx: Database, id: string) =>
-  (await tx.select().from(requests).where(eq(requests.id, id)))[0];
-
-async function scopedRequest(tx: Database, context: IndicationsContext, id: string) {
-  const [request] = await tx
-    .select()
-    .from(requests)
-    .where(and(eq(requests.id, id), context.scope.personFilter(requests.personId)))
-    .for('update');
-  if (!request) throw notFound('IndicationRequest', id);
-  return request;
-}
 
 /** The consent that allows pulling the person's attestations for VDAB, which decides (000 BA1). */
 async function dataCouplingConsent(tx: Database, personId: string): Promise<string | undefined> {
@@ -192,7 +163,7 @@ export class RequestWorkflowResolver {
       writers: FILERS,
       input,
       idempotencyKeys,
-      load,
+      load: loadRequest,
       // The residence lives in the persons subgraph; the request keeps a copy for statistics.
       gather: async (valid) => {
         const answer = await queryPeer<{
@@ -237,13 +208,10 @@ export class RequestWorkflowResolver {
       writers: FILERS,
       input,
       idempotencyKeys,
-      load,
+      load: loadRequest,
       write: async (tx, valid) => {
         const current = await scopedRequest(tx, context, valid.requestId);
-        REQUEST_LIFECYCLE.assertMove(current.id, current.status, valid.status);
-        assertRouteAndRegime(current, valid.status, todayInBelgium());
-        const now = new Date();
-        const changes: Partial<IndicationRequestRow> = { status: valid.status };
+        const moved = movedRequest(current, valid.status, new Date());
         if (valid.status === 'SUBMITTED') {
           const consent =
             current.route === 'ATTEST' ? await dataCouplingConsent(tx, current.personId) : null;
@@ -253,21 +221,15 @@ export class RequestWorkflowResolver {
               `${current.id} cannot be submitted on the ATTEST route: ${current.personId} has not given VDAB the ATTEST_DATAKOPPELING consent`,
             );
           }
-          changes.submittedAt = now;
-          changes.consentRef = consent ?? null;
-          // VDAB decides every request, so it holds the person's file for the indication.
-          await tx.insert(relations).values({
-            org: 'vdab',
-            personId: current.personId,
-            purpose: Purpose.INDICATION,
-            validFrom: current.signedFormAt!,
-            source: `indication_request:${current.id}`,
-          });
+          moved.consentRef = consent ?? null;
+          await tx.insert(relations).values(indicationRelationOf(moved));
         }
-        const phase = PHASE_TIMESTAMP[valid.status];
-        if (phase) changes[phase] = now;
-        await tx.update(requests).set(changes).where(eq(requests.id, current.id));
-        return { record: await load(tx, current.id), id: current.id, personId: current.personId };
+        await tx.update(requests).set(moved).where(eq(requests.id, current.id));
+        return {
+          record: await loadRequest(tx, current.id),
+          id: current.id,
+          personId: current.personId,
+        };
       },
     });
   }
@@ -288,57 +250,35 @@ export class RequestWorkflowResolver {
       writers: CONSULTANTS,
       input,
       idempotencyKeys,
-      load,
+      load: loadRequest,
       write: async (tx, valid) => {
         const current = await scopedRequest(tx, context, valid.requestId);
-        REQUEST_LIFECYCLE.assertMove(current.id, current.status, valid.decision);
-        const today = todayInBelgium();
-        assertRouteAndRegime(current, valid.decision, today);
-        const now = new Date();
-        const granted = valid.decision === 'GRANTED';
-        const years =
-          current.route === 'UKW'
-            ? UKW_VALIDITY_YEARS
-            : (valid.validityYears ?? MAX_VALIDITY_YEARS);
-        const advice: AdviceInsert = {
-          id: await nextId(tx, adviceNumbers, 'AD'),
-          personId: current.personId,
-          requestId: current.id,
-          type: current.requestedType,
-          basis: current.route,
-          temporary: current.route === 'UKW',
-          decision: granted ? 'TOEGEKEND' : 'GEWEIGERD',
-          decidedAt: now,
-          validFrom: granted ? today : null,
-          validUntil: granted ? validityEnd(today, years) : null,
-          status: granted ? 'ACTIVE' : null,
-        };
-        await tx.insert(advices).values(advice);
-        if (granted && advice.type === 'CMW') {
-          await tx
-            .insert(advices)
-            .values(derivedImwOf(advice, await nextId(tx, adviceNumbers, 'AD')));
-        }
-        const regime = reviewRegimeFor(today);
+        const decided = decidedRequest(
+          current,
+          valid.decision,
+          valid.validityYears ?? MAX_VALIDITY_YEARS,
+          new Date(),
+          {
+            advice: await nextId(tx, adviceNumbers, 'AD'),
+            derivedImw: bringsDerivedImw(current, valid.decision)
+              ? await nextId(tx, adviceNumbers, 'AD')
+              : null,
+          },
+        );
+        await tx.insert(advices).values(decided.advices);
         await tx
           .insert(reviews)
-          .values({
-            id: current.id.replace(/^IR-/, 'RV-'),
-            requestId: current.id,
-            personId: current.personId,
-            regime,
-            secondReviewer: regime === 'VIER_OGEN' ? 'TEAM_TOM' : null,
-            reviewedAt: now,
-          })
+          .values(decided.review)
           .onConflictDoUpdate({
             target: reviews.requestId,
             set: { reviewedAt: sql`excluded.reviewed_at` },
           });
-        await tx
-          .update(requests)
-          .set({ status: valid.decision, decidedAt: now })
-          .where(eq(requests.id, current.id));
-        return { record: await load(tx, current.id), id: current.id, personId: current.personId };
+        await tx.update(requests).set(decided.request).where(eq(requests.id, current.id));
+        return {
+          record: await loadRequest(tx, current.id),
+          id: current.id,
+          personId: current.personId,
+        };
       },
     });
   }

@@ -4,7 +4,17 @@ import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode } from '../../../common/errors';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
-import { MAX_VALIDITY_YEARS, reviewRegimeFor } from '../rules';
+import { Purpose } from '../../../common/access/purposes';
+import type { RelationInsert } from '../../../common/access/relations';
+import { todayInBelgium } from '../../../common/dates';
+import {
+  derivedImwOf,
+  MAX_VALIDITY_YEARS,
+  reviewRegimeFor,
+  UKW_VALIDITY_YEARS,
+  validityEnd,
+} from '../rules';
+import type { AdviceRow, IndicationRequestRow, ReviewInsert } from '../tables';
 import {
   AdviceType,
   AttestationKind,
@@ -74,15 +84,206 @@ export function assertRouteAndRegime(
   }
 }
 
-/** The phase timestamp a step records (B.5 phase durations). */
+/**
+ * The phase timestamps of B.2.2 and B.5 (submitted → information complete → ICF started →
+ * consultant advice → review → decided). States stamp their own; two milestones fall inside a
+ * state and are recorded on their own (`MILESTONES`).
+ */
 export const PHASE_TIMESTAMP: Partial<
-  Record<Status, 'infoCompleteAt' | 'icfStartedAt' | 'consultantAdviceAt' | 'reviewedAt'>
+  Record<Status, 'submittedAt' | 'consultantAdviceAt' | 'reviewedAt' | 'decidedAt'>
 > = {
-  VALIDATED: 'infoCompleteAt',
-  INFO_GATHERING: 'icfStartedAt',
+  SUBMITTED: 'submittedAt',
+  // VDAB's validation is the review of the attestation route.
+  VALIDATED: 'reviewedAt',
   ICF_ASSESSED: 'consultantAdviceAt',
   SECOND_REVIEW: 'reviewedAt',
+  GRANTED: 'decidedAt',
+  REFUSED: 'decidedAt',
 };
+
+/**
+ * Milestones inside a state: the information (attestations, workplace information, reports) is
+ * complete, and then, on the ICF and UKW routes, the consultant starts the ICF assessment.
+ */
+export const MILESTONES = {
+  INFORMATION_COMPLETE: {
+    field: 'infoCompleteAt',
+    during: ['ATTEST_RETRIEVAL', 'INFO_GATHERING'],
+    after: null,
+  },
+  ICF_STARTED: { field: 'icfStartedAt', during: ['INFO_GATHERING'], after: 'infoCompleteAt' },
+} as const satisfies Record<
+  string,
+  {
+    field: 'infoCompleteAt' | 'icfStartedAt';
+    during: readonly Status[];
+    after: 'infoCompleteAt' | null;
+  }
+>;
+export type Milestone = keyof typeof MILESTONES;
+
+type Request = IndicationRequestRow;
+
+/** Refuses `action` (a move to `to`, or recording a milestone) with the reason. */
+function refuse(
+  request: Request,
+  action: { to: string } | { milestone: string },
+  why: string,
+): never {
+  const what = 'to' in action ? `move to ${action.to}` : `record ${action.milestone}`;
+  throw domainError(
+    ErrorCode.INVALID_TRANSITION,
+    `IndicationRequest ${request.id} is ${request.status}: it cannot ${what}, ${why}.`,
+    { entity: 'IndicationRequest', id: request.id, from: request.status, ...action },
+  );
+}
+
+/** A new request as its filer writes it: a DRAFT without any phase behind it. */
+export function draftedRequest(
+  fields: Omit<
+    Request,
+    | 'status'
+    | 'submittedAt'
+    | 'infoCompleteAt'
+    | 'icfStartedAt'
+    | 'consultantAdviceAt'
+    | 'reviewedAt'
+    | 'decidedAt'
+  >,
+): Request {
+  return {
+    ...fields,
+    status: 'DRAFT',
+    submittedAt: null,
+    infoCompleteAt: null,
+    icfStartedAt: null,
+    consultantAdviceAt: null,
+    reviewedAt: null,
+    decidedAt: null,
+  };
+}
+
+/**
+ * The request after one move of its lifecycle at `at`, stamping the phase it enters. Refuses
+ * (INVALID_TRANSITION) a move the lifecycle, the route or the review regime of that day does
+ * not allow, and a validation before the attestations are complete.
+ */
+export function movedRequest(request: Request, to: Status, at: Date): Request {
+  REQUEST_LIFECYCLE.assertMove(request.id, request.status, to);
+  assertRouteAndRegime(request, to, todayInBelgium(at));
+  if (to === 'VALIDATED' && !request.infoCompleteAt) {
+    refuse(request, { to }, 'because its information is not complete yet');
+  }
+  const phase = PHASE_TIMESTAMP[to];
+  return { ...request, status: to, ...(phase ? { [phase]: at } : {}) };
+}
+
+/** The request with a milestone recorded at `at`; each is recorded once, in order. */
+export function milestoneReached(request: Request, milestone: Milestone, at: Date): Request {
+  const { field, during, after } = MILESTONES[milestone];
+  if (!(during as readonly Status[]).includes(request.status)) {
+    refuse(request, { milestone }, `which is recorded during ${during.join(' or ')}`);
+  }
+  if (request[field]) refuse(request, { milestone }, 'which is already recorded');
+  if (after && !request[after]) {
+    refuse(request, { milestone }, 'before its information is complete');
+  }
+  return { ...request, [field]: at };
+}
+
+/** The request once its ICF assessment is recorded: the consultant's advice (ICF_ASSESSED). */
+export function assessedRequest(request: Request, at: Date): Request {
+  if (request.status === 'INFO_GATHERING' && !request.icfStartedAt) {
+    refuse(request, { to: 'ICF_ASSESSED' }, 'before the ICF assessment has started');
+  }
+  return movedRequest(request, 'ICF_ASSESSED', at);
+}
+
+/** VDAB holds the person's file for the indication from the signed form on (it decides). */
+export function indicationRelationOf(request: Request): RelationInsert {
+  return {
+    org: 'vdab',
+    personId: request.personId,
+    purpose: Purpose.INDICATION,
+    validFrom: request.signedFormAt!,
+    source: `indication_request:${request.id}`,
+  };
+}
+
+/** Granting a CMW automatically grants the IMW (B.2.2, 000 BA1). */
+export function bringsDerivedImw(
+  request: Pick<Request, 'requestedType'>,
+  decision: EnumValue<typeof IndicationDecision>,
+): boolean {
+  return decision === 'GRANTED' && request.requestedType === 'CMW';
+}
+
+export interface Decided {
+  request: Request;
+  /** The advice, and the IMW a granted CMW brings with it. */
+  advices: AdviceRow[];
+  review: ReviewInsert;
+}
+
+/**
+ * A decision on `at`, as `decideIndicationRequest` writes it and the seeds generate it: the
+ * advice (UKW: temporary, 2 years; otherwise `validityYears`, at most 5), the derived IMW of a
+ * granted CMW, and the review under the regime of the day.
+ */
+export function decidedRequest(
+  request: Request,
+  decision: EnumValue<typeof IndicationDecision>,
+  validityYears: number,
+  at: Date,
+  ids: { advice: string; derivedImw: string | null },
+): Decided {
+  const decided = movedRequest(request, decision, at);
+  const day = todayInBelgium(at);
+  const granted = decision === 'GRANTED';
+  const years = request.route === 'UKW' ? UKW_VALIDITY_YEARS : validityYears;
+  const advice: AdviceRow = {
+    id: ids.advice,
+    personId: request.personId,
+    requestId: request.id,
+    type: request.requestedType,
+    basis: request.route,
+    temporary: request.route === 'UKW',
+    derivedFromId: null,
+    decision: granted ? 'TOEGEKEND' : 'GEWEIGERD',
+    decidedAt: at,
+    validFrom: granted ? day : null,
+    validUntil: granted ? validityEnd(day, Math.min(years, MAX_VALIDITY_YEARS)) : null,
+    extensions: [],
+    status: granted ? 'ACTIVE' : null,
+    endedAt: null,
+    hiredAt: null,
+  };
+  const regime = reviewRegimeFor(day);
+  const assessed = request.route !== 'ATTEST';
+  return {
+    request: decided,
+    advices: [
+      advice,
+      ...(bringsDerivedImw(request, decision) ? [derivedImwOf(advice, ids.derivedImw!)] : []),
+    ],
+    review: {
+      id: request.id.replace(/^IR-/, 'RV-'),
+      requestId: request.id,
+      personId: request.personId,
+      regime,
+      // Four eyes review an assessment; DGS investigates prior routings (000 BA6).
+      secondReviewer:
+        regime === 'VIER_OGEN' && assessed
+          ? request.procedure === 'PRIOR_INDICERINGSROUTING'
+            ? 'DGS'
+            : 'TEAM_TOM'
+          : null,
+      sampledForQualityControl: false,
+      qcOutcome: null,
+      reviewedAt: regime === 'VIER_OGEN' && assessed ? request.reviewedAt : null,
+    },
+  };
+}
 
 export const submitRequestRule = z
   .object({
@@ -126,6 +327,10 @@ export const moveRequestRule = z.object({
     .refine(
       (status) => status !== 'GRANTED' && status !== 'REFUSED',
       'GRANTED and REFUSED are reached with decideIndicationRequest',
+    )
+    .refine(
+      (status) => status !== 'ICF_ASSESSED',
+      'ICF_ASSESSED is reached by recording the assessment (recordIcfAssessment)',
     ),
   idempotencyKey: idempotencyKeyRule,
 });
