@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { Purpose } from '../common/access/purposes';
 import { relationForConsent } from '../common/access/relations';
-import { registrationRelationsOf } from '../subgraphs/persons/workflow/activation';
+import type { EnumValue } from '../common/enums';
+import {
+  dutyDecided,
+  registrationRelationsOf,
+  startedTrajectory,
+} from '../subgraphs/persons/workflow/activation';
+import {
+  grantedAssistance,
+  imposedSanction,
+  movedClient,
+  ocmwRelationOf,
+} from '../subgraphs/persons/workflow/assistance';
+import { givenConsent, revokedConsent } from '../subgraphs/persons/workflow/consent';
 import { relations } from '../common/access/tables';
 import {
   consents,
@@ -16,7 +27,7 @@ import {
   transmissions,
   vdabRegistrations,
 } from '../subgraphs/persons/tables';
-import { Instrument, OccupationCluster } from '../subgraphs/persons/types/enums';
+import { ClientStatus, Instrument, OccupationCluster } from '../subgraphs/persons/types/enums';
 import { addDays, SEED_TODAY, sequentialId, type SeedContext, type SeededPerson } from './context';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -42,6 +53,29 @@ const ACTIVITIES = [
  * Persons with their VDAB and OCMW status, trajectories, consents and outcomes. About 40% are
  * OCMW clients; P-000001 is the demo citizen (Gent, leefloon, VDAB category 05).
  */
+type ClientState = EnumValue<typeof ClientStatus>;
+
+/** The moves of the client lifecycle that lead to each state a seeded client is in. */
+const CLIENT_STEPS = {
+  SOCIAL_INVESTIGATION: ['SOCIAL_INVESTIGATION'],
+  EXEMPT: ['SOCIAL_INVESTIGATION', 'EXEMPT'],
+  REGISTRATION_REQUIRED: ['SOCIAL_INVESTIGATION', 'REGISTRATION_REQUIRED'],
+  REGISTERED_VDAB: ['SOCIAL_INVESTIGATION', 'REGISTRATION_REQUIRED', 'REGISTERED_VDAB'],
+  IN_TRAJECTORY: [
+    'SOCIAL_INVESTIGATION',
+    'REGISTRATION_REQUIRED',
+    'REGISTERED_VDAB',
+    'IN_TRAJECTORY',
+  ],
+  TWE_OCMW: [
+    'SOCIAL_INVESTIGATION',
+    'REGISTRATION_REQUIRED',
+    'REGISTERED_VDAB',
+    'IN_TRAJECTORY',
+    'TWE_OCMW',
+  ],
+} satisfies Partial<Record<ClientState, ClientState[]>>;
+
 export async function seedPersons(ctx: SeedContext): Promise<void> {
   const { faker, sizes, world } = ctx;
   const municipalities = world.municipalities;
@@ -73,6 +107,7 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
     transmission: 0,
     handover: 0,
     consent: 0,
+    sanction: 0,
   };
 
   for (let n = 1; n <= sizes.persons; n += 1) {
@@ -169,72 +204,85 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
       const recordId = sequentialId('SA', counters.assistance);
       const grantedAt = addDays(SEED_TODAY, -faker.number.int({ min: 60, max: 1800 }));
       const exempt = !registeredAtVdab && faker.number.float() < 0.3;
-      rows.assistance.push({
+      const type = ukrainian
+        ? 'EQUIVALENT_LEEFLOON'
+        : demoCitizen
+          ? 'LEEFLOON'
+          : faker.helpers.weightedArrayElement([
+              { value: 'LEEFLOON' as const, weight: 85 },
+              { value: 'RMI_TEWERKSTELLING' as const, weight: 8 },
+              { value: 'MAATSCHAPPELIJKE_HULP' as const, weight: 7 },
+            ]);
+      const gpmi = demoCitizen || faker.number.float() < 0.6;
+      const clientStatus: ClientState = exempt
+        ? 'EXEMPT'
+        : registeredAtVdab
+          ? faker.helpers.arrayElement([
+              'REGISTERED_VDAB',
+              'IN_TRAJECTORY',
+              'IN_TRAJECTORY',
+              'TWE_OCMW',
+            ] as const)
+          : faker.helpers.arrayElement(['SOCIAL_INVESTIGATION', 'REGISTRATION_REQUIRED'] as const);
+      const spiExemption =
+        faker.number.float() < 0.06
+          ? faker.helpers.arrayElement(['STUDIETRAJECT', 'STARTPERIODE_TEWERKSTELLING'] as const)
+          : null;
+      const investigated = addDays(SEED_TODAY, -faker.number.int({ min: 10, max: 360 }));
+      const exemptionReason = exempt
+        ? faker.helpers.arrayElement(['BILLIJKHEID', 'GEZONDHEID', 'NIET_ARBEIDSRIJP'] as const)
+        : null;
+      const exemptionReviewDue = exempt
+        ? addDays(SEED_TODAY, faker.number.int({ min: 10, max: 360 }))
+        : null;
+      const workReadiness = exempt
+        ? 'NIET_ARBEIDSRIJP'
+        : faker.helpers.arrayElement(['ARBEIDSRIJP', 'ARBEIDSRIJP', 'IN_ONDERZOEK'] as const);
+      // Granted, investigated, the duty decided, then along the client lifecycle as the
+      // mutations move it; the last investigation is the latest yearly one.
+      const granted = grantedAssistance({
         id: recordId,
         personId: id,
         ocmwNisCode,
-        type: ukrainian
-          ? 'EQUIVALENT_LEEFLOON'
-          : demoCitizen
-            ? 'LEEFLOON'
-            : faker.helpers.weightedArrayElement([
-                { value: 'LEEFLOON' as const, weight: 85 },
-                { value: 'RMI_TEWERKSTELLING' as const, weight: 8 },
-                { value: 'MAATSCHAPPELIJKE_HULP' as const, weight: 7 },
-              ]),
-        gpmi: demoCitizen || faker.number.float() < 0.6,
+        type,
+        gpmi,
         grantedAt,
-        clientStatus: exempt
-          ? 'EXEMPT'
-          : registeredAtVdab
-            ? faker.helpers.arrayElement([
-                'REGISTERED_VDAB',
-                'IN_TRAJECTORY',
-                'IN_TRAJECTORY',
-                'TWE_OCMW',
-              ] as const)
-            : faker.helpers.arrayElement([
-                'SOCIAL_INVESTIGATION',
-                'REGISTRATION_REQUIRED',
-              ] as const),
-        spiExemption:
-          faker.number.float() < 0.06
-            ? faker.helpers.arrayElement(['STUDIETRAJECT', 'STARTPERIODE_TEWERKSTELLING'] as const)
-            : null,
-        lastSocialInvestigation: addDays(SEED_TODAY, -faker.number.int({ min: 10, max: 360 })),
+      });
+      const decided = dutyDecided(granted, {
         registrationDuty: exempt ? 'VRIJGESTELD' : 'VERPLICHT',
-        exemptionReason: exempt
-          ? faker.helpers.arrayElement(['BILLIJKHEID', 'GEZONDHEID', 'NIET_ARBEIDSRIJP'] as const)
-          : null,
-        exemptionReviewDue: exempt
-          ? addDays(SEED_TODAY, faker.number.int({ min: 10, max: 360 }))
-          : null,
-        workReadiness: exempt
-          ? 'NIET_ARBEIDSRIJP'
-          : faker.helpers.arrayElement(['ARBEIDSRIJP', 'ARBEIDSRIJP', 'IN_ONDERZOEK'] as const),
+        exemptionReason,
+        exemptionReviewDue,
       });
-      const spi = rows.assistance.at(-1)!;
-      if (spi.spiExemption) {
-        spi.spiExemptionFrom = addDays(grantedAt, 30);
-        spi.spiExemptionUntil = addDays(grantedAt, 30 + faker.number.int({ min: 180, max: 1095 }));
+      const investigatedOn = investigated > grantedAt ? investigated : grantedAt;
+      const record = CLIENT_STEPS[clientStatus].reduce(
+        (current, status) => movedClient(current, status, investigatedOn),
+        decided,
+      );
+      record.workReadiness = workReadiness;
+      if (spiExemption) {
+        record.spiExemption = spiExemption;
+        record.spiExemptionFrom = addDays(grantedAt, 30);
+        record.spiExemptionUntil = addDays(
+          grantedAt,
+          30 + faker.number.int({ min: 180, max: 1095 }),
+        );
       }
-      rows.relations.push({
-        org: `ocmw:${ocmwNisCode}`,
-        personId: id,
-        purpose: Purpose.SOCIAL_INTEGRATION,
-        validFrom: grantedAt,
-        source: `social_assistance:${recordId}`,
-      });
+      rows.assistance.push(record);
+      rows.relations.push(ocmwRelationOf(record));
       if (demoCitizen || registeredAtVdab) {
         counters.consent += 1;
-        rows.consents.push({
-          id: sequentialId('C', counters.consent),
-          personId: id,
-          type: 'OCMW_INSCHRIJVINGSMANDAAT',
-          grantedTo: `ocmw:${ocmwNisCode}`,
-          scope: 'VDAB registration',
-          grantedAt: new Date(`${since}T09:00:00Z`),
-        });
+        rows.consents.push(
+          givenConsent(
+            {
+              id: sequentialId('C', counters.consent),
+              personId: id,
+              type: 'OCMW_INSCHRIJVINGSMANDAAT',
+              grantedTo: `ocmw:${ocmwNisCode}`,
+              scope: 'VDAB registration',
+            },
+            new Date(`${since}T09:00:00Z`),
+          ),
+        );
       }
 
       if (registeredAtVdab && faker.number.float() < 0.7) {
@@ -242,7 +290,9 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
         const trajectoryId = sequentialId('T', counters.trajectory);
         const startedAt = addDays(since, faker.number.int({ min: 0, max: 60 }));
         const regie = faker.helpers.arrayElement(['OCMW', 'VDAB'] as const);
-        rows.trajectories.push({ id: trajectoryId, personId: id, regie, startedAt });
+        rows.trajectories.push(
+          startedTrajectory({ id: trajectoryId, personId: id, regie, startedAt }),
+        );
         for (let a = 0; a < faker.number.int({ min: 1, max: 4 }); a += 1) {
           counters.action += 1;
           const startDate = addDays(startedAt, faker.number.int({ min: 0, max: 300 }));
@@ -289,17 +339,16 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
             feedbackAt: answered ? addDays(sentAt, faker.number.int({ min: 3, max: 30 })) : null,
           });
           if (answered && faker.number.float() < 0.3) {
-            const sanctionId = sequentialId('S', counters.transmission);
-            rows.sanctions.push({
-              id: sanctionId,
-              recordId,
-              personId: id,
+            counters.sanction += 1;
+            const sanction = imposedSanction(record, {
+              id: sequentialId('S', counters.sanction),
               kind: 'SCHORSING_LEEFLOON',
               imposedAt: addDays(sentAt, 30),
               until: addDays(sentAt, 60),
-              motivation: 'Werkonwilligheid vastgesteld na transmissie.',
+              motivation: 'Werkonwilligheid vastgesteld na transmissie en gesprek met de cliënt.',
             });
-            rows.transmissions.at(-1)!.sanctionId = sanctionId;
+            rows.sanctions.push(sanction);
+            rows.transmissions.at(-1)!.sanctionId = sanction.id;
           }
         }
         if (faker.number.float() < 0.25) {
@@ -332,27 +381,35 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
 
     if (demoCitizen || faker.number.float() < 0.5) {
       counters.consent += 1;
-      rows.consents.push({
-        id: sequentialId('C', counters.consent),
-        personId: id,
-        type: 'ATTEST_DATAKOPPELING',
-        grantedTo: 'vdab',
-        scope: 'Attestations MB 20/02/2018',
-        grantedAt: new Date(`${addDays(since, 5)}T10:00:00Z`),
-      });
+      rows.consents.push(
+        givenConsent(
+          {
+            id: sequentialId('C', counters.consent),
+            personId: id,
+            type: 'ATTEST_DATAKOPPELING',
+            grantedTo: 'vdab',
+            scope: 'Attestations MB 20/02/2018',
+          },
+          new Date(`${addDays(since, 5)}T10:00:00Z`),
+        ),
+      );
     }
     if (faker.number.float() < 0.3) {
       counters.consent += 1;
       const revoked = faker.number.float() < 0.1;
-      rows.consents.push({
-        id: sequentialId('C', counters.consent),
-        personId: id,
-        type: 'PROFILE_VISIBLE_TO_EMPLOYERS',
-        grantedTo: 'employers',
-        scope: 'Pseudonymous profile',
-        grantedAt: new Date(`${addDays(since, 10)}T10:00:00Z`),
-        revokedAt: revoked ? new Date(`${addDays(since, 200)}T10:00:00Z`) : null,
-      });
+      const given = givenConsent(
+        {
+          id: sequentialId('C', counters.consent),
+          personId: id,
+          type: 'PROFILE_VISIBLE_TO_EMPLOYERS',
+          grantedTo: 'employers',
+          scope: 'Pseudonymous profile',
+        },
+        new Date(`${addDays(since, 10)}T10:00:00Z`),
+      );
+      rows.consents.push(
+        revoked ? revokedConsent(given, new Date(`${addDays(since, 200)}T10:00:00Z`)) : given,
+      );
     }
 
     // Outflow to work one year later: 25–50% of VDAB-identified OCMW clients (DOMAIN B.5).
@@ -406,6 +463,15 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
     sql`select setval('persons.transmission_numbers', ${counters.transmission + 1}, false)`,
   );
   await ctx.db.execute(sql`select setval('persons.action_numbers', ${counters.action + 1}, false)`);
+  await ctx.db.execute(
+    sql`select setval('persons.assistance_numbers', ${counters.assistance + 1}, false)`,
+  );
+  await ctx.db.execute(
+    sql`select setval('persons.sanction_numbers', ${counters.sanction + 1}, false)`,
+  );
+  await ctx.db.execute(
+    sql`select setval('persons.trajectory_numbers', ${counters.trajectory + 1}, false)`,
+  );
   await ctx.insert(employmentOutcomes, rows.outcomes);
   await ctx.insert(relations, rows.relations);
 }

@@ -14,6 +14,15 @@ export class Lifecycle<State extends string> {
     return this.moves[from].includes(to);
   }
 
+  /** Refuses a move the lifecycle allows but a rule of the moment does not, saying which. */
+  refuse(id: string, from: State, to: State, why: string): never {
+    throw domainError(
+      ErrorCode.INVALID_TRANSITION,
+      `${this.entity} ${id} is ${from}: it cannot move to ${to}, because ${why}.`,
+      { entity: this.entity, id, from, to },
+    );
+  }
+
   /** Throws unless `from → to` is a move of this lifecycle. */
   assertMove(id: string, from: State, to: State): void {
     if (this.canMove(from, to)) return;

@@ -6,6 +6,8 @@ import { createLoaders, type PersonsLoaders } from './loaders';
 import { referenceResolvers } from './references';
 import { SocialAssistanceRecordResolver } from './resolvers/assistance.resolver';
 import { ActivationWorkflowResolver } from './resolvers/activation-workflow.resolver';
+import { AssistanceWorkflowResolver } from './resolvers/assistance-workflow.resolver';
+import { TrajectoryWorkflowResolver } from './resolvers/trajectory-workflow.resolver';
 import { ConsentWorkflowResolver } from './resolvers/consent-workflow.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
@@ -26,6 +28,8 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
           MeResolver,
           ConsentWorkflowResolver,
           ActivationWorkflowResolver,
+          AssistanceWorkflowResolver,
+          TrajectoryWorkflowResolver,
           TransmissionWorkflowResolver,
           TrajectoryActionWorkflowResolver,
           SocialAssistanceRecordResolver,

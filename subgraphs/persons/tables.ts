@@ -47,6 +47,9 @@ export const handoverNumbers = personsSchema.sequence('handover_numbers');
 export const transmissionNumbers = personsSchema.sequence('transmission_numbers');
 /** Trajectory actions are many: seven digits (`TA-0001234`). */
 export const actionNumbers = personsSchema.sequence('action_numbers');
+export const assistanceNumbers = personsSchema.sequence('assistance_numbers');
+export const sanctionNumbers = personsSchema.sequence('sanction_numbers');
+export const trajectoryNumbers = personsSchema.sequence('trajectory_numbers');
 
 export const genderEnum = personsSchema.enum('gender', Gender.values);
 export const educationLevelEnum = personsSchema.enum('education_level', EducationLevel.values);

@@ -213,13 +213,59 @@ describe('activation workflow', () => {
       expect(back.body.data.handOverRegie.regie).toBe(running.regie);
     });
 
+    const end = async (trajectoryId: string, endDate: string) =>
+      mutate(
+        `mutation($input: EndTrajectoryInput!) { endTrajectory(input: $input) { id endedAt } }`,
+        { trajectoryId, endDate },
+        await ocmwGent(),
+      );
+
+    it('ends a trajectory once, not before it started', async () => {
+      const [running] = (await runningGentTrajectories()).slice(-2, -1);
+      const early = await end(running.id, '2000-01-01');
+      expect(early.body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.endDate',
+      });
+      const ended = await end(running.id, TODAY);
+      expect(ended.body.data.endTrajectory).toEqual({ id: running.id, endedAt: TODAY });
+      const again = await end(running.id, TODAY);
+      expect(again.body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        from: 'ENDED',
+      });
+    });
+
+    it('starts a trajectory for a client without one, one at a time', async () => {
+      const withRunning = new Set(
+        (
+          await stack.database.db
+            .select({ personId: trajectories.personId })
+            .from(trajectories)
+            .where(isNull(trajectories.endedAt))
+        ).map((row) => row.personId),
+      );
+      const client = gentClients.find((c) => !withRunning.has(c.personId))!;
+      const start = async () =>
+        mutate(
+          `mutation($input: StartTrajectoryInput!) { startTrajectory(input: $input) { id regie startedAt endedAt } }`,
+          { personId: client.personId, regie: 'OCMW' },
+          await ocmwGent(),
+        );
+      const started = await start();
+      expect(started.body.errors).toBeUndefined();
+      expect(started.body.data.startTrajectory).toMatchObject({
+        regie: 'OCMW',
+        startedAt: TODAY,
+        endedAt: null,
+      });
+      const second = await start();
+      expect(second.body.errors?.[0].extensions.code).toBe('CONFLICT');
+    });
+
     it('refuses a handover on an ended trajectory', async () => {
-      // No mutation ends a trajectory yet: the fixture ends one of OCMW Gent's directly.
       const [running] = (await runningGentTrajectories()).slice(-1);
-      await stack.database.db
-        .update(trajectories)
-        .set({ endedAt: TODAY })
-        .where(eq(trajectories.id, running.id));
+      expect((await end(running.id, TODAY)).body.errors).toBeUndefined();
       const { body } = await handOver(running.id, running.regie === 'OCMW' ? 'VDAB' : 'OCMW');
       expect(body.errors?.[0].extensions).toMatchObject({
         code: 'INVALID_TRANSITION',

@@ -27,6 +27,7 @@ import { ExemptionReason, Regie, RegistrationDuty } from '../types/enums';
 import { SocialAssistanceRecord, VdabRegistration } from '../types/status';
 import { Trajectory } from '../types/trajectory';
 import {
+  dutyDecided,
   handOverRule,
   REGIE_LIFECYCLE,
   registerAtVdabRule,
@@ -34,7 +35,7 @@ import {
   registrationRelationsOf,
   reviewDueProblem,
 } from '../workflow/activation';
-import { assertRunning, scopedTrajectory } from '../workflow/scoped';
+import { assertRunning, ownOcmw, scopedTrajectory } from '../workflow/scoped';
 
 @InputType({ description: 'An OCMW client registered at VDAB by their social worker.' })
 class RegisterAtVdabInput extends MutationInput {
@@ -71,9 +72,6 @@ class HandOverRegieInput extends MutationInput {
   @Field(() => String, { nullable: true })
   note?: string | null;
 }
-
-/** The OCMW's NIS code from its organisation id (`ocmw:44021`). */
-const ownOcmw = (org: string) => (org.startsWith('ocmw:') ? org.slice('ocmw:'.length) : '');
 
 const loadRegistration = async (tx: Database, id: string) =>
   (await tx.select().from(vdabRegistrations).where(eq(vdabRegistrations.id, id)))[0];
@@ -205,11 +203,13 @@ export class ActivationWorkflowResolver {
         }
         const [record] = await tx
           .update(records)
-          .set({
-            registrationDuty: valid.registrationDuty,
-            exemptionReason: valid.exemptionReason ?? null,
-            exemptionReviewDue: valid.exemptionReviewDue ?? null,
-          })
+          .set(
+            dutyDecided(current, {
+              registrationDuty: valid.registrationDuty,
+              exemptionReason: valid.exemptionReason ?? null,
+              exemptionReviewDue: valid.exemptionReviewDue ?? null,
+            }),
+          )
           .where(eq(records.id, current.id))
           .returning();
         return { record, id: record.id, personId: record.personId };

@@ -14,7 +14,12 @@ import type { PersonsContext } from '../loaders';
 import { consentNumbers, consents, idempotencyKeys } from '../tables';
 import { Consent } from '../types/consent';
 import { ConsentType } from '../types/enums';
-import { CONSENT_LIFECYCLE, grantConsentRule, revokeConsentRule } from '../workflow/consent';
+import {
+  givenConsent,
+  grantConsentRule,
+  revokeConsentRule,
+  revokedConsent,
+} from '../workflow/consent';
 
 @InputType({ description: 'A consent the citizen gives to an organisation.' })
 class GrantConsentInput extends MutationInput {
@@ -82,14 +87,18 @@ export class ConsentWorkflowResolver {
         }
         const [consent] = await tx
           .insert(consents)
-          .values({
-            id: await nextId(tx, consentNumbers, 'C'),
-            personId,
-            type: valid.type,
-            grantedTo: valid.grantedTo,
-            scope: valid.scope,
-            grantedAt: new Date(),
-          })
+          .values(
+            givenConsent(
+              {
+                id: await nextId(tx, consentNumbers, 'C'),
+                personId,
+                type: valid.type,
+                grantedTo: valid.grantedTo,
+                scope: valid.scope,
+              },
+              new Date(),
+            ),
+          )
           .returning();
         await tx.insert(relations).values(relationForConsent(consent)!);
         return { record: consent, id: consent.id, personId };
@@ -120,14 +129,9 @@ export class ConsentWorkflowResolver {
           .where(and(eq(consents.id, valid.consentId), eq(consents.personId, context.caller.sub)))
           .for('update');
         if (!current) throw notFound('Consent', valid.consentId);
-        CONSENT_LIFECYCLE.assertMove(
-          current.id,
-          current.revokedAt ? 'REVOKED' : 'GIVEN',
-          'REVOKED',
-        );
         const [consent] = await tx
           .update(consents)
-          .set({ revokedAt: new Date() })
+          .set(revokedConsent(current, new Date()))
           .where(eq(consents.id, current.id))
           .returning();
         // Ended yesterday: the relation no longer holds today.

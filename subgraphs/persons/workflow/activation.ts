@@ -5,7 +5,9 @@ import type { RelationInsert } from '../../../common/access/relations';
 import { addDays } from '../../../common/dates';
 import type { EnumValue } from '../../../common/enums';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
+import { badUserInput } from '../../../common/errors';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
+import type { SocialAssistanceRecordRow, TrajectoryRow } from '../tables';
 import {
   ActionOutcome,
   ExemptionReason,
@@ -14,6 +16,7 @@ import {
   RegistrationDuty,
   TransmissionKind,
 } from '../types/enums';
+import { assertRunning } from './scoped';
 
 /**
  * A VDAB registration opens the person's file to VDAB for guidance and indication, and to the
@@ -78,6 +81,17 @@ export const registrationDutyRule = z
       }
     }
   });
+
+/** The record with the OCMW's decision on the duty to register. */
+export function dutyDecided<Record extends SocialAssistanceRecordRow>(
+  record: Record,
+  decision: Pick<
+    SocialAssistanceRecordRow,
+    'registrationDuty' | 'exemptionReason' | 'exemptionReviewDue'
+  >,
+): Record {
+  return { ...record, ...decision };
+}
 
 /** Why an exemption's review date cannot stand on `today`, or undefined when it can. */
 export function reviewDueProblem(reviewDue: string, today: string): string | undefined {
@@ -150,3 +164,31 @@ export const endActionRule = z.object({
   endDate: calendarDateRule(),
   idempotencyKey: idempotencyKeyRule,
 });
+
+export const startTrajectoryRule = z.object({
+  personId: idRule,
+  regie: z.enum(Regie.values),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+export const endTrajectoryRule = z.object({
+  trajectoryId: idRule,
+  endDate: calendarDateRule(),
+  idempotencyKey: idempotencyKeyRule,
+});
+
+/** A trajectory starts under the regie of one side (DOMAIN B.2.1). */
+export function startedTrajectory(
+  fields: Pick<TrajectoryRow, 'id' | 'personId' | 'regie' | 'startedAt'>,
+): TrajectoryRow {
+  return { ...fields, endedAt: null };
+}
+
+/** The trajectory ended on `endDate`: not before it started, and only once. */
+export function endedTrajectory(trajectory: TrajectoryRow, endDate: string): TrajectoryRow {
+  assertRunning(trajectory, 'it ends only once');
+  if (endDate < trajectory.startedAt) {
+    throw badUserInput('input.endDate', `must not be before the start (${trajectory.startedAt})`);
+  }
+  return { ...trajectory, endedAt: endDate };
+}

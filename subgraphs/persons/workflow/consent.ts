@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EnumValue } from '../../../common/enums';
 import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
+import type { ConsentRow } from '../tables';
 import { ConsentType } from '../types/enums';
 
 type Type = EnumValue<typeof ConsentType>;
@@ -45,3 +46,17 @@ export const CONSENT_LIFECYCLE = new Lifecycle<'GIVEN' | 'REVOKED'>('Consent', {
   GIVEN: ['REVOKED'],
   REVOKED: [],
 });
+
+/** A consent the citizen gives at `at`, as `grantConsent` writes it and the seeds generate it. */
+export function givenConsent(
+  fields: Pick<ConsentRow, 'id' | 'personId' | 'type' | 'grantedTo' | 'scope'>,
+  at: Date,
+): ConsentRow {
+  return { ...fields, grantedAt: at, revokedAt: null };
+}
+
+/** The consent taken back at `at`; refuses one already revoked (INVALID_TRANSITION). */
+export function revokedConsent(consent: ConsentRow, at: Date): ConsentRow {
+  CONSENT_LIFECYCLE.assertMove(consent.id, consent.revokedAt ? 'REVOKED' : 'GIVEN', 'REVOKED');
+  return { ...consent, revokedAt: at };
+}
