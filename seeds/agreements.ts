@@ -3,6 +3,13 @@ import type { Faker } from '@faker-js/faker';
 
 import type { EnumValue } from '../common/enums';
 import {
+  draftedAgreement,
+  movedAction,
+  movedAgreement,
+  plannedAction,
+  plannedYear,
+} from '../subgraphs/agreements/workflow/agreement';
+import {
   invitedParticipation,
   movedParticipation,
   PACT_YEARS,
@@ -23,8 +30,10 @@ import {
   regiegebieden,
   type ActivationPactParticipationRow as Participation,
   type AgreementContactValue,
+  type CollaborationAgreementRow,
 } from '../subgraphs/agreements/tables';
 import type {
+  ActionStatus,
   AgreementStatus,
   AgreementTargetGroup,
   AgreementType,
@@ -223,9 +232,15 @@ export async function seedAgreements(ctx: SeedContext): Promise<void> {
   await ctx.insert(actionPlans, agreements.plans);
   await ctx.insert(agreementActions, agreements.actions);
   await ctx.insert(activationPactParticipations, pact);
-  await ctx.db.execute(
-    sql`select setval('agreements.pact_participation_numbers', ${pact.length + 1}, false)`,
-  );
+  // Agreements, plans, actions and participations made through the API number on after these.
+  for (const [sequence, seeded] of [
+    ['agreement_numbers', agreements.agreements.length],
+    ['action_plan_numbers', agreements.plans.length],
+    ['agreement_action_numbers', agreements.actions.length],
+    ['pact_participation_numbers', pact.length],
+  ] as const) {
+    await ctx.db.execute(sql`select setval(${`agreements.${sequence}`}, ${seeded + 1}, false)`);
+  }
   ctx.world.municipalities = data;
 }
 
@@ -391,41 +406,41 @@ function buildAgreements(faker: Faker, geography: Geography) {
     );
 
   // One action plan per year of the agreement, for last year and this year.
-  const addPlans = (agreementId: string, seed: AgreementSeed) => {
+  const addPlans = (agreement: CollaborationAgreementRow, seed: AgreementSeed) => {
     for (const year of [currentYear - 1, currentYear]) {
       const yearStart = `${year}-01-01`;
       const yearEnd = `${year}-12-31`;
       if (seed.periodStart > yearEnd || (seed.periodEnd && seed.periodEnd < yearStart)) continue;
-      const planId = sequentialId('AP', built.plans.length + 1);
-      built.plans.push({
-        id: planId,
-        agreementId,
+      const plan = plannedYear(agreement, {
+        id: sequentialId('AP', built.plans.length + 1),
         year,
         published: faker.number.float() < (year < currentYear ? 0.4 : 0.6),
       });
+      built.plans.push(plan);
       const owners = ['VDAB', seed.localName, 'Regisseur SE en werk', 'OCMW-dienst activering'];
       for (const template of faker.helpers.arrayElements(ACTION_TEMPLATES, { min: 3, max: 6 })) {
         const deadline = addDays(
           yearStart,
           faker.number.int({ min: 0, max: daysBetween(yearStart, yearEnd) }),
         );
-        built.actions.push({
+        const planned = plannedAction(plan, {
           id: sequentialId('AA', built.actions.length + 1),
-          actionPlanId: planId,
           title: template.title,
           targetGroup: template.targetGroup,
           owner: faker.helpers.arrayElement(owners),
-          status: actionStatus(deadline),
           deadline,
-          qualitativeIndicator: faker.number.float() < 0.8 ? template.indicator : null,
+          qualitativeIndicator: null,
         });
+        const status = actionStatus(deadline);
+        planned.qualitativeIndicator = faker.number.float() < 0.8 ? template.indicator : null;
+        built.actions.push(ACTION_STEPS[status].reduce(movedAction, planned));
       }
     }
   };
 
   const add = (seed: AgreementSeed): void => {
     const id = sequentialId('CA', built.agreements.length + 1);
-    built.agreements.push({
+    const drafted = draftedAgreement({
       id,
       type: seed.type,
       title: seed.title,
@@ -437,11 +452,18 @@ function buildAgreements(faker: Faker, geography: Geography) {
       samenwerkingslijn: seed.samenwerkingslijn ?? false,
       responseDeadlineDays: seed.responseDeadlineDays ?? null,
       overlegforum: seed.overlegforum ?? null,
-      status: seed.status,
-      signedAt: seed.signedAt,
     });
+    // Signed, then running (with its yearly plans), then evaluated and renewed or expired.
+    const steps = AGREEMENT_STEPS[seed.status];
+    const running = steps
+      .filter((step) => step === 'SIGNED' || step === 'ACTIVE')
+      .reduce((agreement, step) => movedAgreement(agreement, step, seed.signedAt!), drafted);
+    if (running.status !== 'DRAFT' && hasYearlyPlans(seed.type)) addPlans(running, seed);
+    const agreement = steps
+      .filter((step) => step !== 'SIGNED' && step !== 'ACTIVE')
+      .reduce((current, step) => movedAgreement(current, step, seed.periodEnd ?? today), running);
+    built.agreements.push(agreement);
     for (const party of seed.parties) built.parties.push({ agreementId: id, ...party });
-    if (seed.status !== 'DRAFT' && hasYearlyPlans(seed.type)) addPlans(id, seed);
     if (seed.type === 'SO_VDAB_LOKAAL_BESTUUR' && seed.status === 'ACTIVE')
       for (const nisCode of coveredBy(seed.parties)) built.soCovered.add(nisCode);
   };
@@ -737,6 +759,27 @@ function buildPact(faker: Faker, geography: Geography, soCovered: Set<string>) {
   }
   return rows;
 }
+
+type AgreementState = EnumValue<typeof AgreementStatus>;
+
+/** The moves that take a drafted agreement to each state. */
+const AGREEMENT_STEPS: Record<AgreementState, AgreementState[]> = {
+  DRAFT: [],
+  SIGNED: ['SIGNED'],
+  ACTIVE: ['SIGNED', 'ACTIVE'],
+  EVALUATION: ['SIGNED', 'ACTIVE', 'EVALUATION'],
+  RENEWED: ['SIGNED', 'ACTIVE', 'EVALUATION', 'RENEWED'],
+  EXPIRED: ['SIGNED', 'ACTIVE', 'EVALUATION', 'EXPIRED'],
+};
+
+/** The moves that take a planned action to each status. */
+const ACTION_STEPS: Record<EnumValue<typeof ActionStatus>, EnumValue<typeof ActionStatus>[]> = {
+  PLANNED: [],
+  IN_PROGRESS: ['IN_PROGRESS'],
+  DONE: ['IN_PROGRESS', 'DONE'],
+  DELAYED: ['DELAYED'],
+  CANCELLED: ['CANCELLED'],
+};
 
 function hasYearlyPlans(type: EnumValue<typeof AgreementType>): boolean {
   return (

@@ -18,6 +18,7 @@ import {
 } from './resolvers/geography.resolver';
 import { MandateResolver } from './resolvers/mandate.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
+import { ActionPlanWorkflowResolver } from './resolvers/action-plan-workflow.resolver';
 import { AgreementWorkflowResolver } from './resolvers/agreement-workflow.resolver';
 import { PactWorkflowResolver } from './resolvers/pact-workflow.resolver';
 import { ActivationPactParticipationResolver } from './resolvers/pact.resolver';
@@ -46,6 +47,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
           ActivationPactParticipationResolver,
           PactWorkflowResolver,
           AgreementWorkflowResolver,
+          ActionPlanWorkflowResolver,
           MandateResolver,
         ],
       },

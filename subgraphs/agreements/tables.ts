@@ -30,6 +30,9 @@ export const idempotencyKeys = idempotencyKeysTable(agreementsSchema);
 
 /** Numbers for pact participations (`PP-000123`); the seeds move it past their own. */
 export const pactParticipationNumbers = agreementsSchema.sequence('pact_participation_numbers');
+export const agreementNumbers = agreementsSchema.sequence('agreement_numbers');
+export const actionPlanNumbers = agreementsSchema.sequence('action_plan_numbers');
+export const agreementActionNumbers = agreementsSchema.sequence('agreement_action_numbers');
 
 export const agreementTypeEnum = agreementsSchema.enum('agreement_type', AgreementType.values);
 export const agreementStatusEnum = agreementsSchema.enum(

@@ -70,30 +70,92 @@ describe('agreement workflow', () => {
     expect(await storedAgreement(id)).toEqual(before);
   });
 
-  it('signs a draft only once every rubric is written, then activates it', async () => {
-    // No mutation drafts an agreement yet: the fixture turns one back into a draft.
-    const id = active.pop()!;
-    await stack.database.db
-      .update(agreements)
-      .set({ status: 'DRAFT', signedAt: null, taakverdeling: null })
-      .where(eq(agreements.id, id));
+  const RUBRICS = {
+    omgevingsanalyse: 'Analyse van leefloongerechtigden en werkzoekenden in Gent en Merelbeke.',
+    doelstellingen: 'Meer leefloongerechtigden bereiken en inschrijven bij VDAB.',
+    acties: 'Het jaarlijkse actieplan met trekkers en timing.',
+    indicatorenStreefcijfers: 'Bereik bij VDAB en uitstroom naar werk na één jaar.',
+  };
+  const draft = (input: Record<string, unknown> = {}, persona = 'monitor-gent') =>
+    stack.query(
+      `mutation($input: DraftCollaborationAgreementInput!) {
+        draftCollaborationAgreement(input: $input) { id status signedAt }
+      }`,
+      {
+        input: {
+          type: 'SO_VDAB_LOKAAL_BESTUUR',
+          title: 'Samenwerkingsovereenkomst VDAB – Gent en Merelbeke 2026-2031',
+          periodStart: '2026-01-01',
+          periodEnd: '2031-12-31',
+          targetGroups: ['LEEFLOON_EQ', 'NBAZU'],
+          municipalityNisCodes: ['44021', '44043'],
+          ...RUBRICS,
+          ...input,
+        },
+      },
+      { persona },
+    );
+  const writeRubrics = (agreementId: string, rubrics: Record<string, string>) =>
+    stack.query(
+      `mutation($input: WriteAgreementRubricsInput!) { writeAgreementRubrics(input: $input) { id rubrics { taakverdeling } } }`,
+      { input: { agreementId, ...rubrics } },
+      { persona: 'monitor-gent' },
+    );
+
+  it('drafts an agreement with its parties, signs it once every rubric is written, then activates it', async () => {
+    const drafted = await draft();
+    expect(drafted.body.errors).toBeUndefined();
+    const id = drafted.body.data.draftCollaborationAgreement.id;
+    expect(drafted.body.data.draftCollaborationAgreement).toMatchObject({
+      status: 'DRAFT',
+      signedAt: null,
+    });
+    const covered = await stack.database.db
+      .select({ nisCode: agreementCoverage.municipalityNisCode })
+      .from(agreementCoverage)
+      .where(eq(agreementCoverage.agreementId, id));
+    expect(covered.map((row) => row.nisCode).sort()).toEqual(['44021', '44043']);
+
     const early = await moveAgreement(id, 'SIGNED');
     expect(early.body.errors?.[0].extensions.code).toBe('INVALID_TRANSITION');
     expect(early.body.errors?.[0].message).toMatch(/taakverdeling/);
 
-    await stack.database.db
-      .update(agreements)
-      .set({ taakverdeling: 'VDAB: bemiddeling; OCMW: activering' })
-      .where(eq(agreements.id, id));
+    const written = await writeRubrics(id, {
+      taakverdeling: 'VDAB: bemiddeling; OCMW: activering van leefloongerechtigden.',
+    });
+    expect(written.body.errors).toBeUndefined();
     const signed = await moveAgreement(id, 'SIGNED');
     expect(signed.body.errors).toBeUndefined();
     expect(signed.body.data.moveCollaborationAgreement).toMatchObject({
       status: 'SIGNED',
       signedAt: TODAY,
     });
+    const frozen = await writeRubrics(id, { acties: 'Een ander actieplan, na de ondertekening.' });
+    expect(frozen.body.errors?.[0].extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      from: 'SIGNED',
+    });
     expect((await moveAgreement(id, 'ACTIVE')).body.data.moveCollaborationAgreement.status).toBe(
       'ACTIVE',
     );
+  });
+
+  it.each([
+    [{ type: 'WERKINGSKADER' }, 'input.type'],
+    [{ periodEnd: '2040-12-31' }, 'input.periodEnd'],
+    [{ periodEnd: '2025-12-31' }, 'input.periodEnd'],
+    [{ municipalityNisCodes: ['44043'] }, 'input.municipalityNisCodes'],
+    [{ municipalityNisCodes: ['44021', '99999'] }, 'input.municipalityNisCodes'],
+    [{ omgevingsanalyse: 'Kort.' }, 'input.omgevingsanalyse'],
+  ])('refuses the draft %j, naming %s, and writes nothing', async (input, field) => {
+    const before = await stack.database.db.$count(agreements);
+    const { body } = await draft(input);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await stack.database.db.$count(agreements)).toBe(before);
+  });
+
+  it('leaves drafting to the regisseur', async () => {
+    expect((await draft({}, 'ocmw-gent')).body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('lets only the regisseur of a covered municipality move an agreement', async () => {
@@ -154,6 +216,60 @@ describe('agreement workflow', () => {
         code: 'INVALID_TRANSITION',
         from: 'DONE',
       });
+    });
+
+    const addPlan = (agreementId: string, year: number) =>
+      stack.query(
+        `mutation($input: AddActionPlanInput!) { addActionPlan(input: $input) { id year } }`,
+        { input: { agreementId, year, published: true } },
+        { persona: 'monitor-gent' },
+      );
+    const addAction = (actionPlanId: string, input: Record<string, unknown> = {}) =>
+      stack.query(
+        `mutation($input: AddAgreementActionInput!) { addAgreementAction(input: $input) { id status owner deadline } }`,
+        {
+          input: {
+            actionPlanId,
+            title: 'Warme overdracht OCMW–VDAB inplannen',
+            owner: 'OCMW-dienst activering',
+            deadline: '2026-06-30',
+            targetGroup: 'LEEFLOON_EQ',
+            ...input,
+          },
+        },
+        { persona: 'monitor-gent' },
+      );
+
+    it('adds the plan of a year and its actions, owner and deadline, to a running agreement', async () => {
+      const drafted = await draft({ taakverdeling: 'VDAB bemiddelt; het OCMW activeert.' });
+      const id = drafted.body.data.draftCollaborationAgreement.id;
+      const onDraft = await addPlan(id, 2026);
+      expect(onDraft.body.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        from: 'DRAFT',
+      });
+      await moveAgreement(id, 'SIGNED');
+      await moveAgreement(id, 'ACTIVE');
+      const outside = await addPlan(id, 2035);
+      expect(outside.body.errors?.[0].extensions).toMatchObject({ field: 'input.year' });
+      const plan = await addPlan(id, 2026);
+      expect(plan.body.errors).toBeUndefined();
+      expect((await addPlan(id, 2026)).body.errors?.[0].extensions.code).toBe('CONFLICT');
+
+      const planId = plan.body.data.addActionPlan.id;
+      const late = await addAction(planId, { deadline: '2027-02-01' });
+      expect(late.body.errors?.[0].extensions).toMatchObject({ field: 'input.deadline' });
+      const noOwner = await addAction(planId, { owner: ' ' });
+      expect(noOwner.body.errors?.[0].extensions).toMatchObject({ field: 'input.owner' });
+      const action = await addAction(planId);
+      expect(action.body.errors).toBeUndefined();
+      expect(action.body.data.addAgreementAction).toMatchObject({
+        status: 'PLANNED',
+        owner: 'OCMW-dienst activering',
+        deadline: '2026-06-30',
+      });
+      const started = await moveAction(action.body.data.addAgreementAction.id, 'IN_PROGRESS');
+      expect(started.body.data.moveAgreementAction.status).toBe('IN_PROGRESS');
     });
 
     it('cancels a delayed action', async () => {

@@ -1,31 +1,90 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
 import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { domainError, ErrorCode, notFound } from '../../../common/errors';
+import { badUserInput, notFound } from '../../../common/errors';
+import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
+import { nextId } from '../../../common/workflow/numbering';
 import type { AgreementsContext } from '../loaders';
 import {
-  actionPlans,
-  agreementActions,
-  agreementCoverage,
+  agreementNumbers,
+  agreementParties,
   collaborationAgreements as agreements,
   idempotencyKeys,
+  municipalities,
 } from '../tables';
-import { AgreementAction } from '../types/action-plan';
 import { CollaborationAgreement } from '../types/agreement';
-import { ActionStatus, AgreementStatus } from '../types/enums';
+import { AgreementStatus, AgreementTargetGroup, AgreementType } from '../types/enums';
 import {
-  ACTION_LIFECYCLE,
-  AGREEMENT_LIFECYCLE,
-  moveActionRule,
+  draftAgreementRule,
+  draftedAgreement,
+  movedAgreement,
   moveAgreementRule,
-  RUBRICS,
+  rubricsWritten,
+  writeRubricsRule,
 } from '../workflow/agreement';
+import { KEEPERS, ownAgreements, ownMunicipality } from '../workflow/scoped';
+
+@InputType({ description: 'The five rubrics of the SO format (004 §6); leave out what stays.' })
+class RubricsInput extends MutationInput {
+  @Field(() => String, { nullable: true })
+  omgevingsanalyse?: string | null;
+
+  @Field(() => String, { nullable: true })
+  doelstellingen?: string | null;
+
+  @Field(() => String, { nullable: true })
+  acties?: string | null;
+
+  @Field(() => String, { nullable: true })
+  taakverdeling?: string | null;
+
+  @Field(() => String, { nullable: true })
+  indicatorenStreefcijfers?: string | null;
+}
+
+@InputType({ description: 'A new local agreement between VDAB and local governments, as a draft.' })
+class DraftCollaborationAgreementInput extends RubricsInput {
+  @Field(() => AgreementType, {
+    description: 'SO_VDAB_LOKAAL_BESTUUR, SO_ADVIESBEVOEGDHEID_INDICERING or LOKAAL_PARTNERSCHAP.',
+  })
+  type: EnumValue<typeof AgreementType>;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => DateScalar)
+  periodStart: string;
+
+  @Field(() => DateScalar, { description: 'Within one legislature (6 years) of the start.' })
+  periodEnd: string;
+
+  @Field(() => [AgreementTargetGroup])
+  targetGroups: EnumValue<typeof AgreementTargetGroup>[];
+
+  @Field(() => [ID], { description: 'The local governments that are party; yours among them.' })
+  municipalityNisCodes: string[];
+
+  @Field(() => Boolean, { nullable: true })
+  samenwerkingslijn?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days to answer each other, 1 to 60.' })
+  responseDeadlineDays?: number | null;
+
+  @Field(() => String, { nullable: true })
+  overlegforum?: string | null;
+}
+
+@InputType({ description: 'Rubrics of a draft agreement, rewritten.' })
+class WriteAgreementRubricsInput extends RubricsInput {
+  @Field(() => ID)
+  agreementId: string;
+}
 
 @InputType({ description: 'The next step of a collaboration agreement.' })
 class MoveCollaborationAgreementInput extends MutationInput {
@@ -36,40 +95,121 @@ class MoveCollaborationAgreementInput extends MutationInput {
   status: EnumValue<typeof AgreementStatus>;
 }
 
-@InputType({ description: 'The status of an action of a yearly action plan.' })
-class MoveAgreementActionInput extends MutationInput {
-  @Field(() => ID)
-  actionId: string;
-
-  @Field(() => ActionStatus)
-  status: EnumValue<typeof ActionStatus>;
-}
-
-/**
- * Agreements and action plans are kept by the regisseur or VDAB network manager of the area
- * (the CITY_MONITOR role of A.3). B.4 names no owner for column o, so this is a decision: each
- * keeps the agreements that cover their own municipality.
- */
-const KEEPERS = ['CITY_MONITOR'] as const;
-
-const ownMunicipality = (org: string) =>
-  org.startsWith('municipality:') ? org.slice('municipality:'.length) : '';
-
-/** The agreements covering the caller's municipality. */
-const ownAgreements = (tx: Database, org: string) =>
-  tx
-    .select({ agreementId: agreementCoverage.agreementId })
-    .from(agreementCoverage)
-    .where(eq(agreementCoverage.municipalityNisCode, ownMunicipality(org)));
-
 const loadAgreement = async (tx: Database, id: string) =>
   (await tx.select().from(agreements).where(eq(agreements.id, id)))[0];
-const loadAction = async (tx: Database, id: string) =>
-  (await tx.select().from(agreementActions).where(eq(agreementActions.id, id)))[0];
 
-/** The agreement lifecycle of B.2.4 and the status of the actions of its yearly plans. */
+/** An agreement covering the caller's municipality, locked for the change; NOT_FOUND otherwise. */
+async function ownAgreement(tx: Database, context: AgreementsContext, id: string) {
+  const [agreement] = await tx
+    .select()
+    .from(agreements)
+    .where(
+      and(eq(agreements.id, id), inArray(agreements.id, ownAgreements(tx, context.caller.org))),
+    )
+    .for('update');
+  if (!agreement) throw notFound('CollaborationAgreement', id);
+  return agreement;
+}
+
+/** The agreement lifecycle of B.2.4: drafted, its rubrics written, signed and onwards. */
 @Resolver()
 export class AgreementWorkflowResolver {
+  @Category('o')
+  @Mutation(() => CollaborationAgreement, {
+    description:
+      'Drafts a local agreement between VDAB and local governments including yours (DRAFT): its rubrics are written before it is signed.',
+  })
+  draftCollaborationAgreement(
+    @Arg('input', () => DraftCollaborationAgreementInput) input: DraftCollaborationAgreementInput,
+    @Ctx() context: AgreementsContext,
+  ) {
+    return runMutation(context, {
+      name: 'draftCollaborationAgreement',
+      rule: draftAgreementRule,
+      category: 'o',
+      writers: KEEPERS,
+      input,
+      idempotencyKeys,
+      load: loadAgreement,
+      write: async (tx, valid) => {
+        const codes = [...new Set(valid.municipalityNisCodes)];
+        if (!codes.includes(ownMunicipality(context.caller.org))) {
+          throw badUserInput(
+            'input.municipalityNisCodes',
+            `must include your own municipality (${ownMunicipality(context.caller.org)})`,
+          );
+        }
+        const parties = await tx
+          .select({ nisCode: municipalities.nisCode, name: municipalities.name })
+          .from(municipalities)
+          .where(inArray(municipalities.nisCode, codes));
+        const unknown = codes.filter((code) => !parties.some((p) => p.nisCode === code));
+        if (unknown.length > 0) {
+          throw badUserInput(
+            'input.municipalityNisCodes',
+            `holds unknown NIS codes: ${unknown.join(', ')}`,
+          );
+        }
+        const { idempotencyKey: _key, municipalityNisCodes: _codes, ...fields } = valid;
+        const [agreement] = await tx
+          .insert(agreements)
+          .values(
+            draftedAgreement({
+              ...fields,
+              id: await nextId(tx, agreementNumbers, 'CA'),
+              omgevingsanalyse: fields.omgevingsanalyse ?? null,
+              doelstellingen: fields.doelstellingen ?? null,
+              acties: fields.acties ?? null,
+              taakverdeling: fields.taakverdeling ?? null,
+              indicatorenStreefcijfers: fields.indicatorenStreefcijfers ?? null,
+              contacts: [],
+              responseDeadlineDays: fields.responseDeadlineDays ?? null,
+              overlegforum: fields.overlegforum ?? null,
+            }),
+          )
+          .returning();
+        await tx.insert(agreementParties).values([
+          { agreementId: agreement.id, kind: 'VDAB', ref: 'vdab', name: 'VDAB' },
+          ...parties.map((party) => ({
+            agreementId: agreement.id,
+            kind: 'MUNICIPALITY' as const,
+            ref: party.nisCode,
+            name: `Lokaal bestuur ${party.name}`,
+          })),
+        ]);
+        return { record: agreement, id: agreement.id };
+      },
+    });
+  }
+
+  @Category('o')
+  @Mutation(() => CollaborationAgreement, {
+    description: 'Rewrites rubrics of a draft agreement covering your municipality.',
+  })
+  writeAgreementRubrics(
+    @Arg('input', () => WriteAgreementRubricsInput) input: WriteAgreementRubricsInput,
+    @Ctx() context: AgreementsContext,
+  ) {
+    return runMutation(context, {
+      name: 'writeAgreementRubrics',
+      rule: writeRubricsRule,
+      category: 'o',
+      writers: KEEPERS,
+      input,
+      idempotencyKeys,
+      load: loadAgreement,
+      write: async (tx, valid) => {
+        const current = await ownAgreement(tx, context, valid.agreementId);
+        const [agreement] = await tx
+          .update(agreements)
+          .set(rubricsWritten(current, valid))
+          .where(eq(agreements.id, current.id))
+          .returning();
+        return { record: agreement, id: agreement.id };
+      },
+    });
+  }
+
   @Category('o')
   @Mutation(() => CollaborationAgreement, {
     description:
@@ -88,80 +228,13 @@ export class AgreementWorkflowResolver {
       idempotencyKeys,
       load: loadAgreement,
       write: async (tx, valid) => {
-        const [current] = await tx
-          .select()
-          .from(agreements)
-          .where(
-            and(
-              eq(agreements.id, valid.agreementId),
-              inArray(agreements.id, ownAgreements(tx, context.caller.org)),
-            ),
-          )
-          .for('update');
-        if (!current) throw notFound('CollaborationAgreement', valid.agreementId);
-        AGREEMENT_LIFECYCLE.assertMove(current.id, current.status, valid.status);
-        const missing = RUBRICS.filter((rubric) => !current[rubric]?.trim());
-        if (valid.status === 'SIGNED' && missing.length > 0) {
-          throw domainError(
-            ErrorCode.INVALID_TRANSITION,
-            `CollaborationAgreement ${current.id} cannot be signed before its rubrics are written: ${missing.join(', ')}.`,
-            {
-              entity: 'CollaborationAgreement',
-              id: current.id,
-              from: current.status,
-              to: 'SIGNED',
-            },
-          );
-        }
+        const current = await ownAgreement(tx, context, valid.agreementId);
         const [agreement] = await tx
           .update(agreements)
-          .set({
-            status: valid.status,
-            ...(valid.status === 'SIGNED' && { signedAt: todayInBelgium() }),
-          })
+          .set(movedAgreement(current, valid.status, todayInBelgium()))
           .where(eq(agreements.id, current.id))
           .returning();
         return { record: agreement, id: agreement.id };
-      },
-    });
-  }
-
-  @Category('o')
-  @Mutation(() => AgreementAction, {
-    description: 'Sets the status of an action in the yearly plan of an agreement covering you.',
-  })
-  moveAgreementAction(
-    @Arg('input', () => MoveAgreementActionInput) input: MoveAgreementActionInput,
-    @Ctx() context: AgreementsContext,
-  ) {
-    return runMutation(context, {
-      name: 'moveAgreementAction',
-      rule: moveActionRule,
-      category: 'o',
-      writers: KEEPERS,
-      input,
-      idempotencyKeys,
-      load: loadAction,
-      write: async (tx, valid) => {
-        const [found] = await tx
-          .select({ action: agreementActions })
-          .from(agreementActions)
-          .innerJoin(actionPlans, eq(actionPlans.id, agreementActions.actionPlanId))
-          .where(
-            and(
-              eq(agreementActions.id, valid.actionId),
-              inArray(actionPlans.agreementId, ownAgreements(tx, context.caller.org)),
-            ),
-          )
-          .for('update');
-        if (!found) throw notFound('AgreementAction', valid.actionId);
-        ACTION_LIFECYCLE.assertMove(found.action.id, found.action.status, valid.status);
-        const [action] = await tx
-          .update(agreementActions)
-          .set({ status: valid.status })
-          .where(eq(agreementActions.id, found.action.id))
-          .returning();
-        return { record: action, id: action.id };
       },
     });
   }
