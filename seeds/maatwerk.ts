@@ -1,7 +1,10 @@
 import type { Faker } from '@faker-js/faker';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 import { isoDate } from '../common/dates';
+import { anyOf } from '../common/db/any-of';
+import { advices, indicationRequests } from '../subgraphs/indications/tables';
+import { spoedHireRecorded } from '../subgraphs/indications/workflow/spoed';
 
 import { relations } from '../common/access/tables';
 import type { EnumValue } from '../common/enums';
@@ -32,6 +35,12 @@ import {
   proposedReferral,
   type ReferralMove,
 } from '../subgraphs/maatwerk/workflow/referral';
+import {
+  closedSupportPlan,
+  drawnUpSupportPlan,
+  reviewedOnSchedule,
+  SUPPORTED_PLACEMENT_TYPES,
+} from '../subgraphs/maatwerk/workflow/support-plan';
 import { movedVacancy } from '../subgraphs/maatwerk/workflow/vacancy';
 import type {
   DutchRequirement,
@@ -45,6 +54,7 @@ import type {
   VacancyMeasure,
   VacancyStatus,
 } from '../subgraphs/maatwerk/types/enums';
+import { ColleagueCoachDuty, GuideDuty } from '../subgraphs/maatwerk/types/enums';
 import {
   addDays,
   SEED_TODAY,
@@ -714,6 +724,8 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     }
   }
 
+  /** Hires on the vacancy of a spoed request: they fulfil the advice's hiring obligation. */
+  const spoedHires: { adviceId: string; vacancyId: string; hiredOn: string }[] = [];
   const rows = {
     referrals: [] as ReferralRow[],
     placements: [] as PlacementRow[],
@@ -806,7 +818,7 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
       const owed = { ...end, ...failureFeedback(faker, 'HIRED') };
       Object.assign(referral, feedbackOnEnd({ type, startDate }, owed, at(end.endDate, 17)));
     }
-    const supported = type === 'CMW' || type === 'IMW' || type === 'ENCLAVE';
+    const supported = SUPPORTED_PLACEMENT_TYPES.includes(type);
     const guideIsDirectColleague = !demo && faker.number.float() < 0.55;
     const hired = hiredPlacement(referral, {
       id,
@@ -825,24 +837,30 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     rows.placements.push(placement);
     rows.relations.push(...placementRelationsOf(placement));
     if (supported) {
+      // Drawn up while the placement ran, reviewed on schedule, closed when it ended.
       const drawnUpAt = minDate(
         addDays(startDate, faker.number.int({ min: 0, max: 21 })),
         SEED_TODAY,
       );
-      rows.supportPlans.push({
-        id: sequentialId('SP', rows.supportPlans.length + 1),
-        placementId: id,
-        personId: placement.personId,
-        drawnUpAt,
-        guideIsDirectColleague,
-        guideDutyArrangements: GUIDE_ARRANGEMENTS.map((options) =>
-          faker.helpers.arrayElement(options),
-        ),
-        colleagueCoachDutyArrangements: guideIsDirectColleague
-          ? []
-          : COACH_ARRANGEMENTS.map((options) => faker.helpers.arrayElement(options)),
-        reviewDates: reviewDates(drawnUpAt, endDate),
-      });
+      const guideDuties = dutyMap(GuideDuty.values, GUIDE_ARRANGEMENTS, faker);
+      const coachDuties = guideIsDirectColleague
+        ? null
+        : dutyMap(ColleagueCoachDuty.values, COACH_ARRANGEMENTS, faker);
+      const drawn = drawnUpSupportPlan(
+        hired,
+        {
+          id: sequentialId('SP', rows.supportPlans.length + 1),
+          drawnUpAt,
+          qualifiedGuide: hired.qualifiedGuide,
+          guideIsDirectColleague,
+          colleagueCoach: hired.colleagueCoach,
+          guideDuties,
+          colleagueCoachDuties: coachDuties,
+        },
+        SEED_TODAY,
+      );
+      const reviewed = reviewedOnSchedule(drawn.plan, drawn.placement, endDate ?? SEED_TODAY);
+      rows.supportPlans.push(end ? closedSupportPlan(reviewed) : reviewed);
     }
   };
 
@@ -1018,6 +1036,13 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
         hostEmployerId: type === 'ENCLAVE' ? (host?.id ?? null) : null,
         demo: false,
       });
+      if (origin === 'SPOED' && vacancy) {
+        spoedHires.push({
+          adviceId: advice.id,
+          vacancyId: vacancy.id,
+          hiredOn: rows.placements.at(-1)!.startDate,
+        });
+      }
     }
     return referral;
   }
@@ -1048,7 +1073,38 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     sql`select setval('maatwerk.placement_numbers', ${rows.placements.length + 1}, false)`,
   );
   await ctx.insert(supportPlans, rows.supportPlans);
+  await ctx.db.execute(
+    sql`select setval('maatwerk.support_plan_numbers', ${rows.supportPlans.length + 1}, false)`,
+  );
   await ctx.insert(relations, rows.relations);
+  await recordSpoedHires(ctx, spoedHires);
+}
+
+/** Records each spoed hire on its advice, as hireCandidate asks the indications subgraph to. */
+async function recordSpoedHires(
+  ctx: SeedContext,
+  hires: { adviceId: string; vacancyId: string; hiredOn: string }[],
+): Promise<void> {
+  if (hires.length === 0) return;
+  const found = await ctx.db
+    .select({ advice: advices, request: indicationRequests })
+    .from(advices)
+    .innerJoin(indicationRequests, eq(indicationRequests.id, advices.requestId))
+    .where(
+      anyOf(
+        advices.id,
+        hires.map((hire) => hire.adviceId),
+      ),
+    );
+  const byId = new Map(found.map((row) => [row.advice.id, row]));
+  for (const hire of hires) {
+    const { advice, request } = byId.get(hire.adviceId)!;
+    const recorded = spoedHireRecorded(advice, request, hire);
+    await ctx.db
+      .update(advices)
+      .set({ hiredAt: recorded.hiredAt })
+      .where(eq(advices.id, advice.id));
+  }
 }
 
 /** The feedback an employer gives on a match that failed or a hire that did not last. */
@@ -1090,16 +1146,15 @@ function wopRefOf(adviceId: string): string {
 }
 
 /** Six-monthly reviews from the plan's date, up to its end or the next one still to come. */
-function reviewDates(drawnUpAt: string, endDate: string | null): string[] {
-  const dates: string[] = [];
-  const until = endDate ?? SEED_TODAY;
-  for (let review = addMonths(drawnUpAt, 6); ; review = addMonths(review, 6)) {
-    if (review > until) {
-      if (!endDate) dates.push(review);
-      return dates;
-    }
-    dates.push(review);
-  }
+/** One arrangement per duty, drawn from its options, as the plan's duty → arrangement map. */
+function dutyMap<Duty extends string>(
+  duties: readonly Duty[],
+  options: string[][],
+  faker: Faker,
+): Record<Duty, string> {
+  return Object.fromEntries(
+    duties.map((duty, i) => [duty, faker.helpers.arrayElement(options[i])]),
+  ) as Record<Duty, string>;
 }
 
 function groupByPerson(advices: SeededAdvice[]): Map<string, SeededAdvice[]> {

@@ -11,6 +11,7 @@ import { PersonResolver } from './resolvers/person.resolver';
 import { EvaluationWorkflowResolver } from './resolvers/evaluation-workflow.resolver';
 import { AssessmentWorkflowResolver } from './resolvers/assessment-workflow.resolver';
 import { RequestWorkflowResolver } from './resolvers/request-workflow.resolver';
+import { SpoedWorkflowResolver } from './resolvers/spoed-workflow.resolver';
 import { IcfAssessmentResolver, IndicationRequestResolver } from './resolvers/request.resolver';
 
 /**
@@ -27,6 +28,7 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
           IndicationRequestResolver,
           RequestWorkflowResolver,
           AssessmentWorkflowResolver,
+          SpoedWorkflowResolver,
           EvaluationWorkflowResolver,
           IcfAssessmentResolver,
           AdviceResolver,

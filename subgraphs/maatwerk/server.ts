@@ -11,6 +11,7 @@ import { PlacementWorkflowResolver } from './resolvers/placement-workflow.resolv
 import { PlacementResolver } from './resolvers/placement.resolver';
 import { ReferralWorkflowResolver } from './resolvers/referral-workflow.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
+import { SupportPlanWorkflowResolver } from './resolvers/support-plan-workflow.resolver';
 import { SupportPlanResolver } from './resolvers/support-plan.resolver';
 import { VacancyWorkflowResolver } from './resolvers/vacancy-workflow.resolver';
 import { VacancyResolver } from './resolvers/vacancy.resolver';
@@ -32,6 +33,7 @@ export const maatwerkSubgraph: SubgraphModule<MaatwerkLoaders> = {
           PlacementResolver,
           PlacementWorkflowResolver,
           SupportPlanResolver,
+          SupportPlanWorkflowResolver,
           PersonResolver,
           MunicipalityResolver,
         ],

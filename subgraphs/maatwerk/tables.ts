@@ -32,10 +32,14 @@ export const maatwerkSchema = pgSchema('maatwerk');
 
 export const idempotencyKeys = idempotencyKeysTable(maatwerkSchema);
 
-/** Numbers for referrals (`R-000123`), vacancies and placements; the seeds move them past their own. */
+/**
+ * Numbers for referrals (`R-000123`), vacancies, placements and support plans; the seeds move
+ * them past their own.
+ */
 export const referralNumbers = maatwerkSchema.sequence('referral_numbers');
 export const vacancyNumbers = maatwerkSchema.sequence('vacancy_numbers');
 export const placementNumbers = maatwerkSchema.sequence('placement_numbers');
+export const supportPlanNumbers = maatwerkSchema.sequence('support_plan_numbers');
 
 export const employerTypeEnum = maatwerkSchema.enum('employer_type', EmployerType.values);
 export const federationEnum = maatwerkSchema.enum('federation', Federation.values);

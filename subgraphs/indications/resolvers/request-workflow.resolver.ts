@@ -8,6 +8,7 @@ import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { systemCaller } from '../../../common/access/gateway-token';
 import { queryPeer } from '../../../common/peers';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
@@ -51,6 +52,7 @@ import {
   submitRequestRule,
 } from '../workflow/request';
 import { CONSULTANTS, FILERS, loadRequest, scopedRequest } from '../workflow/scoped';
+import { vacancyProblem } from '../workflow/spoed';
 
 @InputType({ description: 'A new indication request, saved as a draft until it is submitted.' })
 class CreateIndicationRequestInput extends MutationInput {
@@ -124,6 +126,8 @@ class AttachAttestationInput extends MutationInput {
   validUntil?: string | null;
 }
 
+const VACANCY_STATUS = `query VacancyStatus($id: ID!) { vacancy(id: $id) { status } }`;
+
 const RESIDENCE = `query Residence($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Person { residence { nisCode } } }
 }`;
@@ -171,10 +175,25 @@ export class RequestWorkflowResolver {
         }>(context.peers, 'persons', context.caller, RESIDENCE, {
           representations: [{ __typename: 'Person', id: valid.personId }],
         });
-        return { residence: answer.data?._entities[0]?.residence?.nisCode };
+        // Whether the vacancy is open is the platform's check, not a read by the caller, who
+        // may not see vacancies (B.4 m, note 5): asked as the platform, in the same request.
+        const vacancy = valid.vacancyId
+          ? ((
+              await queryPeer<{ vacancy: { status: string } | null }>(
+                context.peers,
+                'maatwerk',
+                systemCaller(context.caller.requestId),
+                VACANCY_STATUS,
+                { id: valid.vacancyId },
+              )
+            ).data?.vacancy ?? null)
+          : null;
+        return { residence: answer.data?._entities[0]?.residence?.nisCode, vacancy };
       },
-      write: async (tx, valid, { residence }) => {
+      write: async (tx, valid, { residence, vacancy }) => {
         if (!residence) throw notFound('Person', valid.personId);
+        const problem = valid.vacancyId ? vacancyProblem(vacancy) : undefined;
+        if (problem) throw badUserInput('input.vacancyId', `${valid.vacancyId} ${problem}`);
         const { idempotencyKey: _key, ...fields } = valid;
         const [request] = await tx
           .insert(requests)

@@ -11,10 +11,11 @@ import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { placementScope, type MaatwerkContext } from '../loaders';
 import { SUSTAINED_AFTER_MONTHS } from '../rules';
-import { idempotencyKeys, placements, referrals, type PlacementRow } from '../tables';
+import { idempotencyKeys, placements, referrals, supportPlans, type PlacementRow } from '../tables';
 import { FailureReason, PlacementEndReason } from '../types/enums';
 import { Placement } from '../types/placement';
 import { endedPlacement, endPlacementRule, feedbackOnEnd } from '../workflow/placement';
+import { closedSupportPlan } from '../workflow/support-plan';
 
 @InputType({ description: 'The end of a placement, with its reason.' })
 class EndPlacementInput extends MutationInput {
@@ -77,6 +78,17 @@ export class PlacementWorkflowResolver {
           .returning();
         if (feedback && placement.referralId) {
           await tx.update(referrals).set(feedback).where(eq(referrals.id, placement.referralId));
+        }
+        // Its support plan closes with it: the review still planned will not be held.
+        const [plan] = await tx
+          .select()
+          .from(supportPlans)
+          .where(eq(supportPlans.placementId, placement.id));
+        if (plan) {
+          await tx
+            .update(supportPlans)
+            .set(closedSupportPlan(plan))
+            .where(eq(supportPlans.id, plan.id));
         }
         // The employer keeps its own employee's file for the time of the placement.
         await tx

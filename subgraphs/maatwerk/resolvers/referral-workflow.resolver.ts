@@ -7,6 +7,7 @@ import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { logger } from '../../../common/logger';
 import { queryPeer } from '../../../common/peers';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
@@ -101,6 +102,56 @@ async function advicesOf(context: MaatwerkContext, personId: string): Promise<Ad
     { representations: [{ __typename: 'Person', id: personId }] },
   );
   return answer.data?._entities[0]?.advices ?? [];
+}
+
+const RECORD_SPOED_HIRE = `mutation RecordSpoedHire($input: RecordSpoedHireInput!) {
+  recordSpoedHire(input: $input) { id }
+}`;
+
+/**
+ * A hire on a spoed request's vacancy fulfils its hiring obligation (000 BA6), which the
+ * indications subgraph records on the advice. Asked after the hire has committed, since a peer
+ * call must not hold the transaction; indications refuses (INVALID_TRANSITION) an advice with no
+ * open spoed obligation, which is most hires. A failed call leaves the obligation open, visible
+ * as such, and a replay of the hire with its idempotency key sends it again; the key below
+ * makes indications record it once.
+ */
+async function closeSpoedObligation(
+  context: MaatwerkContext,
+  placement: PlacementRow,
+  vacancyId: string,
+) {
+  if (!placement.adviceId) return;
+  try {
+    const answer = await queryPeer(
+      context.peers,
+      'indications',
+      context.caller,
+      RECORD_SPOED_HIRE,
+      {
+        input: {
+          adviceId: placement.adviceId,
+          vacancyId,
+          hiredOn: placement.startDate,
+          idempotencyKey: `hire:${placement.id}`,
+        },
+      },
+    );
+    const refused = answer.errors.filter(
+      (error) => error.extensions?.code !== ErrorCode.INVALID_TRANSITION,
+    );
+    if (refused.length > 0) throw new Error(refused.map((error) => error.message).join('; '));
+  } catch (error) {
+    logger.error(
+      {
+        err: error,
+        placementId: placement.id,
+        adviceId: placement.adviceId,
+        requestId: context.caller.requestId,
+      },
+      'The spoed hire was not recorded on its advice; replay the hire with its idempotency key.',
+    );
+  }
 }
 
 async function scopedReferral(tx: Database, context: MaatwerkContext, id: string) {
@@ -240,11 +291,12 @@ export class ReferralWorkflowResolver {
     description:
       'Hires the candidate of a referral at INTAKE or BVS: the referral becomes HIRED and a placement starts. The person must hold an advice valid on the start date for the vacancy’s measure.',
   })
-  hireCandidate(
+  async hireCandidate(
     @Arg('input', () => HireCandidateInput) input: HireCandidateInput,
     @Ctx() context: MaatwerkContext,
   ): Promise<PlacementRow> {
-    return runMutation(context, {
+    let vacancyId: string | null = null;
+    const placement = await runMutation(context, {
       name: 'hireCandidate',
       rule: hireRule,
       category: 'n',
@@ -256,9 +308,10 @@ export class ReferralWorkflowResolver {
       // employer, for the person the referral names (a referral never changes its person).
       gather: async (valid) => {
         const [referral] = await context.db
-          .select({ personId: referrals.personId })
+          .select({ personId: referrals.personId, vacancyId: referrals.vacancyId })
           .from(referrals)
           .where(and(eq(referrals.id, valid.referralId), referralScope(context.scope)));
+        vacancyId = referral?.vacancyId ?? null;
         return { advices: referral ? await advicesOf(context, referral.personId) : [] };
       },
       write: async (tx, valid, facts) => {
@@ -318,5 +371,7 @@ export class ReferralWorkflowResolver {
         return { record: placement, id: placement.id, personId: placement.personId };
       },
     });
+    if (vacancyId) await closeSpoedObligation(context, placement, vacancyId);
+    return placement;
   }
 }
