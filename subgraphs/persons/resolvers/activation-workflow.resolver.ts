@@ -15,27 +15,21 @@ import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { PersonsContext } from '../loaders';
 import {
-  handoverNumbers,
-  handovers,
   idempotencyKeys,
   registrationNumbers,
   socialAssistanceRecords as records,
-  trajectories,
   vdabRegistrations,
 } from '../tables';
-import { ExemptionReason, Regie, RegistrationDuty } from '../types/enums';
+import { ExemptionReason, RegistrationDuty } from '../types/enums';
 import { SocialAssistanceRecord, VdabRegistration } from '../types/status';
-import { Trajectory } from '../types/trajectory';
 import {
   dutyDecided,
-  handOverRule,
-  REGIE_LIFECYCLE,
   registerAtVdabRule,
   registrationDutyRule,
   registrationRelationsOf,
   reviewDueProblem,
 } from '../workflow/activation';
-import { assertRunning, ownOcmw, scopedTrajectory } from '../workflow/scoped';
+import { ownOcmw } from '../workflow/scoped';
 
 @InputType({ description: 'An OCMW client registered at VDAB by their social worker.' })
 class RegisterAtVdabInput extends MutationInput {
@@ -61,24 +55,10 @@ class DecideRegistrationDutyInput extends MutationInput {
   exemptionReviewDue?: string | null;
 }
 
-@InputType({ description: 'A warm handover of the regie of a trajectory to the other side.' })
-class HandOverRegieInput extends MutationInput {
-  @Field(() => ID)
-  trajectoryId: string;
-
-  @Field(() => Regie)
-  toRegie: EnumValue<typeof Regie>;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
 const loadRegistration = async (tx: Database, id: string) =>
   (await tx.select().from(vdabRegistrations).where(eq(vdabRegistrations.id, id)))[0];
 const loadRecord = async (tx: Database, id: string) =>
   (await tx.select().from(records).where(eq(records.id, id)))[0];
-const loadTrajectory = async (tx: Database, id: string) =>
-  (await tx.select().from(trajectories).where(eq(trajectories.id, id)))[0];
 
 /**
  * The OCMW and VDAB steps of a leefloon client's activation (DOMAIN B.2.1): registration at
@@ -213,45 +193,6 @@ export class ActivationWorkflowResolver {
           .where(eq(records.id, current.id))
           .returning();
         return { record, id: record.id, personId: record.personId };
-      },
-    });
-  }
-
-  @Category('f')
-  @Mutation(() => Trajectory, {
-    description: 'Hands the regie of a running trajectory over to the other side (OCMW ↔ VDAB).',
-  })
-  handOverRegie(
-    @Arg('input', () => HandOverRegieInput) input: HandOverRegieInput,
-    @Ctx() context: PersonsContext,
-  ) {
-    return runMutation(context, {
-      name: 'handOverRegie',
-      rule: handOverRule,
-      category: 'f',
-      writers: ['OCMW_SOCIAL_WORKER', 'VDAB_MEDIATOR'],
-      input,
-      idempotencyKeys,
-      load: loadTrajectory,
-      write: async (tx, valid) => {
-        const current = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
-        assertRunning(current, 'its regie no longer moves');
-        REGIE_LIFECYCLE.assertMove(current.id, current.regie, valid.toRegie);
-        const today = todayInBelgium();
-        await tx.insert(handovers).values({
-          id: await nextId(tx, handoverNumbers, 'H'),
-          trajectoryId: current.id,
-          fromRegie: current.regie,
-          toRegie: valid.toRegie,
-          handedOverAt: today,
-          note: valid.note ?? null,
-        });
-        const [trajectory] = await tx
-          .update(trajectories)
-          .set({ regie: valid.toRegie })
-          .where(eq(trajectories.id, current.id))
-          .returning();
-        return { record: trajectory, id: trajectory.id, personId: trajectory.personId };
       },
     });
   }

@@ -12,6 +12,8 @@ import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import type { PersonsContext } from '../loaders';
 import {
+  handoverNumbers,
+  handovers,
   idempotencyKeys,
   persons,
   trajectories,
@@ -23,10 +25,12 @@ import { Trajectory } from '../types/trajectory';
 import {
   endedTrajectory,
   endTrajectoryRule,
+  handOverRule,
+  REGIE_LIFECYCLE,
   startedTrajectory,
   startTrajectoryRule,
 } from '../workflow/activation';
-import { scopedTrajectory } from '../workflow/scoped';
+import { assertRunning, scopedTrajectory } from '../workflow/scoped';
 
 @InputType({ description: 'A trajectory towards work for a person you guide.' })
 class StartTrajectoryInput extends MutationInput {
@@ -46,10 +50,28 @@ class EndTrajectoryInput extends MutationInput {
   endDate: string;
 }
 
+@InputType({ description: 'A warm handover of the regie of a trajectory to the other side.' })
+class HandOverRegieInput extends MutationInput {
+  @Field(() => ID)
+  trajectoryId: string;
+
+  @Field(() => Regie)
+  toRegie: EnumValue<typeof Regie>;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
 const loadTrajectory = async (tx: Database, id: string): Promise<TrajectoryRow> =>
   (await tx.select().from(trajectories).where(eq(trajectories.id, id)))[0];
 
-/** The trajectory of B.2.1: started by the OCMW or VDAB, one at a time, and ended once. */
+/** Both sides direct trajectories (B.2.1): the OCMW for its clients, VDAB for its jobseekers. */
+const TRAJECTORY_WRITERS = ['OCMW_SOCIAL_WORKER', 'VDAB_MEDIATOR'] as const;
+
+/**
+ * The trajectory of B.2.1: started by the OCMW or VDAB, one at a time, its regie handed over
+ * warmly between them, and ended once.
+ */
 @Resolver()
 export class TrajectoryWorkflowResolver {
   @Category('f')
@@ -64,7 +86,7 @@ export class TrajectoryWorkflowResolver {
       name: 'startTrajectory',
       rule: startTrajectoryRule,
       category: 'f',
-      writers: ['OCMW_SOCIAL_WORKER', 'VDAB_MEDIATOR'],
+      writers: TRAJECTORY_WRITERS,
       input,
       idempotencyKeys,
       load: loadTrajectory,
@@ -111,7 +133,7 @@ export class TrajectoryWorkflowResolver {
       name: 'endTrajectory',
       rule: endTrajectoryRule,
       category: 'f',
-      writers: ['OCMW_SOCIAL_WORKER', 'VDAB_MEDIATOR'],
+      writers: TRAJECTORY_WRITERS,
       input,
       idempotencyKeys,
       load: loadTrajectory,
@@ -120,6 +142,45 @@ export class TrajectoryWorkflowResolver {
         const [trajectory] = await tx
           .update(trajectories)
           .set(endedTrajectory(current, valid.endDate))
+          .where(eq(trajectories.id, current.id))
+          .returning();
+        return { record: trajectory, id: trajectory.id, personId: trajectory.personId };
+      },
+    });
+  }
+
+  @Category('f')
+  @Mutation(() => Trajectory, {
+    description: 'Hands the regie of a running trajectory over to the other side (OCMW ↔ VDAB).',
+  })
+  handOverRegie(
+    @Arg('input', () => HandOverRegieInput) input: HandOverRegieInput,
+    @Ctx() context: PersonsContext,
+  ) {
+    return runMutation(context, {
+      name: 'handOverRegie',
+      rule: handOverRule,
+      category: 'f',
+      writers: TRAJECTORY_WRITERS,
+      input,
+      idempotencyKeys,
+      load: loadTrajectory,
+      write: async (tx, valid) => {
+        const current = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
+        assertRunning(current, 'its regie no longer moves');
+        REGIE_LIFECYCLE.assertMove(current.id, current.regie, valid.toRegie);
+        const today = todayInBelgium();
+        await tx.insert(handovers).values({
+          id: await nextId(tx, handoverNumbers, 'H'),
+          trajectoryId: current.id,
+          fromRegie: current.regie,
+          toRegie: valid.toRegie,
+          handedOverAt: today,
+          note: valid.note ?? null,
+        });
+        const [trajectory] = await tx
+          .update(trajectories)
+          .set({ regie: valid.toRegie })
           .where(eq(trajectories.id, current.id))
           .returning();
         return { record: trajectory, id: trajectory.id, personId: trajectory.personId };
