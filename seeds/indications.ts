@@ -48,6 +48,7 @@ import type {
 } from '../subgraphs/indications/types/enums';
 import {
   assessedRequest,
+  attachedAttestation,
   bringsDerivedImw,
   decidedRequest,
   draftedRequest,
@@ -399,16 +400,16 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       at(addDays(DEMO.signedFormAt, 30), 10),
     ),
   );
-  rows.attestations.push({
-    id: nextId.attestation(),
-    requestId: demoRequest.id,
-    personId: DEMO.personId,
-    kind: 'VAPH_ERKENNING',
-    source: 'VAPH',
-    obtainedVia: 'DATAKOPPELING',
-    validFrom: '2019-06-12',
-    validUntil: null,
-  });
+  rows.attestations.push(
+    attachedAttestation(demoRequest, {
+      id: nextId.attestation(),
+      kind: 'VAPH_ERKENNING',
+      source: 'VAPH',
+      obtainedVia: 'DATAKOPPELING',
+      validFrom: '2019-06-12',
+      validUntil: null,
+    }),
+  );
 
   // Who asks, and how many requests each: persons × the scale's average, over ~60% of persons.
   const requesters = world.persons.filter(
@@ -622,16 +623,16 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       validUntil: string | null,
       obtainedVia: EnumValue<typeof ObtainedVia> = via(source),
     ) =>
-      rows.attestations.push({
-        id: nextId.attestation(),
-        requestId: row.id,
-        personId: row.personId,
-        kind,
-        source,
-        obtainedVia,
-        validFrom: addDays(signed, -faker.number.int({ min: 30, max: 3000 })),
-        validUntil,
-      });
+      rows.attestations.push(
+        attachedAttestation(row, {
+          id: nextId.attestation(),
+          kind,
+          source,
+          obtainedVia,
+          validFrom: addDays(signed, -faker.number.int({ min: 30, max: 3000 })),
+          validUntil,
+        }),
+      );
     if (row.route === 'UKW') {
       // PMP indication AND (LIGO attestation OR proof of detention history) (000 BA5).
       const pmpUntil = addDays(signed, faker.number.int({ min: 180, max: 720 }));

@@ -2,8 +2,13 @@ import { sql } from 'drizzle-orm';
 import { relationForConsent } from '../common/access/relations';
 import type { EnumValue } from '../common/enums';
 import {
+  addedAction,
+  answeredTransmission,
   dutyDecided,
+  endedAction,
+  handedOver,
   registrationRelationsOf,
+  sentTransmission,
   startedTrajectory,
 } from '../subgraphs/persons/workflow/activation';
 import {
@@ -26,6 +31,7 @@ import {
   trajectoryActions,
   transmissions,
   vdabRegistrations,
+  type TrajectoryRow,
 } from '../subgraphs/persons/tables';
 import { ClientStatus, Instrument, OccupationCluster } from '../subgraphs/persons/types/enums';
 import { addDays, SEED_TODAY, sequentialId, type SeedContext, type SeededPerson } from './context';
@@ -91,7 +97,7 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
     assistance: [] as Insert<typeof socialAssistanceRecords>[],
     sanctions: [] as Insert<typeof sanctions>[],
     protections: [] as Insert<typeof temporaryProtections>[],
-    trajectories: [] as Insert<typeof trajectories>[],
+    trajectories: [] as TrajectoryRow[],
     actions: [] as Insert<typeof trajectoryActions>[],
     transmissions: [] as Insert<typeof transmissions>[],
     handovers: [] as Insert<typeof handovers>[],
@@ -302,7 +308,7 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
             'COMPLETED',
             'STOPPED_EARLY',
           ] as const);
-          rows.actions.push({
+          const added = addedAction({
             id: sequentialId('TA', counters.action, 7),
             trajectoryId,
             instrument: faker.helpers.arrayElement(Instrument.values),
@@ -315,18 +321,21 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
               'WeerWerk',
             ]),
             startDate,
-            endDate:
-              outcome === 'ONGOING'
-                ? null
-                : addDays(startDate, faker.number.int({ min: 14, max: 180 })),
-            outcome,
           });
+          rows.actions.push(
+            outcome === 'ONGOING'
+              ? added
+              : endedAction(added, {
+                  outcome,
+                  endDate: addDays(startDate, faker.number.int({ min: 14, max: 180 })),
+                }),
+          );
         }
         if (faker.number.float() < 0.15) {
           counters.transmission += 1;
           const answered = faker.number.float() < 0.7;
           const sentAt = addDays(startedAt, faker.number.int({ min: 30, max: 200 }));
-          rows.transmissions.push({
+          const sent = sentTransmission({
             id: sequentialId('TR', counters.transmission),
             trajectoryId,
             kind: faker.helpers.arrayElement([
@@ -335,9 +344,16 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
             ] as const),
             sentAt,
             description: 'Afspraken in het traject niet nagekomen.',
-            ocmwFeedback: answered ? 'Gesprek gehad met cliënt; traject wordt bijgestuurd.' : null,
-            feedbackAt: answered ? addDays(sentAt, faker.number.int({ min: 3, max: 30 })) : null,
           });
+          rows.transmissions.push(
+            answered
+              ? answeredTransmission(
+                  sent,
+                  'Gesprek gehad met cliënt; traject wordt bijgestuurd.',
+                  addDays(sentAt, faker.number.int({ min: 3, max: 30 })),
+                )
+              : sent,
+          );
           if (answered && faker.number.float() < 0.3) {
             counters.sanction += 1;
             const sanction = imposedSanction(record, {
@@ -352,15 +368,20 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
           }
         }
         if (faker.number.float() < 0.25) {
+          // The trajectory started with the other side, which handed the regie over warmly.
           counters.handover += 1;
-          rows.handovers.push({
-            id: sequentialId('H', counters.handover),
-            trajectoryId,
-            fromRegie: regie === 'OCMW' ? 'VDAB' : 'OCMW',
-            toRegie: regie,
-            handedOverAt: addDays(startedAt, faker.number.int({ min: 0, max: 30 })),
-            note: 'Warme overdracht met gezamenlijk gesprek.',
-          });
+          const index = rows.trajectories.findIndex((t) => t.id === trajectoryId);
+          const moved = handedOver(
+            { ...rows.trajectories[index], regie: regie === 'OCMW' ? 'VDAB' : 'OCMW' },
+            {
+              id: sequentialId('H', counters.handover),
+              toRegie: regie,
+              note: 'Warme overdracht met gezamenlijk gesprek.',
+            },
+            addDays(startedAt, faker.number.int({ min: 0, max: 30 })),
+          );
+          rows.handovers.push(moved.handover);
+          rows.trajectories[index] = moved.trajectory;
         }
       }
     }

@@ -42,6 +42,7 @@ import {
 import { Attestation, IndicationRequest } from '../types/request';
 import {
   attachAttestationRule,
+  attachedAttestation,
   bringsDerivedImw,
   decidedRequest,
   decideRequestRule,
@@ -340,13 +341,13 @@ export class RequestWorkflowResolver {
         const { idempotencyKey: _key, requestId: _request, ...fields } = valid;
         const [attestation] = await tx
           .insert(attestations)
-          .values({
-            ...fields,
-            validUntil: valid.validUntil ?? null,
-            id: await nextId(tx, attestationNumbers, 'AT'),
-            requestId: current.id,
-            personId: current.personId,
-          })
+          .values(
+            attachedAttestation(current, {
+              ...fields,
+              validUntil: valid.validUntil ?? null,
+              id: await nextId(tx, attestationNumbers, 'AT'),
+            }),
+          )
           .returning();
         return { record: attestation, id: attestation.id, personId: current.personId };
       },

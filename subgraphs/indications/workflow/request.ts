@@ -14,7 +14,7 @@ import {
   UKW_VALIDITY_YEARS,
   validityEnd,
 } from '../rules';
-import type { AdviceRow, IndicationRequestRow, ReviewInsert } from '../tables';
+import type { AdviceRow, AttestationRow, IndicationRequestRow, ReviewInsert } from '../tables';
 import {
   AdviceType,
   AttestationKind,
@@ -366,3 +366,11 @@ export const attachAttestationRule = z
       message: 'must not be before validFrom',
     },
   );
+
+/** An attestation added to a request's file, pulled from its source or uploaded. */
+export function attachedAttestation(
+  request: Pick<Request, 'id' | 'personId'>,
+  fields: Omit<AttestationRow, 'requestId' | 'personId'>,
+): AttestationRow {
+  return { ...fields, requestId: request.id, personId: request.personId };
+}

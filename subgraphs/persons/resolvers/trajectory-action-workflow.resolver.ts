@@ -13,7 +13,7 @@ import type { PersonsContext } from '../loaders';
 import { actionNumbers, idempotencyKeys, trajectoryActions } from '../tables';
 import { ActionOutcome, Instrument } from '../types/enums';
 import { TrajectoryAction } from '../types/trajectory';
-import { ACTION_LIFECYCLE, addActionRule, endActionRule } from '../workflow/activation';
+import { addActionRule, addedAction, endActionRule, endedAction } from '../workflow/activation';
 import { assertRunning, scopedTrajectory, scopedTrajectoryPart } from '../workflow/scoped';
 
 @InputType({ description: 'A step added to a running trajectory.' })
@@ -73,14 +73,15 @@ export class TrajectoryActionWorkflowResolver {
         }
         const [action] = await tx
           .insert(trajectoryActions)
-          .values({
-            id: await nextId(tx, actionNumbers, 'TA', 7),
-            trajectoryId: trajectory.id,
-            instrument: valid.instrument,
-            provider: valid.provider,
-            startDate: valid.startDate,
-            outcome: 'ONGOING',
-          })
+          .values(
+            addedAction({
+              id: await nextId(tx, actionNumbers, 'TA', 7),
+              trajectoryId: trajectory.id,
+              instrument: valid.instrument,
+              provider: valid.provider,
+              startDate: valid.startDate,
+            }),
+          )
           .returning();
         return { record: action, id: action.id, personId: trajectory.personId };
       },
@@ -108,16 +109,9 @@ export class TrajectoryActionWorkflowResolver {
           'TrajectoryAction',
           valid.actionId,
         );
-        ACTION_LIFECYCLE.assertMove(current.id, current.outcome, valid.outcome);
-        if (valid.endDate < current.startDate) {
-          throw badUserInput(
-            'input.endDate',
-            `must not be before the action started (${current.startDate})`,
-          );
-        }
         const [action] = await tx
           .update(trajectoryActions)
-          .set({ outcome: valid.outcome, endDate: valid.endDate })
+          .set(endedAction(current, valid))
           .where(eq(trajectoryActions.id, current.id))
           .returning();
         return { record: action, id: action.id, personId };

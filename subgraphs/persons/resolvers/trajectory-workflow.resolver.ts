@@ -26,11 +26,11 @@ import {
   endedTrajectory,
   endTrajectoryRule,
   handOverRule,
-  REGIE_LIFECYCLE,
+  handedOver,
   startedTrajectory,
   startTrajectoryRule,
 } from '../workflow/activation';
-import { assertRunning, scopedTrajectory } from '../workflow/scoped';
+import { scopedTrajectory } from '../workflow/scoped';
 
 @InputType({ description: 'A trajectory towards work for a person you guide.' })
 class StartTrajectoryInput extends MutationInput {
@@ -167,20 +167,19 @@ export class TrajectoryWorkflowResolver {
       load: loadTrajectory,
       write: async (tx, valid) => {
         const current = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
-        assertRunning(current, 'its regie no longer moves');
-        REGIE_LIFECYCLE.assertMove(current.id, current.regie, valid.toRegie);
-        const today = todayInBelgium();
-        await tx.insert(handovers).values({
-          id: await nextId(tx, handoverNumbers, 'H'),
-          trajectoryId: current.id,
-          fromRegie: current.regie,
-          toRegie: valid.toRegie,
-          handedOverAt: today,
-          note: valid.note ?? null,
-        });
+        const moved = handedOver(
+          current,
+          {
+            id: await nextId(tx, handoverNumbers, 'H'),
+            toRegie: valid.toRegie,
+            note: valid.note ?? null,
+          },
+          todayInBelgium(),
+        );
+        await tx.insert(handovers).values(moved.handover);
         const [trajectory] = await tx
           .update(trajectories)
-          .set({ regie: valid.toRegie })
+          .set(moved.trajectory)
           .where(eq(trajectories.id, current.id))
           .returning();
         return { record: trajectory, id: trajectory.id, personId: trajectory.personId };

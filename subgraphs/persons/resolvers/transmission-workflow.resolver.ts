@@ -15,7 +15,8 @@ import { Transmission } from '../types/trajectory';
 import {
   answerTransmissionRule,
   sendTransmissionRule,
-  TRANSMISSION_LIFECYCLE,
+  answeredTransmission,
+  sentTransmission,
 } from '../workflow/activation';
 import { scopedTrajectory, scopedTrajectoryPart } from '../workflow/scoped';
 
@@ -66,13 +67,15 @@ export class TransmissionWorkflowResolver {
         const trajectory = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
         const [transmission] = await tx
           .insert(transmissions)
-          .values({
-            id: await nextId(tx, transmissionNumbers, 'TR'),
-            trajectoryId: trajectory.id,
-            kind: valid.kind,
-            sentAt: todayInBelgium(),
-            description: valid.description,
-          })
+          .values(
+            sentTransmission({
+              id: await nextId(tx, transmissionNumbers, 'TR'),
+              trajectoryId: trajectory.id,
+              kind: valid.kind,
+              sentAt: todayInBelgium(),
+              description: valid.description,
+            }),
+          )
           .returning();
         return { record: transmission, id: transmission.id, personId: trajectory.personId };
       },
@@ -103,14 +106,9 @@ export class TransmissionWorkflowResolver {
           'Transmission',
           valid.transmissionId,
         );
-        TRANSMISSION_LIFECYCLE.assertMove(
-          current.id,
-          current.feedbackAt ? 'ANSWERED' : 'SENT',
-          'ANSWERED',
-        );
         const [transmission] = await tx
           .update(transmissions)
-          .set({ ocmwFeedback: valid.feedback, feedbackAt: todayInBelgium() })
+          .set(answeredTransmission(current, valid.feedback, todayInBelgium()))
           .where(eq(transmissions.id, current.id))
           .returning();
         return { record: transmission, id: transmission.id, personId };

@@ -7,7 +7,13 @@ import type { EnumValue } from '../../../common/enums';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { badUserInput } from '../../../common/errors';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
-import type { SocialAssistanceRecordRow, TrajectoryRow } from '../tables';
+import type {
+  HandoverRow,
+  SocialAssistanceRecordRow,
+  TrajectoryActionRow,
+  TrajectoryRow,
+  TransmissionRow,
+} from '../tables';
 import {
   ActionOutcome,
   ExemptionReason,
@@ -191,4 +197,69 @@ export function endedTrajectory(trajectory: TrajectoryRow, endDate: string): Tra
     throw badUserInput('input.endDate', `must not be before the start (${trajectory.startedAt})`);
   }
   return { ...trajectory, endedAt: endDate };
+}
+
+/** A new action of a trajectory, ONGOING until it ends. */
+export function addedAction(
+  fields: Pick<
+    TrajectoryActionRow,
+    'id' | 'trajectoryId' | 'instrument' | 'provider' | 'startDate'
+  >,
+): TrajectoryActionRow {
+  return { ...fields, endDate: null, outcome: 'ONGOING' };
+}
+
+/** The action ended on `endDate` with its outcome, once, and not before it started. */
+export function endedAction(
+  action: TrajectoryActionRow,
+  end: { outcome: EnumValue<typeof ActionOutcome>; endDate: string },
+): TrajectoryActionRow {
+  ACTION_LIFECYCLE.assertMove(action.id, action.outcome, end.outcome);
+  if (end.endDate < action.startDate) {
+    throw badUserInput(
+      'input.endDate',
+      `must not be before the action started (${action.startDate})`,
+    );
+  }
+  return { ...action, ...end };
+}
+
+/** A transmission VDAB sends on `sentAt`, waiting for the OCMW's feedback. */
+export function sentTransmission(
+  fields: Pick<TransmissionRow, 'id' | 'trajectoryId' | 'kind' | 'description' | 'sentAt'>,
+): TransmissionRow {
+  return { ...fields, ocmwFeedback: null, feedbackAt: null, sanctionId: null };
+}
+
+/** The transmission with the OCMW's feedback of `feedbackAt`; answered once. */
+export function answeredTransmission(
+  transmission: TransmissionRow,
+  feedback: string,
+  feedbackAt: string,
+): TransmissionRow {
+  TRANSMISSION_LIFECYCLE.assertMove(
+    transmission.id,
+    transmission.feedbackAt ? 'ANSWERED' : 'SENT',
+    'ANSWERED',
+  );
+  return { ...transmission, ocmwFeedback: feedback, feedbackAt };
+}
+
+/** A warm handover of `trajectory` on `on`: the record of it, and the trajectory after it. */
+export function handedOver(
+  trajectory: TrajectoryRow,
+  handover: Pick<HandoverRow, 'id' | 'toRegie' | 'note'>,
+  on: string,
+): { handover: HandoverRow; trajectory: TrajectoryRow } {
+  assertRunning(trajectory, 'its regie no longer moves');
+  REGIE_LIFECYCLE.assertMove(trajectory.id, trajectory.regie, handover.toRegie);
+  return {
+    handover: {
+      ...handover,
+      trajectoryId: trajectory.id,
+      fromRegie: trajectory.regie,
+      handedOverAt: on,
+    },
+    trajectory: { ...trajectory, regie: handover.toRegie },
+  };
 }
