@@ -4,6 +4,7 @@ import { relations } from '../../common/access/tables';
 import { addDays } from '../../common/dates';
 import { advices } from '../../subgraphs/indications/tables';
 import { placements, referrals, vacancies } from '../../subgraphs/maatwerk/tables';
+import { openVacancy, referralAt } from '../support/hiring';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -48,37 +49,9 @@ describe('hiring a referred candidate', () => {
     stack.query(mutation, { input }, { persona });
 
   /** A fresh CMW vacancy of E-000001 with one position, and a referral of `holder` to it at `status`. */
-  async function referralAt(status: 'PROPOSED' | 'INTAKE', holder = holders.shift()!) {
-    const opened = await mutate(
-      `mutation($input: OpenVacancyInput!) { openVacancy(input: $input) { id } }`,
-      {
-        measure: 'CMW',
-        jobTitle: 'Magazijnier',
-        activity: 'logistiek',
-        municipalityNisCode: '44021',
-        hoursPerWeek: 38,
-        languageRequirement: 'A1',
-      },
-      'employer-1',
-    );
-    const vacancyId = opened.body.data.openVacancy.id;
-    const proposed = await mutate(
-      `mutation($input: ProposeReferralInput!) { proposeReferral(input: $input) { id } }`,
-      { personId: holder.personId, vacancyId, matchBasis: ['interests'] },
-      'vdab-mediator',
-    );
-    expect(proposed.body.errors).toBeUndefined();
-    const referralId = proposed.body.data.proposeReferral.id;
-    if (status === 'INTAKE') {
-      for (const step of ['CONTACTED', 'INTAKE']) {
-        const moved = await mutate(
-          `mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`,
-          { referralId, status: step },
-          'employer-1',
-        );
-        expect(moved.body.errors).toBeUndefined();
-      }
-    }
+  async function referralAtStatus(status: 'PROPOSED' | 'INTAKE', holder = holders.shift()!) {
+    const vacancyId = await openVacancy(stack);
+    const referralId = await referralAt(stack, holder.personId, vacancyId, status);
     return { referralId, vacancyId, holder };
   }
 
@@ -93,7 +66,7 @@ describe('hiring a referred candidate', () => {
 
   it('hires at intake with a valid CMW advice: the referral is HIRED, a placement starts and the vacancy is filled', async () => {
     expect(holders.length).toBeGreaterThan(5);
-    const { referralId, vacancyId, holder } = await referralAt('INTAKE');
+    const { referralId, vacancyId, holder } = await referralAtStatus('INTAKE');
     const { body } = await hire({ referralId, adviceId: holder.adviceId });
     expect(body.errors).toBeUndefined();
     expect(body.data.hireCandidate).toMatchObject({
@@ -115,7 +88,7 @@ describe('hiring a referred candidate', () => {
   });
 
   it('refuses a hire straight from PROPOSED and writes nothing', async () => {
-    const { referralId, holder } = await referralAt('PROPOSED');
+    const { referralId, holder } = await referralAtStatus('PROPOSED');
     const before = await stack.database.db.$count(placements);
     const { body } = await hire({ referralId, adviceId: holder.adviceId });
     expect(body.errors?.[0].extensions).toMatchObject({
@@ -138,7 +111,7 @@ describe('hiring a referred candidate', () => {
       /expired on/,
     ],
   ])('refuses a hire %s, naming input.adviceId', async (_case, extra, rule) => {
-    const { referralId, holder } = await referralAt('INTAKE');
+    const { referralId, holder } = await referralAtStatus('INTAKE');
     const { body } = await hire({ referralId, ...extra(holder) });
     expect(body.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -153,7 +126,7 @@ describe('hiring a referred candidate', () => {
   });
 
   it('lets only the employer hire', async () => {
-    const { referralId, holder } = await referralAt('INTAKE');
+    const { referralId, holder } = await referralAtStatus('INTAKE');
     const { body } = await hire({ referralId, adviceId: holder.adviceId }, 'vdab-mediator');
     expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });

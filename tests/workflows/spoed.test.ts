@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { consentPurpose } from '../../common/access/purposes';
 import { relations } from '../../common/access/tables';
 import { advices, indicationRequests } from '../../subgraphs/indications/tables';
+import { openVacancy, referralAt } from '../support/hiring';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -49,22 +50,6 @@ describe('spoed', () => {
   const mutate = (mutation: string, input: Record<string, unknown>, persona: string) =>
     stack.query(mutation, { input }, { persona });
 
-  const openVacancy = async () => {
-    const opened = await mutate(
-      `mutation($input: OpenVacancyInput!) { openVacancy(input: $input) { id } }`,
-      {
-        measure: 'CMW',
-        jobTitle: 'Medewerker groenonderhoud',
-        activity: 'groenonderhoud',
-        municipalityNisCode: '44021',
-        hoursPerWeek: 38,
-        languageRequirement: 'A1',
-      },
-      'employer-1',
-    );
-    return opened.body.data.openVacancy.id as string;
-  };
-
   const fileSpoed = (personId: string, vacancyId: string) =>
     mutate(
       `mutation($input: CreateIndicationRequestInput!) { createIndicationRequest(input: $input) { id } }`,
@@ -90,7 +75,7 @@ describe('spoed', () => {
   };
 
   it('files a spoed request only for an open vacancy', async () => {
-    const vacancyId = await openVacancy();
+    const vacancyId = await openVacancy(stack);
     const closed = await mutate(
       `mutation($input: MoveVacancyInput!) { moveVacancy(input: $input) { id } }`,
       { vacancyId, status: 'CLOSED' },
@@ -110,7 +95,7 @@ describe('spoed', () => {
 
   it('keeps a granted spoed advice open until the hire on its vacancy, which closes it', async () => {
     const personId = candidates[1];
-    const vacancyId = await openVacancy();
+    const vacancyId = await openVacancy(stack);
     const filed = await fileSpoed(personId, vacancyId);
     expect(filed.body.errors).toBeUndefined();
     const requestId = filed.body.data.createIndicationRequest.id;
@@ -152,19 +137,7 @@ describe('spoed', () => {
       openHireObligation: true,
     });
 
-    const proposed = await mutate(
-      `mutation($input: ProposeReferralInput!) { proposeReferral(input: $input) { id } }`,
-      { personId, vacancyId, matchBasis: ['spoed'] },
-      'vdab-mediator',
-    );
-    const referralId = proposed.body.data.proposeReferral.id;
-    for (const status of ['CONTACTED', 'INTAKE']) {
-      await mutate(
-        `mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`,
-        { referralId, status },
-        'employer-1',
-      );
-    }
+    const referralId = await referralAt(stack, personId, vacancyId);
     const hired = await mutate(
       `mutation($input: HireCandidateInput!) { hireCandidate(input: $input) { id startDate } }`,
       { referralId, adviceId: cmw.id, startDate: TODAY, fte: 1 },

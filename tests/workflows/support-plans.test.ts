@@ -17,6 +17,7 @@ import {
   drawnUpSupportPlan,
   reviewedOnSchedule,
 } from '../../subgraphs/maatwerk/workflow/support-plan';
+import { openVacancy, referralAt } from '../support/hiring';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const GUIDE_DUTIES = GuideDuty.values.map((duty) => ({ duty, arrangement: `Afspraak ${duty}` }));
@@ -67,35 +68,7 @@ describe('support plan workflow', () => {
   /** A CMW placement of a referred advice holder at E-000001, started today, without a plan. */
   async function hiredToday(): Promise<string> {
     const holder = holders.shift()!;
-    const opened = await mutate(
-      `mutation($input: OpenVacancyInput!) { openVacancy(input: $input) { id } }`,
-      {
-        measure: 'CMW',
-        jobTitle: 'Magazijnier',
-        activity: 'logistiek',
-        municipalityNisCode: '44021',
-        hoursPerWeek: 38,
-        languageRequirement: 'A1',
-      },
-      'employer-1',
-    );
-    const proposed = await mutate(
-      `mutation($input: ProposeReferralInput!) { proposeReferral(input: $input) { id } }`,
-      {
-        personId: holder.personId,
-        vacancyId: opened.data.openVacancy.id,
-        matchBasis: ['interests'],
-      },
-      'vdab-mediator',
-    );
-    const referralId = proposed.data.proposeReferral.id;
-    for (const status of ['CONTACTED', 'INTAKE']) {
-      await mutate(
-        `mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`,
-        { referralId, status },
-        'employer-1',
-      );
-    }
+    const referralId = await referralAt(stack, holder.personId, await openVacancy(stack));
     const hired = await mutate(
       `mutation($input: HireCandidateInput!) { hireCandidate(input: $input) { id } }`,
       { referralId, adviceId: holder.adviceId, startDate: today, fte: 1 },
@@ -237,35 +210,14 @@ describe('support plan workflow', () => {
 
     it('refuses a plan for a BVS internship, which has no qualified guide', async () => {
       const candidate = holders.shift()!;
-      const opened = await mutate(
-        `mutation($input: OpenVacancyInput!) { openVacancy(input: $input) { id } }`,
-        {
-          measure: 'BVS_PLAATS',
-          jobTitle: 'Stagiair',
-          activity: 'verpakken',
-          municipalityNisCode: '44021',
-          hoursPerWeek: 20,
-          languageRequirement: 'NONE',
-        },
-        'employer-1',
-      );
-      const proposed = await mutate(
-        `mutation($input: ProposeReferralInput!) { proposeReferral(input: $input) { id } }`,
-        {
-          personId: candidate.personId,
-          vacancyId: opened.data.openVacancy.id,
-          matchBasis: ['interests'],
-        },
-        'vdab-mediator',
-      );
-      const referralId = proposed.data.proposeReferral.id;
-      for (const status of ['CONTACTED', 'INTAKE']) {
-        await mutate(
-          `mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`,
-          { referralId, status },
-          'employer-1',
-        );
-      }
+      const vacancyId = await openVacancy(stack, {
+        measure: 'BVS_PLAATS',
+        jobTitle: 'Stagiair',
+        activity: 'verpakken',
+        hoursPerWeek: 20,
+        languageRequirement: 'NONE',
+      });
+      const referralId = await referralAt(stack, candidate.personId, vacancyId);
       const hired = await mutate(
         `mutation($input: HireCandidateInput!) { hireCandidate(input: $input) { id type } }`,
         { referralId, startDate: today, fte: 0.5 },
