@@ -36,3 +36,13 @@ export const SYSTEM_CALLER: Caller = {
   org: 'platform',
   purpose: null,
 };
+
+/**
+ * What an organisation id names within its kind: `ocmw:44021` is OCMW `44021`,
+ * `employer:E-000001` employer `E-000001`. Undefined when the id is of another kind.
+ */
+export function orgRef(org: string, ...kinds: string[]): string | undefined {
+  const separator = org.indexOf(':');
+  if (separator < 0 || !kinds.includes(org.slice(0, separator))) return undefined;
+  return org.slice(separator + 1);
+}

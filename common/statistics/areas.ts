@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
+import { orgRef } from '../access/caller';
 import type { ForwardedCaller } from '../access/gateway-token';
 import { ACCESS_MATRIX } from '../access/matrix';
 import { domainError, ErrorCode } from '../errors';
@@ -58,12 +59,6 @@ export const areaReferenceResolvers: ReferenceResolvers = {
   Flanders: { __resolveReference: (ref: { code: string }) => ({ code: String(ref.code) }) },
 };
 
-/** The municipality an organisation belongs to: `municipality:44021`, `ocmw:44021`. */
-function ownMunicipality(org: string): string | undefined {
-  const [kind, code] = org.split(':');
-  return (kind === 'municipality' || kind === 'ocmw') && /^\d{5}$/.test(code) ? code : undefined;
-}
-
 /**
  * Who may read the figures of an area (B.4 columns q and r). The field guard has already let
  * only roles with q (municipal) or r (higher areas) through. A role that reads q as `R` (city
@@ -73,7 +68,7 @@ function ownMunicipality(org: string): string | undefined {
 export function assertAreaReadable(caller: ForwardedCaller, area: Area): void {
   if (area.level !== 'MUNICIPALITY' || caller.role === 'SYSTEM') return;
   if (ACCESS_MATRIX[caller.role].q !== 'full') return;
-  if (ownMunicipality(caller.org) === area.code) return;
+  if (orgRef(caller.org, 'municipality', 'ocmw') === area.code) return;
   throw domainError(
     ErrorCode.FORBIDDEN,
     `${caller.org} reads municipal figures of its own municipality only; for ${area.code}, read its province, reference region or Flanders.`,

@@ -1,19 +1,16 @@
 import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
+import { orgRef } from '../../common/access/caller';
 import { anyOf } from '../../common/db/any-of';
 import type { AccessScope } from '../../common/access/scope';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';
 import { contingents, employers, placements, referrals, supportPlans, vacancies } from './tables';
 
-const EMPLOYER_ORG_PREFIX = 'employer:';
-
 /** The employer an EMPLOYER or JOB_COACH caller works for (`employer:E-000001` → `E-000001`). */
 export function ownEmployerId(caller: { org: string }): string | undefined {
-  return caller.org.startsWith(EMPLOYER_ORG_PREFIX)
-    ? caller.org.slice(EMPLOYER_ORG_PREFIX.length)
-    : undefined;
+  return orgRef(caller.org, 'employer');
 }
 
 /**
@@ -25,10 +22,10 @@ export function ownEmployerFilter(
   scope: AccessScope,
   ...employerColumns: AnyPgColumn[]
 ): SQL | undefined {
-  const { role, org } = scope.caller;
+  const { role } = scope.caller;
   if (role !== 'EMPLOYER' && role !== 'JOB_COACH') return undefined;
-  if (!org.startsWith(EMPLOYER_ORG_PREFIX)) return sql`false`;
-  const employerId = org.slice(EMPLOYER_ORG_PREFIX.length);
+  const employerId = ownEmployerId(scope.caller);
+  if (!employerId) return sql`false`;
   return or(...employerColumns.map((column) => eq(column, employerId)));
 }
 

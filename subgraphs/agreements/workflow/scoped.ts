@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 
+import { orgRef } from '../../../common/access/caller';
 import type { Database } from '../../../common/db/connection';
 import { agreementCoverage } from '../tables';
 
@@ -10,8 +11,7 @@ import { agreementCoverage } from '../tables';
  */
 export const KEEPERS = ['CITY_MONITOR'] as const;
 
-export const ownMunicipality = (org: string) =>
-  org.startsWith('municipality:') ? org.slice('municipality:'.length) : '';
+export const ownMunicipality = (org: string) => orgRef(org, 'municipality') ?? '';
 
 /** The agreements covering the caller's municipality. */
 export const ownAgreements = (tx: Database, org: string) =>

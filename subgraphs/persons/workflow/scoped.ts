@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 
+import { orgRef } from '../../../common/access/caller';
 import type { AccessScope } from '../../../common/access/scope';
 import type { Database } from '../../../common/db/connection';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
 import { trajectories, trajectoryActions, transmissions, type TrajectoryRow } from '../tables';
 
 /** The NIS code of the caller's OCMW (`ocmw:44021`), or '' for any other organisation. */
-export const ownOcmw = (org: string) => (org.startsWith('ocmw:') ? org.slice('ocmw:'.length) : '');
+export const ownOcmw = (org: string) => orgRef(org, 'ocmw') ?? '';
 
 /** A trajectory the caller may reach, locked for the change; NOT_FOUND for any other. */
 export async function scopedTrajectory(
