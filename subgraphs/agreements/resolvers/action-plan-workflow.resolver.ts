@@ -15,7 +15,6 @@ import {
   actionPlans,
   agreementActionNumbers,
   agreementActions,
-  collaborationAgreements as agreements,
   idempotencyKeys,
 } from '../tables';
 import { ActionPlan, AgreementAction } from '../types/action-plan';
@@ -28,7 +27,7 @@ import {
   plannedAction,
   plannedYear,
 } from '../workflow/agreement';
-import { KEEPERS, ownAgreements } from '../workflow/scoped';
+import { KEEPERS, ownAgreement, ownAgreements } from '../workflow/scoped';
 
 @InputType({ description: 'The action plan of a year of a running agreement.' })
 class AddActionPlanInput extends MutationInput {
@@ -101,17 +100,7 @@ export class ActionPlanWorkflowResolver {
       idempotencyKeys,
       load: loadPlan,
       write: async (tx, valid) => {
-        const [agreement] = await tx
-          .select()
-          .from(agreements)
-          .where(
-            and(
-              eq(agreements.id, valid.agreementId),
-              inArray(agreements.id, ownAgreements(tx, context.caller.org)),
-            ),
-          )
-          .for('share');
-        if (!agreement) throw notFound('CollaborationAgreement', valid.agreementId);
+        const agreement = await ownAgreement(tx, context.caller.org, valid.agreementId, 'share');
         const [existing] = await tx
           .select({ id: actionPlans.id })
           .from(actionPlans)

@@ -1,11 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
 import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { badUserInput, notFound } from '../../../common/errors';
+import { badUserInput } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
@@ -28,7 +28,7 @@ import {
   rubricsWritten,
   writeRubricsRule,
 } from '../workflow/agreement';
-import { KEEPERS, ownAgreements, ownMunicipality } from '../workflow/scoped';
+import { KEEPERS, ownAgreement, ownMunicipality } from '../workflow/scoped';
 
 @InputType({ description: 'The five rubrics of the SO format (004 §6); leave out what stays.' })
 class RubricsInput extends MutationInput {
@@ -97,19 +97,6 @@ class MoveCollaborationAgreementInput extends MutationInput {
 
 const loadAgreement = async (tx: Database, id: string) =>
   (await tx.select().from(agreements).where(eq(agreements.id, id)))[0];
-
-/** An agreement covering the caller's municipality, locked for the change; NOT_FOUND otherwise. */
-async function ownAgreement(tx: Database, context: AgreementsContext, id: string) {
-  const [agreement] = await tx
-    .select()
-    .from(agreements)
-    .where(
-      and(eq(agreements.id, id), inArray(agreements.id, ownAgreements(tx, context.caller.org))),
-    )
-    .for('update');
-  if (!agreement) throw notFound('CollaborationAgreement', id);
-  return agreement;
-}
 
 /** The agreement lifecycle of B.2.4: drafted, its rubrics written, signed and onwards. */
 @Resolver()
@@ -199,7 +186,7 @@ export class AgreementWorkflowResolver {
       idempotencyKeys,
       load: loadAgreement,
       write: async (tx, valid) => {
-        const current = await ownAgreement(tx, context, valid.agreementId);
+        const current = await ownAgreement(tx, context.caller.org, valid.agreementId);
         const [agreement] = await tx
           .update(agreements)
           .set(rubricsWritten(current, valid))
@@ -228,7 +215,7 @@ export class AgreementWorkflowResolver {
       idempotencyKeys,
       load: loadAgreement,
       write: async (tx, valid) => {
-        const current = await ownAgreement(tx, context, valid.agreementId);
+        const current = await ownAgreement(tx, context.caller.org, valid.agreementId);
         const [agreement] = await tx
           .update(agreements)
           .set(movedAgreement(current, valid.status, todayInBelgium()))
