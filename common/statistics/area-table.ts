@@ -46,6 +46,35 @@ export interface Breakdown {
   parts: readonly string[];
   /** Further sums among the keys, e.g. decided = granted + refused. */
   sums?: readonly SumRelation[];
+  /** Counts published alongside that are the sum of nothing here, e.g. requests per phase. */
+  others?: readonly string[];
+}
+
+/** One row of a `GROUP BY municipality, key` count. */
+export interface CountRow {
+  nisCode: string;
+  key: string;
+  count: number;
+}
+
+/** Rows counted once under each key they belong to. */
+export function spread<Row extends { nisCode: string; count: number }>(
+  rows: readonly Row[],
+  keysOf: (row: Row) => string[],
+): CountRow[] {
+  return rows.flatMap((row) =>
+    keysOf(row).map((key) => ({ nisCode: row.nisCode, key, count: Number(row.count) })),
+  );
+}
+
+function countsByMunicipality(rows: readonly CountRow[]): Map<string, Record<string, number>> {
+  const counts = new Map<string, Record<string, number>>();
+  for (const { nisCode, key, count } of rows) {
+    const row = counts.get(nisCode) ?? {};
+    row[key] = (row[key] ?? 0) + Number(count);
+    counts.set(nisCode, row);
+  }
+  return counts;
 }
 
 export const NO_BREAKDOWN: Breakdown = { total: 'ALL', parts: [] };
@@ -60,8 +89,8 @@ export class AreaTable {
   private readonly hidden: Set<string>;
 
   constructor(
-    /** Counts per municipality NIS code, by breakdown key; absent keys count 0. */
-    counts: ReadonlyMap<string, Readonly<Record<string, number>>>,
+    /** Counts per municipality and breakdown key; absent ones count 0. */
+    rows: readonly CountRow[],
     readonly breakdown: Breakdown,
     /** Counts of persons are under disclosure control; counts of vacancies or FTE are not. */
     options: { persons: boolean } = { persons: true },
@@ -71,13 +100,15 @@ export class AreaTable {
         breakdown.total,
         ...breakdown.parts,
         ...(breakdown.sums ?? []).flatMap((sum) => [sum.total, ...sum.members]),
+        ...(breakdown.others ?? []),
       ]),
     ];
     const cell = (area: string, key: string) => `${area}|${key}`;
     const relations: SumRelation[] = [];
+    const perMunicipality = countsByMunicipality(rows);
     for (const m of MUNICIPALITIES) {
       const area = areaKey({ level: 'MUNICIPALITY', code: m.nisCode });
-      const row = counts.get(m.nisCode) ?? {};
+      const row = perMunicipality.get(m.nisCode) ?? {};
       for (const key of keys) this.values.set(cell(area, key), row[key] ?? 0);
     }
     for (const { area, members } of HIGHER_AREAS) {
@@ -122,5 +153,29 @@ export class AreaTable {
   /** The count whatever disclosure control says: only for figures derived and then checked. */
   rawCount(area: Area, key = this.breakdown.total): number {
     return this.values.get(`${areaKey(area)}|${key}`) ?? 0;
+  }
+}
+
+/** Measured values per municipality (e.g. lead times), for quantiles of any area. */
+export class AreaValues {
+  private readonly byMunicipality = new Map<string, number[]>();
+  private readonly byArea = new Map<string, readonly number[]>();
+
+  constructor(rows: readonly { nisCode: string; value: number }[]) {
+    for (const { nisCode, value } of rows) {
+      const list = this.byMunicipality.get(nisCode) ?? [];
+      list.push(Number(value));
+      this.byMunicipality.set(nisCode, list);
+    }
+  }
+
+  in(area: Area): readonly number[] {
+    const key = areaKey(area);
+    let values = this.byArea.get(key);
+    if (!values) {
+      values = municipalitiesIn(area).flatMap((nis) => this.byMunicipality.get(nis) ?? []);
+      this.byArea.set(key, values);
+    }
+    return values;
   }
 }

@@ -35,6 +35,9 @@ export class FlandersKey {
   code: string;
 }
 
+/** The area keys as types of a subgraph schema: only `_entities` reaches them (`orphanedTypes`). */
+export const AREA_KEY_TYPES = [ProvinceKey, ReferenceRegionKey, FlandersKey];
+
 export const provinceArea = (province: { code: string }): Area => ({
   level: 'PROVINCE',
   code: province.code,

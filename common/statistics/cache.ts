@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 
 import { config } from '../config';
 import { todayInBelgium } from '../dates';
+import type { Database } from '../db/connection';
 import type { Period } from './period';
 
 export interface Counted<Tables> {
@@ -37,4 +38,22 @@ export class PeriodTables<Tables extends object> {
     }
     return counted;
   }
+}
+
+/**
+ * A subgraph's PeriodTables per database: one per process in production, one per test stack, so
+ * two stacks in one test process never share figures.
+ */
+export function perDatabase<Tables extends object>(
+  count: (db: Database, period: Period) => Promise<Tables>,
+): (db: Database) => PeriodTables<Tables> {
+  const byDatabase = new WeakMap<Database, PeriodTables<Tables>>();
+  return (db) => {
+    let tables = byDatabase.get(db);
+    if (!tables) {
+      tables = new PeriodTables((period) => count(db, period));
+      byDatabase.set(db, tables);
+    }
+    return tables;
+  };
 }

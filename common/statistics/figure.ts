@@ -107,3 +107,72 @@ export function ratioFigure(spec: RatioSpec, area: Area, asOf: string): Figure {
     asOf,
   };
 }
+
+export interface MeasureSpec {
+  /** The summed measure per area (not under disclosure control: it counts no persons). */
+  sum: { table: AreaTable; key: string; definition: string };
+  /** The persons or records it is summed over. */
+  count: { table: AreaTable; key: string; definition: string };
+  unit: EnumValue<typeof FigureUnit>;
+}
+
+/** A mean, rounded to 1 decimal. Hidden with its count, so a mean never describes 1 to 4 persons. */
+export function meanFigure(spec: MeasureSpec, area: Area, asOf: string): Figure {
+  const count = spec.count.table.count(area, spec.count.key);
+  const sum = spec.sum.table.rawCount(area, spec.sum.key);
+  const suppressed = count === null;
+  return {
+    value: suppressed || count === 0 ? null : Math.round((sum / count) * 10) / 10,
+    suppressed,
+    unit: spec.unit,
+    numerator: suppressed ? null : sum,
+    numeratorDefinition: spec.sum.definition,
+    denominator: count,
+    denominatorDefinition: spec.count.definition,
+    target: null,
+    asOf,
+  };
+}
+
+/**
+ * A quantile (`share` 0.5 for the median) of the values measured in an area, interpolated
+ * between ranks as PostgreSQL's percentile_cont. Hidden with the count of those values.
+ */
+export function quantileFigure(
+  values: readonly number[],
+  share: number,
+  spec: { count: MeasureSpec['count']; definition: string; unit: EnumValue<typeof FigureUnit> },
+  area: Area,
+  asOf: string,
+): Figure {
+  const count = spec.count.table.count(area, spec.count.key);
+  const suppressed = count === null;
+  return {
+    value: suppressed || values.length === 0 ? null : quantile(values, share),
+    suppressed,
+    unit: spec.unit,
+    numerator: null,
+    numeratorDefinition: spec.definition,
+    denominator: count,
+    denominatorDefinition: spec.count.definition,
+    target: null,
+    asOf,
+  };
+}
+
+function quantile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = share * (sorted.length - 1);
+  const below = Math.floor(rank);
+  const above = Math.min(below + 1, sorted.length - 1);
+  const value = sorted[below] + (sorted[above] - sorted[below]) * (rank - below);
+  return Math.round(value * 10) / 10;
+}
+
+/** One figure per key of a breakdown, in the breakdown's order. */
+export function partFigures(
+  keys: readonly string[],
+  figureOf: (key: string) => Figure,
+): FigurePart[] {
+  return keys.map((key) => ({ key, figure: figureOf(key) }));
+}

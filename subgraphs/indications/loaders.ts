@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 
 import { anyOf } from '../../common/db/any-of';
 import { ACCESS_MATRIX } from '../../common/access/matrix';
@@ -38,75 +38,11 @@ export function adviceScope(scope: AccessScope): SQL | undefined {
  * The zone as an SQL literal, not a parameter: grouping by an expression needs the very same
  * expression in the select list, and two parameters are two different expressions.
  */
-const ZONE = sql.raw(`'${TIME_ZONE}'`);
+export const ZONE = sql.raw(`'${TIME_ZONE}'`);
 
 /** The first instant of a calendar date in Belgian time, for index-friendly instant filters. */
 export const startOfDay = (isoDate: string) =>
   sql`(${isoDate}::date)::timestamp at time zone ${ZONE}`;
-
-export interface StatsCell {
-  key: string;
-  kind: 'SUBMITTED' | 'GRANTED' | 'REFUSED';
-  total: number;
-}
-
-/** `<nisCode>|<year>`: the key of one municipality's figures for one year. */
-export const statsKey = (nisCode: string, year: number) => `${nisCode}|${year}`;
-
-/**
- * Requests submitted, granted and refused per municipality and year, for every key of a batch in
- * one statement. Aggregates over all persons: these are the figures a monitor may see, with small
- * cells suppressed where they are shown.
- */
-async function statsCells(db: Database, keys: string[]): Promise<StatsCell[]> {
-  const parsed = keys.map((key) => key.split('|'));
-  const nisCodes = [...new Set(parsed.map(([nisCode]) => nisCode))];
-  const years = parsed.map(([, year]) => Number(year));
-  const from = `${Math.min(...years)}-01-01`;
-  const until = `${Math.max(...years) + 1}-01-01`;
-  const submittedYear = sql<number>`extract(year from ${indicationRequests.signedFormAt})::int`;
-  const submitted = db
-    .select({
-      nisCode: indicationRequests.municipalityNisCode,
-      year: submittedYear,
-      kind: sql<string>`'SUBMITTED'`,
-      total: count(),
-    })
-    .from(indicationRequests)
-    .where(
-      and(
-        anyOf(indicationRequests.municipalityNisCode, nisCodes),
-        gte(indicationRequests.signedFormAt, from),
-        lt(indicationRequests.signedFormAt, until),
-      ),
-    )
-    .groupBy(indicationRequests.municipalityNisCode, submittedYear);
-  const decidedLocal = sql`${indicationRequests.decidedAt} at time zone ${ZONE}`;
-  const decidedYear = sql<number>`extract(year from ${decidedLocal})::int`;
-  const decided = db
-    .select({
-      nisCode: indicationRequests.municipalityNisCode,
-      year: decidedYear,
-      kind: sql<string>`${indicationRequests.status}::text`,
-      total: count(),
-    })
-    .from(indicationRequests)
-    .where(
-      and(
-        anyOf(indicationRequests.municipalityNisCode, nisCodes),
-        inArray(indicationRequests.status, ['GRANTED', 'REFUSED']),
-        sql`${indicationRequests.decidedAt} >= ${startOfDay(from)}`,
-        sql`${indicationRequests.decidedAt} < ${startOfDay(until)}`,
-      ),
-    )
-    .groupBy(indicationRequests.municipalityNisCode, decidedYear, indicationRequests.status);
-  const rows = await submitted.unionAll(decided);
-  return rows.map((row) => ({
-    key: statsKey(row.nisCode, Number(row.year)),
-    kind: row.kind as StatsCell['kind'],
-    total: Number(row.total),
-  }));
-}
 
 /** One set per request: each loader batches a field of many parents into one SQL statement. */
 export function createLoaders(db: Database, scope: AccessScope) {
@@ -232,10 +168,6 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .where(anyOf(indicationConsultants.org, nisCodes.flatMap(localGovernmentOrgs)))
           .orderBy(asc(indicationConsultants.id)),
       (row) => row.org.slice(row.org.indexOf(':') + 1),
-    ),
-    statsByMunicipalityYear: manyByKey(
-      (keys: string[]) => statsCells(db, keys),
-      (cell) => cell.key,
     ),
   };
 }

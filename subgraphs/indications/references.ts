@@ -1,8 +1,10 @@
 import type { ReferenceResolvers } from '../../common/federation';
+import { areaReferenceResolvers } from '../../common/statistics/areas';
 import type { IndicationsContext } from './loaders';
 
 /** How the gateway fetches this subgraph's entities by key (`_entities`), batched per request. */
 export const referenceResolvers: ReferenceResolvers = {
+  ...areaReferenceResolvers,
   IndicationRequest: {
     __resolveReference: (reference: { id: string }, { loaders }: IndicationsContext) =>
       loaders.requestById.load(String(reference.id)),

@@ -42,9 +42,6 @@ export const SUPPORT_PREMIUM_MONTHLY_CENTS: Record<
   L: 90_000,
 };
 
-/** Aggregates count fewer than this many and the cell is suppressed (DOMAIN A.2.5). */
-export const SMALL_CELL_THRESHOLD = 5;
-
 /** Adds calendar months to an ISO date; a day past the month's end falls on its last day. */
 export function addMonths(isoDate: string, months: number): string {
   const [year, month, day] = isoDate.split('-').map(Number);

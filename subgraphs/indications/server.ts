@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import { buildFederatedSchema } from '../../common/federation';
+import { AREA_KEY_TYPES } from '../../common/statistics/areas';
 import type { SubgraphModule } from '../../common/subgraph-server';
 import { createLoaders, type IndicationsLoaders } from './loaders';
 import { referenceResolvers } from './references';
@@ -12,6 +13,7 @@ import { EvaluationWorkflowResolver } from './resolvers/evaluation-workflow.reso
 import { AssessmentWorkflowResolver } from './resolvers/assessment-workflow.resolver';
 import { RequestWorkflowResolver } from './resolvers/request-workflow.resolver';
 import { SpoedWorkflowResolver } from './resolvers/spoed-workflow.resolver';
+import { IndicationStatisticsResolvers } from './resolvers/statistics.resolver';
 import { IcfAssessmentResolver, IndicationRequestResolver } from './resolvers/request.resolver';
 
 /**
@@ -36,7 +38,9 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
           IndicationConsultantResolver,
           PersonResolver,
           MunicipalityResolver,
+          ...IndicationStatisticsResolvers,
         ],
+        orphanedTypes: AREA_KEY_TYPES,
       },
       referenceResolvers,
     ),

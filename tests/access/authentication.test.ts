@@ -147,17 +147,17 @@ describe('authentication and mandates at the gateway', () => {
       // Municipal aggregates (category q) come with monitoring, not with the pact settlement.
       const stats = (purpose: string) =>
         stack.query(
-          '{ municipality(nisCode: "44021") { indicationStats(year: 2024) { submitted } } }',
+          '{ municipality(nisCode: "44021") { indicationStatistics(period: { year: 2024 }) { requests { value } } } }',
           {},
           { persona: 'department-analyst', headers: { 'x-purpose': purpose } },
         );
       const underMonitoring = await stats('MONITORING');
       expect(underMonitoring.body.errors).toBeUndefined();
-      expect(underMonitoring.body.data.municipality.indicationStats).not.toBeNull();
+      expect(underMonitoring.body.data.municipality.indicationStatistics).not.toBeNull();
       const underPact = await stats('PACT_SETTLEMENT');
-      expect(underPact.body.data.municipality.indicationStats).toBeNull();
+      expect(underPact.body.data.municipality.indicationStatistics).toBeNull();
       expect(underPact.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
-      expect(underPact.body.errors?.[0].path).toEqual(['municipality', 'indicationStats']);
+      expect(underPact.body.errors?.[0].path).toEqual(['municipality', 'indicationStatistics']);
     });
   });
 

@@ -123,8 +123,10 @@ const TRAJECTORY_TABLE: [persona: string, personId: string, f: Allowed, gTransmi
 
 /**
  * The non-personal categories m (vacancies), o (agreements and action plans), p (pact
- * settlement) and q (municipal aggregates), read through root fields, from DOMAIN B.4 by hand:
- * R/W → full, r → minimal, A → aggregate (readable: these are figures, not persons), – → denied.
+ * settlement), q (municipal aggregates) and r (provincial and Flemish aggregates), read through
+ * root fields, from DOMAIN B.4 by hand: R/W → full, r → minimal, A → aggregate (readable: these
+ * are figures, not persons), – → denied. q is probed on Gent: a q of R is the caller's own
+ * municipality, so the Antwerpen OCMW and monitor are denied there.
  */
 type RootLevel = 'full' | 'minimal' | 'aggregate' | 'denied';
 const A = 'aggregate';
@@ -134,10 +136,10 @@ const A = 'aggregate';
  * `Query.vacancies` is itself category m in full: a minimised reader of m (the VDAB ICF
  * consultant, note 5: "only the vacancy linked to a spoed or prior-routing request") never lists
  * vacancies, so both m probes need full m; its minimised view is tested through the request below.
- * Category q has no minimised view.
+ * Categories q and r have no minimised view.
  */
 const ROOT_PROBES: Record<
-  'm' | 'o' | 'p' | 'q',
+  'm' | 'o' | 'p' | 'q' | 'r',
   { view: 'minimal' | 'full'; selection: string }[]
 > = {
   m: [
@@ -168,31 +170,39 @@ const ROOT_PROBES: Record<
   q: [
     {
       view: 'full',
-      selection: 'municipality(nisCode: "11002") { indicationStats(year: 2024) { v: submitted } }',
+      selection:
+        'municipality(nisCode: "44021") { indicationStatistics(period: { year: 2024 }) { v: requests { suppressed } } }',
+    },
+  ],
+  r: [
+    {
+      view: 'full',
+      selection:
+        'flanders { indicationStatistics(period: { year: 2024 }) { v: requests { suppressed } } }',
     },
   ],
 };
 
 // prettier-ignore
 const ROOT_TABLE: Record<string, Record<keyof typeof ROOT_PROBES, RootLevel>> = {
-  //                      m  o  p  q
-  'citizen':             rootRow(F, _, _, A),
-  'vdab-mediator':       rootRow(F, m, _, A),
-  'vdab-icf-consultant': rootRow(m, _, _, A),
-  'gtb-counsellor':      rootRow(F, _, _, A),
-  'ocmw-gent':           rootRow(F, F, m, F),
-  'ocmw-antwerpen':      rootRow(F, F, m, F),
-  'icf-consultant-gent': rootRow(_, m, _, A),
-  'employer-1':          rootRow(F, _, _, _),
-  'job-coach-1':         rootRow(_, _, _, _),
-  'monitor-gent':        rootRow(_, F, F, F),
-  'monitor-antwerpen':   rootRow(_, F, F, F),
-  'department-analyst':  rootRow(_, F, F, A),
-  'sector-federation':   rootRow(_, _, _, A),
+  //                      m  o  p  q  r
+  'citizen':             rootRow(F, _, _, A, A),
+  'vdab-mediator':       rootRow(F, m, _, A, A),
+  'vdab-icf-consultant': rootRow(m, _, _, A, A),
+  'gtb-counsellor':      rootRow(F, _, _, A, A),
+  'ocmw-gent':           rootRow(F, F, m, F, A),
+  'ocmw-antwerpen':      rootRow(F, F, m, _, A),
+  'icf-consultant-gent': rootRow(_, m, _, A, A),
+  'employer-1':          rootRow(F, _, _, _, A),
+  'job-coach-1':         rootRow(_, _, _, _, _),
+  'monitor-gent':        rootRow(_, F, F, F, A),
+  'monitor-antwerpen':   rootRow(_, F, F, _, A),
+  'department-analyst':  rootRow(_, F, F, A, A),
+  'sector-federation':   rootRow(_, _, _, A, A),
 };
 
 function rootRow(...cells: RootLevel[]): Record<keyof typeof ROOT_PROBES, RootLevel> {
-  return { m: cells[0], o: cells[1], p: cells[2], q: cells[3] };
+  return { m: cells[0], o: cells[1], p: cells[2], q: cells[3], r: cells[4] };
 }
 
 /** Whether a root probe of this view reads at this level. */
