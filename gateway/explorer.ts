@@ -1,14 +1,6 @@
-import path from 'node:path';
-
 import express, { type Router } from 'express';
 
-import { signPartnerToken } from '../common/access/partner-token';
-import { PERSONAS } from '../common/access/personas';
-
-/** Files served from the installed npm packages: the explorer never loads anything from a CDN. */
-const packageFile = (pkg: string, file: string) =>
-  // Through package.json: the packages' `exports` maps do not expose their UMD builds.
-  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+import { demoPersonaTokens, packageFile, type PersonaToken } from './bundled-assets';
 
 const ASSETS: Record<string, string> = {
   'react.js': packageFile('react', 'umd/react.production.min.js'),
@@ -28,7 +20,7 @@ const DEFAULT_QUERY = `# Pick a persona above: its token fills the Authorization
 }
 `;
 
-function page(personaTokens: { name: string; description: string; token: string }[]): string {
+function page(personaTokens: PersonaToken[]): string {
   const options = personaTokens
     .map((p) => `<option value="${p.token}">${p.name} — ${p.description}</option>`)
     .join('');
@@ -98,15 +90,7 @@ export function explorer(options: { offerPersonas: boolean }): Router {
   });
   router.get('/graphql', async (req, res, next) => {
     if (!req.accepts('html') || req.query.query) return next();
-    const personaTokens = options.offerPersonas
-      ? await Promise.all(
-          PERSONAS.map(async (p) => ({
-            name: p.name,
-            description: p.description,
-            token: await signPartnerToken(p),
-          })),
-        )
-      : [];
+    const personaTokens = options.offerPersonas ? await demoPersonaTokens() : [];
     res.type('html').send(page(personaTokens));
   });
   return router;

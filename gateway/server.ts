@@ -18,6 +18,7 @@ import type { Database } from '../common/db/connection';
 import { maskUnexpectedError } from '../common/errors';
 import { logger } from '../common/logger';
 import { createAuthenticator, type AuthOptions } from './auth';
+import { dashboard } from './dashboard';
 import { explorer } from './explorer';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
@@ -111,7 +112,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const report = await readiness(subgraphUrls);
     res.status(report.ready ? 200 : 503).json(report);
   });
-  app.use(explorer({ offerPersonas: !config.AUTH_JWKS_URL && config.NODE_ENV !== 'production' }));
+  const offerPersonas = !config.AUTH_JWKS_URL && config.NODE_ENV !== 'production';
+  app.use(explorer({ offerPersonas }));
+  app.use(dashboard({ offerPersonas }));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
