@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * The representative federated query: a page of persons with their residence (agreements),
  * advices (indications) and referrals and placements (maatwerk). Shared by bench and tests.
@@ -21,3 +24,18 @@ export const CASELOAD_QUERY = `query Caseload($first: Int!, $residence: String) 
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+/** The dashboard page's own operation (gateway/dashboard), as the page sends it. */
+export const DASHBOARD_QUERY = readFileSync(
+  path.join(__dirname, '..', 'gateway', 'dashboard', 'dashboard.graphql'),
+  'utf8',
+);
+
+/** The dashboard's variables for one municipality and year, with the year's four quarters. */
+export function dashboardVariables(nisCode: string, year: number) {
+  return {
+    nisCode,
+    period: { year },
+    ...Object.fromEntries([1, 2, 3, 4].map((q) => [`q${q}`, { year, quarter: q }])),
+  };
+}

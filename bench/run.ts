@@ -12,7 +12,7 @@ import { migrateSubgraphs } from '../common/db/migrations';
 import { isSeeded, seedDatabase } from '../seeds';
 import { subgraphs } from '../subgraphs/registry';
 import { runLoad, summarize, type LoadSample } from './load';
-import { CASELOAD_QUERY } from './queries';
+import { CASELOAD_QUERY, DASHBOARD_QUERY, dashboardVariables } from './queries';
 import type { StackReport, StackRequest } from './stack-process';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -21,6 +21,19 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PERSONA = process.env.BENCH_PERSONA ?? 'vdab-mediator';
 const PAGE_SIZE = 20;
 const BODY = JSON.stringify({ query: CASELOAD_QUERY, variables: { first: PAGE_SIZE } });
+
+/**
+ * The persona queries measured on the access-controlled stack alone, after the on/off rounds.
+ * The dashboard year is the last whole year of the seeded data (seeds run up to 2025-10-01).
+ */
+const SCENARIOS = [
+  {
+    name: 'monitorDashboard',
+    persona: 'monitor-gent',
+    query: 'Dashboard (gateway/dashboard/dashboard.graphql): Gent, 2024 and its quarters',
+    body: JSON.stringify({ query: DASHBOARD_QUERY, variables: dashboardVariables('44021', 2024) }),
+  },
+];
 
 type Usage = Extract<StackReport, { type: 'usage' }>;
 
@@ -67,11 +80,11 @@ async function usageOf(target: Configuration): Promise<Usage> {
   return (await answer)[0];
 }
 
-async function post(target: Configuration) {
+async function post(target: Configuration, body = BODY, headers = target.headers) {
   const response = await fetch(target.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...target.headers },
-    body: BODY,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
   });
   return (await response.json()) as { data?: any; errors?: unknown };
 }
@@ -103,6 +116,44 @@ async function loadRound(target: Configuration, durationMs: number): Promise<Loa
   return { ...sample, serverCpuMs: after.cpuMs - before.cpuMs };
 }
 
+/**
+ * One persona's query on the access-controlled stack: its first answer (cold: nothing cached),
+ * the SQL a second one costs, then load.
+ */
+async function runScenario(target: Configuration, scenario: (typeof SCENARIOS)[number]) {
+  const headers = {
+    authorization: `Bearer ${await signPartnerToken(personaNamed(scenario.persona))}`,
+  };
+  const started = performance.now();
+  const first = await post(target, scenario.body, headers);
+  const coldMs = Number((performance.now() - started).toFixed(1));
+  if (first.errors) throw new Error(`${scenario.name} fails: ${JSON.stringify(first.errors)}`);
+  const before = await usageOf(target);
+  await post(target, scenario.body, headers);
+  const sqlStatementsPerOperation = (await usageOf(target)).statements - before.statements;
+  console.error(`${scenario.name}…`);
+  const loadStart = await usageOf(target);
+  const sample = await runLoad({
+    url: target.gatewayUrl,
+    body: scenario.body,
+    headers,
+    connections: CONNECTIONS,
+    durationMs: DURATION_SECONDS * 1000,
+  });
+  const after = await usageOf(target);
+  return {
+    persona: scenario.persona,
+    query: scenario.query,
+    coldMs,
+    ...summarize([{ ...sample, serverCpuMs: after.cpuMs - loadStart.cpuMs }]),
+    sqlStatementsPerOperation,
+    rssMb: {
+      before: Math.round(before.rssBytes / 2 ** 20),
+      after: Math.round(after.rssBytes / 2 ** 20),
+    },
+  };
+}
+
 /** With DATABASE_URL, the schema and seeds are made once here, before both stacks start. */
 async function prepareSharedDatabase(url: string): Promise<void> {
   const database = await openDatabase({ url });
@@ -124,7 +175,8 @@ async function prepareSharedDatabase(url: string): Promise<void> {
  * `npm run bench`: the caseload query as a partner persona (access control on: token, mandate,
  * row filter, field guard, audit) and as the platform itself (access control off), each stack in
  * its own process, in alternating rounds so that neither profits from a warmer database or
- * machine, and the throughput ratio of the two.
+ * machine, and the throughput ratio of the two; then each persona query of SCENARIOS on the
+ * access-controlled stack.
  * With DATABASE_URL it uses that database (fill it with `npm run seed -- --scale large`);
  * without, each stack seeds an in-memory PGlite at demo scale.
  */
@@ -156,6 +208,10 @@ async function main() {
         after: Math.round(target.rssBytes!.after / 2 ** 20),
       },
     }));
+    const personaQueries: Record<string, unknown> = {};
+    for (const scenario of SCENARIOS) {
+      personaQueries[scenario.name] = await runScenario(targets[0], scenario);
+    }
     const report = {
       query: `Caseload (${PAGE_SIZE} persons × residence, registration, advices, referrals, placements)`,
       database: targets[0].database,
@@ -165,6 +221,7 @@ async function main() {
       accessControlOn: { persona: PERSONA, ...on },
       accessControlOff: off,
       throughputRatioOnOverOff: Number((on.rps / off.rps).toFixed(3)),
+      personaQueries,
     };
     console.log(JSON.stringify(report, null, 2));
   } finally {

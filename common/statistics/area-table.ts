@@ -12,7 +12,7 @@ export interface Area {
 
 export const FLANDERS: Area = { level: 'FLANDERS', code: 'VL' };
 
-const areaKey = (area: Area) => `${area.level}:${area.code}`;
+export const areaKey = (area: Area) => `${area.level}:${area.code}`;
 
 /** The municipalities an area is made of. */
 export function municipalitiesIn(area: Area): readonly string[] {
@@ -156,7 +156,7 @@ export class AreaTable {
   }
 }
 
-/** Measured values per municipality (e.g. lead times), for quantiles of any area. */
+/** Measured values per municipality (e.g. lead times), for quantiles of any area; sorted. */
 export class AreaValues {
   private readonly byMunicipality = new Map<string, number[]>();
   private readonly byArea = new Map<string, readonly number[]>();
@@ -173,7 +173,9 @@ export class AreaValues {
     const key = areaKey(area);
     let values = this.byArea.get(key);
     if (!values) {
-      values = municipalitiesIn(area).flatMap((nis) => this.byMunicipality.get(nis) ?? []);
+      values = municipalitiesIn(area)
+        .flatMap((nis) => this.byMunicipality.get(nis) ?? [])
+        .sort((a, b) => a - b);
       this.byArea.set(key, values);
     }
     return values;

@@ -9,6 +9,23 @@ export interface Counted<Tables> {
   tables: Tables;
   /** The day the data was read, published with every figure. */
   asOf: string;
+  /**
+   * A value derived from these tables (an area's figures), built once while they are cached: the
+   * dashboard asks the same areas over and over, and a figure never changes without its count.
+   */
+  derived<Value>(key: string, build: () => Value): Value;
+}
+
+function counted<Tables>(tables: Tables, asOf: string): Counted<Tables> {
+  const values = new Map<string, unknown>();
+  return {
+    tables,
+    asOf,
+    derived<Value>(key: string, build: () => Value): Value {
+      if (!values.has(key)) values.set(key, build());
+      return values.get(key) as Value;
+    },
+  };
 }
 
 /**
@@ -30,13 +47,13 @@ export class PeriodTables<Tables extends object> {
     const useCache = config.STATISTICS_CACHE_SECONDS > 0;
     const cached = useCache ? this.cache.get(period.label) : undefined;
     if (cached) return cached;
-    const counted = this.count(period).then((tables) => ({ tables, asOf: todayInBelgium() }));
+    const result = this.count(period).then((tables) => counted(tables, todayInBelgium()));
     if (useCache) {
-      this.cache.set(period.label, counted);
+      this.cache.set(period.label, result);
       // A failed count is not remembered: the next request tries again.
-      counted.catch(() => this.cache.delete(period.label));
+      result.catch(() => this.cache.delete(period.label));
     }
-    return counted;
+    return result;
   }
 }
 

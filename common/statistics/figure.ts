@@ -139,6 +139,7 @@ export function meanFigure(spec: MeasureSpec, area: Area, asOf: string): Figure 
  * between ranks as PostgreSQL's percentile_cont. Hidden with the count of those values.
  */
 export function quantileFigure(
+  /** In ascending order (AreaValues keeps them so). */
   values: readonly number[],
   share: number,
   spec: { count: MeasureSpec['count']; definition: string; unit: EnumValue<typeof FigureUnit> },
@@ -160,8 +161,7 @@ export function quantileFigure(
   };
 }
 
-function quantile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+function quantile(sorted: readonly number[], share: number): number {
   const rank = share * (sorted.length - 1);
   const below = Math.floor(rank);
   const above = Math.min(below + 1, sorted.length - 1);

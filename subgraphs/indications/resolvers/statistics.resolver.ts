@@ -1,4 +1,4 @@
-import type { Area } from '../../../common/statistics/area-table';
+import { areaKey, type Area } from '../../../common/statistics/area-table';
 import { areaStatisticsResolvers } from '../../../common/statistics/area-fields';
 import { FlandersKey, ProvinceKey, ReferenceRegionKey } from '../../../common/statistics/areas';
 import {
@@ -193,7 +193,9 @@ export const IndicationStatisticsResolvers = areaStatisticsResolvers({
     Flanders: FlandersKey,
   },
   async figures(area, period, { db }: IndicationsContext) {
-    const { tables, asOf } = await indicationTables(db).get(period);
-    return indicationFigures(tables, area, period, asOf);
+    const counted = await indicationTables(db).get(period);
+    return counted.derived(areaKey(area), () =>
+      indicationFigures(counted.tables, area, period, counted.asOf),
+    );
   },
 });
