@@ -29,6 +29,10 @@ export interface GatewayContext {
   caller: ForwardedCaller;
 }
 
+type SubgraphFetcher = NonNullable<
+  ConstructorParameters<typeof RemoteGraphQLDataSource>[0]
+>['fetcher'];
+
 export interface GatewayOptions {
   supergraphSdl: string;
   /** The mandate directory lives in the `access` schema of this database. */
@@ -74,6 +78,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (resolvedUrl) subgraphUrls.set(name, resolvedUrl);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url: resolvedUrl,
+        // Node's own fetch (undici) keeps connections alive and costs a fraction of the default
+        // make-fetch-happen, which dominated the gateway's CPU profile.
+        fetcher: fetch as unknown as SubgraphFetcher,
         // Subgraphs trust only the gateway: each fetch carries the verified caller, signed and
         // bound to the exact operation sent.
         willSendRequest: async ({ request, context }) => {
