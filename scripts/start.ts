@@ -52,6 +52,7 @@ Maatwerk Gateway is up in ${seconds} s, on ${where}.
 
   GraphQL   ${stack.gatewayUrl}   (POST)
   Explorer  ${stack.gatewayUrl}   (open in a browser; pick a persona at the top)
+  Dashboard ${stack.gatewayUrl.replace('/graphql', '/dashboard?persona=monitor-gent')}
   Health    ${stack.gatewayUrl.replace('/graphql', '/readyz')}
   Subgraphs ${stack.subgraphs.map((s) => `${s.name} ${s.url}/graphql`).join(', ')}
 
