@@ -33,6 +33,12 @@ const environmentSchema = z.object({
   COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds a period's figures are reused before they are counted again (their `asOf`). */
   STATISTICS_CACHE_SECONDS: z.coerce.number().min(0).default(60),
+  /** Limits on an operation's shape (GraphQL Armor); beyond them: QUERY_TOO_COMPLEX. */
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(4000),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(100000),
   /** Seconds the gateway caches the mandate directory. */
   MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
 });

@@ -20,6 +20,7 @@ import { logger } from '../common/logger';
 import { createAuthenticator, type AuthOptions } from './auth';
 import { dashboard } from './dashboard';
 import { explorer } from './explorer';
+import { queryLimits, tooComplexError } from './query-limits';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
 import { readiness } from './readiness';
@@ -94,15 +95,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
     },
   });
+  const limits = queryLimits();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: logger.child({ component: 'gateway' }),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) =>
+      tooComplexError(formatted) ??
       maskUnexpectedError(formatted, (details) =>
         logger.error({ error: details }, 'unexpected error'),
       ),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
+      ...limits.plugins,
       introspectionByRole(),
       // The explorer is served from bundled files, never from a CDN.
       ApolloServerPluginLandingPageDisabled(),
