@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds a period's figures are reused before they are counted again (their `asOf`). */
   STATISTICS_CACHE_SECONDS: z.coerce.number().min(0).default(60),
+  /** Milliseconds the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /** Limits on an operation's shape (GraphQL Armor); beyond them: QUERY_TOO_COMPLEX. */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),

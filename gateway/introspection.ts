@@ -15,7 +15,7 @@ import type { Role } from '../common/access/caller';
 import { categoryOfField, type FieldCategory } from '../common/access/categories';
 import { ACCESS_MATRIX, PERSONAL_CATEGORIES } from '../common/access/matrix';
 import { domainError, ErrorCode } from '../common/errors';
-import type { GatewayContext } from './server';
+import type { GatewayContext } from './subgraph-source';
 
 /** `Type.field` → data category, read from the `@tag`s the subgraphs put in the supergraph. */
 function categoriesOf(supergraphSdl: string): Map<string, FieldCategory> {

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 
-import {
-  GATEWAY_TOKEN_HEADER,
-  operationDigest,
-  signGatewayToken,
-  systemCaller,
-  type ForwardedCaller,
-} from '../common/access/gateway-token';
+import { systemCaller } from '../common/access/gateway-token';
 import { config } from '../common/config';
 import type { Database } from '../common/db/connection';
 import { maskUnexpectedError } from '../common/errors';
@@ -24,15 +18,7 @@ import { queryLimits, tooComplexError } from './query-limits';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
 import { readiness } from './readiness';
-
-export interface GatewayContext {
-  requestId: string;
-  caller: ForwardedCaller;
-}
-
-type SubgraphFetcher = NonNullable<
-  ConstructorParameters<typeof RemoteGraphQLDataSource>[0]
->['fetcher'];
+import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -42,6 +28,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   auth?: Partial<AuthOptions>;
   sharedSecret?: string;
+  /** Milliseconds a subgraph call may take (SUBGRAPH_TIMEOUT_MS). */
+  subgraphTimeoutMs?: number;
   /**
    * `false` forwards every request as the platform itself: no token, mandate, row filter or audit.
    * Only the benchmark sets it, in-process, to measure what access control costs; no
@@ -75,24 +63,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     supergraphSdl: options.supergraphSdl,
     logger: logger.child({ component: 'gateway' }),
     buildService: ({ name, url }) => {
-      const resolvedUrl = options.subgraphUrls?.[name] ?? url;
-      if (resolvedUrl) subgraphUrls.set(name, resolvedUrl);
-      return new RemoteGraphQLDataSource<GatewayContext>({
-        url: resolvedUrl,
-        // Node's own fetch (undici) keeps connections alive and costs a fraction of the default
-        // make-fetch-happen, which dominated the gateway's CPU profile.
-        fetcher: fetch as unknown as SubgraphFetcher,
-        // Subgraphs trust only the gateway: each fetch carries the verified caller, signed and
-        // bound to the exact operation sent.
-        willSendRequest: async ({ request, context }) => {
-          const digest = operationDigest(request.query, request.variables);
-          request.http?.headers.set('x-request-id', context.requestId);
-          request.http?.headers.set(
-            GATEWAY_TOKEN_HEADER,
-            await signGatewayToken(context.caller, digest, sharedSecret),
-          );
-        },
-      });
+      // Every subgraph of the supergraph SDL has a routing URL; SUBGRAPH_URL_<NAME> may move it.
+      const resolvedUrl = options.subgraphUrls?.[name] ?? url!;
+      subgraphUrls.set(name, resolvedUrl);
+      return new SubgraphSource(
+        name,
+        resolvedUrl,
+        sharedSecret,
+        options.subgraphTimeoutMs ?? config.SUBGRAPH_TIMEOUT_MS,
+      );
     },
   });
   const limits = queryLimits();

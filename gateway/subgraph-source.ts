@@ -1,0 +1,73 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
+
+import {
+  GATEWAY_TOKEN_HEADER,
+  operationDigest,
+  signGatewayToken,
+  type ForwardedCaller,
+} from '../common/access/gateway-token';
+import { domainError, ErrorCode } from '../common/errors';
+import { logger } from '../common/logger';
+
+export interface GatewayContext {
+  requestId: string;
+  caller: ForwardedCaller;
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/** Node's own fetch, abandoned after `timeoutMs`. */
+const fetchWithin =
+  (timeoutMs: number): Fetcher =>
+  (url, init) =>
+    fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never;
+
+/**
+ * How the gateway calls one subgraph. Subgraphs trust only the gateway: each call carries the
+ * verified caller, signed and bound to the exact operation sent, and the request id. A call that
+ * fails (refused, slower than the timeout, an HTTP error, an answer that is not GraphQL) becomes
+ * SUBGRAPH_UNAVAILABLE for the fields that subgraph would have answered: the rest of the
+ * response still arrives, and the details go to the log with the request id.
+ */
+export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+    private readonly sharedSecret: string,
+    timeoutMs: number,
+  ) {
+    // Node's fetch (undici) keeps connections alive and costs a fraction of the default
+    // make-fetch-happen, which led the gateway's CPU profile.
+    super({ url, fetcher: fetchWithin(timeoutMs) });
+  }
+
+  override async willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    const digest = operationDigest(request.query, request.variables);
+    request.http?.headers.set('x-request-id', context.requestId);
+    request.http?.headers.set(
+      GATEWAY_TOKEN_HEADER,
+      await signGatewayToken(context.caller, digest, this.sharedSecret),
+    );
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const requestId = 'context' in options ? options.context.requestId : undefined;
+      logger.warn(
+        { subgraph: this.name, requestId, err: error },
+        'subgraph call failed; its fields are answered SUBGRAPH_UNAVAILABLE',
+      );
+      throw domainError(
+        ErrorCode.SUBGRAPH_UNAVAILABLE,
+        `The ${this.name} subgraph did not answer in time; its fields are null. Retry later, or quote the x-request-id response header.`,
+        { subgraph: this.name },
+      );
+    }
+  }
+}
