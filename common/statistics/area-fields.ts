@@ -2,7 +2,9 @@ import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-gr
 
 import { Category } from '../access/categories';
 import type { SubgraphContext } from '../context';
-import type { Area } from './area-table';
+import type { Database } from '../db/connection';
+import { areaKey, type Area } from './area-table';
+import type { PeriodTables } from './cache';
 import {
   assertAreaReadable,
   flandersArea,
@@ -20,16 +22,16 @@ export interface AreaEntities {
   Flanders: ClassType;
 }
 
-export interface AreaStatisticsField<
-  Statistics extends object,
-  Context extends SubgraphContext<unknown>,
-> {
+export interface AreaStatisticsField<Tables extends object, Statistics extends object> {
   /** The field every area gets, e.g. `indicationStatistics`. */
   name: string;
   type: ClassType<Statistics>;
   description: string;
   entities: AreaEntities;
-  figures(area: Area, period: Period, context: Context): Promise<Statistics>;
+  /** The subgraph's counts of a period, for all of Flanders (see `perDatabase`). */
+  tables: (db: Database) => PeriodTables<Tables>;
+  /** One area's figures from those counts; built once per area while the counts are cached. */
+  figures(tables: Tables, area: Area, period: Period, asOf: string): Statistics;
 }
 
 /**
@@ -37,10 +39,9 @@ export interface AreaStatisticsField<
  * municipality's figures are category q (municipal aggregates), the higher areas' category r; a
  * role that reads q for its own municipality only is refused any other (`assertAreaReadable`).
  */
-export function areaStatisticsResolvers<
-  Statistics extends object,
-  Context extends SubgraphContext<unknown>,
->(field: AreaStatisticsField<Statistics, Context>): ClassType[] {
+export function areaStatisticsResolvers<Tables extends object, Statistics extends object>(
+  field: AreaStatisticsField<Tables, Statistics>,
+): ClassType[] {
   const levels: [ClassType, (root: never) => Area, 'q' | 'r'][] = [
     [field.entities.Municipality, municipalityArea, 'q'],
     [field.entities.Province, provinceArea, 'r'],
@@ -56,14 +57,17 @@ export function areaStatisticsResolvers<
         nullable: true,
         description: field.description,
       })
-      statistics(
+      async statistics(
         @Root() root: never,
         @Arg('period', () => PeriodInput) period: PeriodInput,
-        @Ctx() context: Context,
+        @Ctx() context: SubgraphContext<unknown>,
       ): Promise<Statistics> {
         const area = areaOf(root);
         assertAreaReadable(context.caller, area);
-        return field.figures(area, periodOf(period), context);
+        const counted = await field.tables(context.db).get(periodOf(period));
+        return counted.derived(areaKey(area), () =>
+          field.figures(counted.tables, area, counted.period, counted.asOf),
+        );
       }
     }
     return AreaStatisticsResolver;

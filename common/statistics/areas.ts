@@ -7,36 +7,41 @@ import { domainError, ErrorCode } from '../errors';
 import type { ReferenceResolvers } from '../federation';
 import type { Area } from './area-table';
 
-/*
- * The areas as entities the agreements subgraph owns (with names and members). The other
- * subgraphs know an area by its key only, and contribute their own figures to it.
+/**
+ * The areas as entities the agreements subgraph owns (with names and members); the other
+ * subgraphs know an area by its key only, and contribute their own figures to it. Fresh classes
+ * per subgraph: type-graphql keeps the fields resolvers add to a class in global metadata, so a
+ * class shared by two subgraphs in one process (compose, the test stack) would carry one's
+ * figures into the other's schema.
  */
+export function areaKeyTypes() {
+  @ObjectType('Province', { description: 'A Flemish province (owned by the agreements subgraph).' })
+  @Directive('@key(fields: "code")')
+  class Province {
+    @Field(() => ID)
+    code: string;
+  }
 
-@ObjectType('Province', { description: 'A Flemish province (owned by the agreements subgraph).' })
-@Directive('@key(fields: "code")')
-export class ProvinceKey {
-  @Field(() => ID)
-  code: string;
+  @ObjectType('ReferenceRegion', {
+    description: 'A reference region of 004 §9 (owned by the agreements subgraph).',
+  })
+  @Directive('@key(fields: "id")')
+  class ReferenceRegion {
+    @Field(() => ID)
+    id: string;
+  }
+
+  @ObjectType('Flanders', { description: 'The Flemish Region as a whole (owned by agreements).' })
+  @Directive('@key(fields: "code")')
+  class Flanders {
+    @Field(() => ID)
+    code: string;
+  }
+
+  /** Reached only through `_entities`: the schema lists them as orphaned types. */
+  const orphanedTypes = [Province, ReferenceRegion, Flanders];
+  return { Province, ReferenceRegion, Flanders, orphanedTypes };
 }
-
-@ObjectType('ReferenceRegion', {
-  description: 'A reference region of 004 §9 (owned by the agreements subgraph).',
-})
-@Directive('@key(fields: "id")')
-export class ReferenceRegionKey {
-  @Field(() => ID)
-  id: string;
-}
-
-@ObjectType('Flanders', { description: 'The Flemish Region as a whole (owned by agreements).' })
-@Directive('@key(fields: "code")')
-export class FlandersKey {
-  @Field(() => ID)
-  code: string;
-}
-
-/** The area keys as types of a subgraph schema: only `_entities` reaches them (`orphanedTypes`). */
-export const AREA_KEY_TYPES = [ProvinceKey, ReferenceRegionKey, FlandersKey];
 
 export const provinceArea = (province: { code: string }): Area => ({
   level: 'PROVINCE',

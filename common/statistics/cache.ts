@@ -7,6 +7,7 @@ import type { Period } from './period';
 
 export interface Counted<Tables> {
   tables: Tables;
+  period: Period;
   /** The day the data was read, published with every figure. */
   asOf: string;
   /**
@@ -16,10 +17,11 @@ export interface Counted<Tables> {
   derived<Value>(key: string, build: () => Value): Value;
 }
 
-function counted<Tables>(tables: Tables, asOf: string): Counted<Tables> {
+function counted<Tables>(tables: Tables, period: Period, asOf: string): Counted<Tables> {
   const values = new Map<string, unknown>();
   return {
     tables,
+    period,
     asOf,
     derived<Value>(key: string, build: () => Value): Value {
       if (!values.has(key)) values.set(key, build());
@@ -47,7 +49,7 @@ export class PeriodTables<Tables extends object> {
     const useCache = config.STATISTICS_CACHE_SECONDS > 0;
     const cached = useCache ? this.cache.get(period.label) : undefined;
     if (cached) return cached;
-    const result = this.count(period).then((tables) => counted(tables, todayInBelgium()));
+    const result = this.count(period).then((tables) => counted(tables, period, todayInBelgium()));
     if (useCache) {
       this.cache.set(period.label, result);
       // A failed count is not remembered: the next request tries again.

@@ -1,10 +1,10 @@
 import path from 'node:path';
 
 import { buildFederatedSchema } from '../../common/federation';
-import { AREA_KEY_TYPES } from '../../common/statistics/areas';
 import type { SubgraphModule } from '../../common/subgraph-server';
 import { createLoaders, type IndicationsLoaders } from './loaders';
 import { referenceResolvers } from './references';
+import { AREA_TYPES } from './types/external';
 import { AdviceResolver, PremiumIncreaseRequestResolver } from './resolvers/advice.resolver';
 import { IndicationConsultantResolver } from './resolvers/consultant.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
@@ -40,7 +40,7 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
           MunicipalityResolver,
           ...IndicationStatisticsResolvers,
         ],
-        orphanedTypes: AREA_KEY_TYPES,
+        orphanedTypes: AREA_TYPES,
       },
       referenceResolvers,
     ),

@@ -1,6 +1,5 @@
-import { areaKey, type Area } from '../../../common/statistics/area-table';
+import type { Area } from '../../../common/statistics/area-table';
 import { areaStatisticsResolvers } from '../../../common/statistics/area-fields';
-import { FlandersKey, ProvinceKey, ReferenceRegionKey } from '../../../common/statistics/areas';
 import {
   countFigure,
   meanFigure,
@@ -9,7 +8,6 @@ import {
   ratioFigure,
 } from '../../../common/statistics/figure';
 import type { Period } from '../../../common/statistics/period';
-import type { IndicationsContext } from '../loaders';
 import {
   ADVICE_TYPES,
   indicationTables,
@@ -18,7 +16,7 @@ import {
   ROUTES,
   type IndicationTables,
 } from '../statistics';
-import { Municipality } from '../types/external';
+import { Flanders, Municipality, Province, ReferenceRegion } from '../types/external';
 import { IndicationStatistics } from '../types/statistics';
 
 const DECIDED = 'requests decided (granted or refused) in the period';
@@ -186,16 +184,7 @@ export const IndicationStatisticsResolvers = areaStatisticsResolvers({
   name: 'indicationStatistics',
   type: IndicationStatistics,
   description: 'Indication figures of DOMAIN B.5 for this area and a quarter or year.',
-  entities: {
-    Municipality,
-    Province: ProvinceKey,
-    ReferenceRegion: ReferenceRegionKey,
-    Flanders: FlandersKey,
-  },
-  async figures(area, period, { db }: IndicationsContext) {
-    const counted = await indicationTables(db).get(period);
-    return counted.derived(areaKey(area), () =>
-      indicationFigures(counted.tables, area, period, counted.asOf),
-    );
-  },
+  entities: { Municipality, Province, ReferenceRegion, Flanders },
+  tables: indicationTables,
+  figures: indicationFigures,
 });
