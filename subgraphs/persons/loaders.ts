@@ -1,4 +1,4 @@
-import { and, count } from 'drizzle-orm';
+import { and } from 'drizzle-orm';
 
 import { anyOf } from '../../common/db/any-of';
 import type { AccessScope } from '../../common/access/scope';
@@ -139,15 +139,6 @@ export function createLoaders(db: Database, scope: AccessScope) {
           )
           .orderBy(employmentOutcomes.referenceDate),
       (row) => row.personId,
-    ),
-    residentCountByMunicipality: oneByKey(
-      (nisCodes: string[]) =>
-        db
-          .select({ nisCode: persons.residenceNisCode, total: count() })
-          .from(persons)
-          .where(and(anyOf(persons.residenceNisCode, nisCodes), scope.personFilter(persons.id)))
-          .groupBy(persons.residenceNisCode),
-      (row) => row.nisCode,
     ),
   };
 }

@@ -1,8 +1,10 @@
 import type { ReferenceResolvers } from '../../common/federation';
+import { areaReferenceResolvers } from '../../common/statistics/areas';
 import type { PersonsContext } from './loaders';
 
 /** How the gateway fetches this subgraph's entities by key (`_entities`), batched per request. */
 export const referenceResolvers: ReferenceResolvers = {
+  ...areaReferenceResolvers,
   Person: {
     __resolveReference: (reference: { id: string }, { loaders }: PersonsContext) =>
       loaders.personById.load(String(reference.id)),

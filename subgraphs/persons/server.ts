@@ -12,9 +12,11 @@ import { ConsentWorkflowResolver } from './resolvers/consent-workflow.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { ActivationStatisticsResolvers } from './resolvers/statistics.resolver';
 import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
 import { TrajectoryActionWorkflowResolver } from './resolvers/trajectory-action-workflow.resolver';
 import { TransmissionWorkflowResolver } from './resolvers/transmission-workflow.resolver';
+import { AREA_TYPES } from './types/areas';
 
 /** The persons subgraph: Person, their VDAB and OCMW status, trajectory, consents and outcomes. */
 export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
@@ -36,7 +38,9 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
           TrajectoryResolver,
           TransmissionResolver,
           MunicipalityResolver,
+          ...ActivationStatisticsResolvers,
         ],
+        orphanedTypes: AREA_TYPES,
       },
       referenceResolvers,
     ),

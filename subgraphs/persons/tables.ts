@@ -223,7 +223,11 @@ export const trajectoryActions = personsSchema.table(
     endDate: date('end_date', { mode: 'string' }),
     outcome: actionOutcomeEnum('outcome').notNull(),
   },
-  (table) => [index('trajectory_actions_trajectory_idx').on(table.trajectoryId)],
+  (table) => [
+    index('trajectory_actions_trajectory_idx').on(table.trajectoryId),
+    // The activation statistics read the TWE actions running on a day, for all of Flanders.
+    index('trajectory_actions_instrument_idx').on(table.instrument, table.startDate),
+  ],
 );
 
 export const transmissions = personsSchema.table(
@@ -285,7 +289,11 @@ export const employmentOutcomes = personsSchema.table(
     employed: boolean('employed').notNull(),
     employmentType: employmentTypeEnum('employment_type').notNull(),
   },
-  (table) => [index('employment_outcomes_person_idx').on(table.personId)],
+  (table) => [
+    index('employment_outcomes_person_idx').on(table.personId),
+    // One row per person and reference date: the outflow figure reads one date for all of Flanders.
+    index('employment_outcomes_reference_date_idx').on(table.referenceDate),
+  ],
 );
 
 export type PersonRow = typeof persons.$inferSelect;

@@ -104,14 +104,16 @@ describe('persons subgraph', () => {
     });
   });
 
-  it('counts residents per municipality through the Municipality entity', async () => {
+  it('lists the residents of a municipality through the Municipality entity', async () => {
     const result = await subgraph.execute(
       `{ _entities(representations: [{ __typename: "Municipality", nisCode: "44021" }, { __typename: "Municipality", nisCode: "11002" }]) {
-        ... on Municipality { nisCode residentCount } } }`,
+        ... on Municipality { nisCode residents { totalCount edges { node { id } } } } } }`,
     );
+    expect(result.errors).toBeUndefined();
+    const ids = (...list: string[]) => list.map((id) => ({ node: { id } }));
     expect(result.data._entities).toEqual([
-      { nisCode: '44021', residentCount: 2 },
-      { nisCode: '11002', residentCount: 1 },
+      { nisCode: '44021', residents: { totalCount: 2, edges: ids('P-000001', 'P-000002') } },
+      { nisCode: '11002', residents: { totalCount: 1, edges: ids('P-000003') } },
     ]);
   });
 });

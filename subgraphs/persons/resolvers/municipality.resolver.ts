@@ -1,6 +1,6 @@
 import { Category } from '../../../common/access/categories';
 import { and, eq } from 'drizzle-orm';
-import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
 import { ConnectionArgs, paginate } from '../../../common/pagination';
 import type { PersonsContext } from '../loaders';
@@ -10,13 +10,6 @@ import { PersonConnection } from './person.resolver';
 
 @Resolver(() => Municipality)
 export class MunicipalityResolver {
-  @Category('q')
-  @FieldResolver(() => Int, { description: 'Persons living here that the caller may see.' })
-  async residentCount(@Root() municipality: Municipality, @Ctx() { loaders }: PersonsContext) {
-    const row = await loaders.residentCountByMunicipality.load(municipality.nisCode);
-    return row?.total ?? 0;
-  }
-
   @Category('a')
   @FieldResolver(() => PersonConnection, {
     description: 'Persons living here that the caller may see.',

@@ -1,0 +1,2 @@
+CREATE INDEX "employment_outcomes_reference_date_idx" ON "persons"."employment_outcomes" USING btree ("reference_date");--> statement-breakpoint
+CREATE INDEX "trajectory_actions_instrument_idx" ON "persons"."trajectory_actions" USING btree ("instrument","start_date");
