@@ -1,4 +1,4 @@
-import { and, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import { orgRef } from '../../common/access/caller';
@@ -78,15 +78,6 @@ export function createLoaders(db: Database, scope: AccessScope) {
       (ids: string[]) =>
         db.select().from(vacancies).where(anyOf(vacancies.employerId, ids)).orderBy(vacancies.id),
       (row) => row.employerId,
-    ),
-    openVacancyCountByMunicipality: oneByKey(
-      (nisCodes: string[]) =>
-        db
-          .select({ nisCode: vacancies.municipalityNisCode, total: count() })
-          .from(vacancies)
-          .where(and(anyOf(vacancies.municipalityNisCode, nisCodes), eq(vacancies.status, 'OPEN')))
-          .groupBy(vacancies.municipalityNisCode),
-      (row) => row.nisCode,
     ),
     referralById: oneByKey(
       (ids: string[]) =>

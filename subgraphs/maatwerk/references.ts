@@ -1,8 +1,10 @@
 import type { ReferenceResolvers } from '../../common/federation';
+import { areaReferenceResolvers } from '../../common/statistics/areas';
 import type { MaatwerkContext } from './loaders';
 
 /** How the gateway fetches this subgraph's entities by key (`_entities`), batched per request. */
 export const referenceResolvers: ReferenceResolvers = {
+  ...areaReferenceResolvers,
   Employer: {
     __resolveReference: (reference: { id: string }, { loaders }: MaatwerkContext) =>
       loaders.employerById.load(String(reference.id)),

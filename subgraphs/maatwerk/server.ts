@@ -12,9 +12,14 @@ import { PlacementResolver } from './resolvers/placement.resolver';
 import { ReferralWorkflowResolver } from './resolvers/referral-workflow.resolver';
 import { ReferralResolver } from './resolvers/referral.resolver';
 import { SupportPlanWorkflowResolver } from './resolvers/support-plan-workflow.resolver';
+import {
+  MaatwerkStatisticsResolver,
+  MaatwerkStatisticsResolvers,
+} from './resolvers/statistics.resolver';
 import { SupportPlanResolver } from './resolvers/support-plan.resolver';
 import { VacancyWorkflowResolver } from './resolvers/vacancy-workflow.resolver';
 import { VacancyResolver } from './resolvers/vacancy.resolver';
+import { AREA_TYPES } from './types/external';
 
 /** The maatwerk subgraph: employers, contingents, vacancies, referrals, placements, support plans. */
 export const maatwerkSubgraph: SubgraphModule<MaatwerkLoaders> = {
@@ -36,7 +41,10 @@ export const maatwerkSubgraph: SubgraphModule<MaatwerkLoaders> = {
           SupportPlanWorkflowResolver,
           PersonResolver,
           MunicipalityResolver,
+          ...MaatwerkStatisticsResolvers,
+          MaatwerkStatisticsResolver,
         ],
+        orphanedTypes: AREA_TYPES,
       },
       referenceResolvers,
     ),

@@ -184,6 +184,9 @@ export const referrals = maatwerkSchema.table(
     index('referrals_vacancy_idx').on(table.vacancyId),
     index('referrals_employer_idx').on(table.employerId),
     index('referrals_status_idx').on(table.status),
+    // The statistics count the referrals made, and decided, in a period (statistics.ts).
+    index('referrals_proposed_at_idx').on(table.proposedAt),
+    index('referrals_status_changed_at_idx').on(table.statusChangedAt),
     // A failed match cannot be recorded without the reason (000 BA10); the feedback may also
     // explain a hire that did not last, but never a match still in progress.
     check(
@@ -229,6 +232,8 @@ export const placements = maatwerkSchema.table(
     uniqueIndex('placements_referral_key').on(table.referralId),
     index('placements_status_idx').on(table.status),
     index('placements_type_idx').on(table.type),
+    // The statistics count the placements started in a period (statistics.ts).
+    index('placements_start_date_idx').on(table.startDate),
     // An enclave involves two employers: the maatwerkbedrijf that pays and the company hosting.
     check(
       'placements_enclave_check',

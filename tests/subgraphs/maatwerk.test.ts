@@ -453,22 +453,18 @@ describe('maatwerk subgraph', () => {
     ]);
   });
 
-  it('adds employers and the open-vacancy count to Municipality entities', async () => {
+  it('adds employers to Municipality entities', async () => {
     const result = await subgraph.execute(
       `{ _entities(representations: [
         { __typename: "Municipality", nisCode: "44021" }, { __typename: "Municipality", nisCode: "11002" },
         { __typename: "Municipality", nisCode: "21004" }
-      ]) { ... on Municipality { nisCode employers { id } openVacancyCount } } }`,
+      ]) { ... on Municipality { nisCode employers { id } } } }`,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data._entities).toEqual([
-      {
-        nisCode: '44021',
-        employers: [{ id: 'E-000001' }, { id: 'E-000002' }],
-        openVacancyCount: 2,
-      },
-      { nisCode: '11002', employers: [], openVacancyCount: 0 },
-      { nisCode: '21004', employers: [{ id: 'E-000003' }], openVacancyCount: 1 },
+      { nisCode: '44021', employers: [{ id: 'E-000001' }, { id: 'E-000002' }] },
+      { nisCode: '11002', employers: [] },
+      { nisCode: '21004', employers: [{ id: 'E-000003' }] },
     ]);
   });
 

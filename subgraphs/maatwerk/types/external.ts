@@ -1,3 +1,4 @@
+import { areaKeyTypes } from '../../../common/statistics/areas';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A person (owned by the persons subgraph).' })
@@ -20,3 +21,6 @@ export class Advice {
   @Field(() => ID)
   id: string;
 }
+
+/** The higher areas by key, to add this subgraph's figures to (see areaKeyTypes). */
+export const { Province, ReferenceRegion, Flanders, orphanedTypes: AREA_TYPES } = areaKeyTypes();
