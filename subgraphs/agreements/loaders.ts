@@ -21,6 +21,7 @@ import {
   regiegebieden,
 } from './tables';
 import type { PartyKind } from './types/enums';
+import { agreementScope, pactScope } from './workflow/scoped';
 
 type PartyKindValue = EnumValue<typeof PartyKind>;
 
@@ -30,9 +31,12 @@ export const partyKey = (kind: PartyKindValue, ref: string) => `${kind}:${ref}`;
 /**
  * One set per request: each loader batches a field of many parents into one SQL statement.
  * Agreements, geography and pact figures hold no person data, so no person filter applies here;
- * what a caller may read of them is decided per field by its data categories (o, p).
+ * what a caller may read of them is decided per field by its data categories (o, p), and for a
+ * caller limited to its own local government by its area (`workflow/scoped.ts`): agreements
+ * outside it load as missing, pact participations of other local governments as none.
  */
-export function createLoaders(db: Database, _scope: AccessScope) {
+export function createLoaders(db: Database, { caller }: AccessScope) {
+  const readableAgreements = agreementScope(db, caller, collaborationAgreements.id);
   return {
     provinceByCode: oneByKey(
       (codes: string[]) => db.select().from(provinces).where(anyOf(provinces.code, codes)),
@@ -129,7 +133,10 @@ export function createLoaders(db: Database, _scope: AccessScope) {
     ),
     agreementById: oneByKey(
       (ids: string[]) =>
-        db.select().from(collaborationAgreements).where(anyOf(collaborationAgreements.id, ids)),
+        db
+          .select()
+          .from(collaborationAgreements)
+          .where(and(anyOf(collaborationAgreements.id, ids), readableAgreements)),
       (row) => row.id,
     ),
     agreementsByMunicipality: manyByKey(
@@ -144,7 +151,7 @@ export function createLoaders(db: Database, _scope: AccessScope) {
             collaborationAgreements,
             eq(collaborationAgreements.id, agreementCoverage.agreementId),
           )
-          .where(anyOf(agreementCoverage.municipalityNisCode, nisCodes))
+          .where(and(anyOf(agreementCoverage.municipalityNisCode, nisCodes), readableAgreements))
           .orderBy(asc(collaborationAgreements.id)),
       (row) => row.municipalityNisCode,
     ),
@@ -168,10 +175,13 @@ export function createLoaders(db: Database, _scope: AccessScope) {
             eq(collaborationAgreements.id, agreementParties.agreementId),
           )
           .where(
-            or(
-              ...[...refsByKind].map(([kind, refs]) =>
-                and(eq(agreementParties.kind, kind), anyOf(agreementParties.ref, refs)),
+            and(
+              or(
+                ...[...refsByKind].map(([kind, refs]) =>
+                  and(eq(agreementParties.kind, kind), anyOf(agreementParties.ref, refs)),
+                ),
               ),
+              readableAgreements,
             ),
           )
           .orderBy(asc(collaborationAgreements.id));
@@ -223,7 +233,12 @@ export function createLoaders(db: Database, _scope: AccessScope) {
         db
           .select()
           .from(activationPactParticipations)
-          .where(anyOf(activationPactParticipations.municipalityNisCode, nisCodes))
+          .where(
+            and(
+              anyOf(activationPactParticipations.municipalityNisCode, nisCodes),
+              pactScope(caller, activationPactParticipations.municipalityNisCode),
+            ),
+          )
           .orderBy(asc(activationPactParticipations.year)),
       (row) => row.municipalityNisCode,
     ),

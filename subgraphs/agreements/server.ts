@@ -22,6 +22,7 @@ import { ActionPlanWorkflowResolver } from './resolvers/action-plan-workflow.res
 import { AgreementWorkflowResolver } from './resolvers/agreement-workflow.resolver';
 import { PactWorkflowResolver } from './resolvers/pact-workflow.resolver';
 import { ActivationPactParticipationResolver } from './resolvers/pact.resolver';
+import { AgreementStatisticsResolvers } from './resolvers/statistics.resolver';
 
 /**
  * The agreements subgraph: the geography of local government, collaboration agreements and their
@@ -49,6 +50,7 @@ export const agreementsSubgraph: SubgraphModule<AgreementsLoaders> = {
           AgreementWorkflowResolver,
           ActionPlanWorkflowResolver,
           MandateResolver,
+          ...AgreementStatisticsResolvers,
         ],
       },
       referenceResolvers,

@@ -66,10 +66,10 @@ describe('the supergraph through the gateway over HTTP', () => {
       municipality(nisCode: "44021") {
         name
         province { code }
-        residentCount
+        activationStatistics(period: { year: 2025, quarter: 3 }) { clients { value } }
         indicationConsultants { id org }
         employers { id }
-        openVacancyCount
+        maatwerkStatistics(period: { year: 2025, quarter: 3 }) { openVacancies { value } }
         collaborationAgreements { id type }
       }
     }`);
@@ -77,10 +77,10 @@ describe('the supergraph through the gateway over HTTP', () => {
     const gent = body.data.municipality;
     expect(gent.name).toBe('Gent');
     expect(gent.province.code).toBe('OVL');
-    expect(gent.residentCount).toBeGreaterThan(0);
+    expect(gent.activationStatistics.clients.value).toBeGreaterThan(0);
     expect(gent.indicationConsultants).toContainEqual({ id: 'IC-000001', org: 'lg:44021' });
     expect(gent.employers).toContainEqual({ id: 'E-000001' });
-    expect(gent.openVacancyCount).toBeGreaterThan(0);
+    expect(gent.maatwerkStatistics.openVacancies.value).toBeGreaterThan(0);
     expect(gent.collaborationAgreements).toEqual(
       expect.arrayContaining([
         { id: 'CA-000001', type: 'SO_VDAB_LOKAAL_BESTUUR' },

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   Args,
   ArgsType,
@@ -18,6 +18,7 @@ import type { AgreementsContext } from '../loaders';
 import { actionPlans, type ActionPlanRow, type AgreementActionRow } from '../tables';
 import { ActionPlan, AgreementAction } from '../types/action-plan';
 import { CollaborationAgreement } from '../types/agreement';
+import { agreementScope } from '../workflow/scoped';
 
 const ActionPlanConnection = ConnectionType(ActionPlan, 'ActionPlan');
 
@@ -36,9 +37,9 @@ export class ActionPlanResolver {
   @Query(() => ActionPlanConnection, { description: 'Yearly action plans, in id order.' })
   actionPlans(
     @Args(() => ActionPlansArgs) args: ActionPlansArgs,
-    @Ctx() { db }: AgreementsContext,
+    @Ctx() { db, caller }: AgreementsContext,
   ) {
-    const filters: SQL[] = [];
+    const filters = [agreementScope(db, caller, actionPlans.agreementId)];
     if (args.agreementId) filters.push(eq(actionPlans.agreementId, args.agreementId));
     if (typeof args.year === 'number') filters.push(eq(actionPlans.year, args.year));
     return paginate(db, actionPlans, 'id', and(...filters), args);

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import {
   Arg,
   Args,
@@ -17,6 +17,7 @@ import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
 import { DateScalar } from '../../../common/scalars';
+import { inForceOn } from '../in-force';
 import type { AgreementsContext } from '../loaders';
 import {
   agreementCoverage,
@@ -29,6 +30,7 @@ import { AgreementParty, AgreementRubrics, CollaborationAgreement } from '../typ
 import { AgreementStatus, AgreementType } from '../types/enums';
 import { IntermunicipalPartnership, Municipality, Regiegebied } from '../types/geography';
 import { Mandate } from '../types/mandate';
+import { agreementScope } from '../workflow/scoped';
 
 const CollaborationAgreementConnection = ConnectionType(
   CollaborationAgreement,
@@ -67,14 +69,7 @@ function agreementFilters(db: Database, args: CollaborationAgreementsArgs): SQL[
       .where(eq(agreementCoverage.municipalityNisCode, args.municipalityNisCode));
     filters.push(inArray(collaborationAgreements.id, covering));
   }
-  if (args.activeOn) {
-    const day = args.activeOn.toISOString().slice(0, 10);
-    filters.push(
-      ne(collaborationAgreements.status, AgreementStatus.DRAFT),
-      lte(collaborationAgreements.periodStart, day),
-      or(isNull(collaborationAgreements.periodEnd), gte(collaborationAgreements.periodEnd, day))!,
-    );
-  }
+  if (args.activeOn) filters.push(inForceOn(args.activeOn.toISOString().slice(0, 10)));
   return filters;
 }
 
@@ -92,9 +87,16 @@ export class CollaborationAgreementResolver {
   })
   collaborationAgreements(
     @Args(() => CollaborationAgreementsArgs) args: CollaborationAgreementsArgs,
-    @Ctx() { db }: AgreementsContext,
+    @Ctx() { db, caller }: AgreementsContext,
   ) {
-    return paginate(db, collaborationAgreements, 'id', and(...agreementFilters(db, args)), args);
+    const scope = agreementScope(db, caller, collaborationAgreements.id);
+    return paginate(
+      db,
+      collaborationAgreements,
+      'id',
+      and(scope, ...agreementFilters(db, args)),
+      args,
+    );
   }
 
   @FieldResolver(() => AgreementRubrics)

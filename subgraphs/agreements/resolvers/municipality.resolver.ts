@@ -27,6 +27,7 @@ import {
   Regiegebied,
 } from '../types/geography';
 import { ActivationPactParticipation } from '../types/pact';
+import { readingArea } from '../workflow/scoped';
 
 export const MunicipalityConnection = ConnectionType(Municipality, 'Municipality');
 
@@ -108,9 +109,17 @@ export class MunicipalityResolver {
 
   @Category('o', { minimal: true })
   @FieldResolver(() => Boolean, {
-    description: 'Covered by an active SO between VDAB and the local government (SO coverage).',
+    nullable: true,
+    description:
+      'Covered by an active SO between VDAB and the local government (SO coverage). Null for a caller who reads the agreements of its own municipality only, asking about another.',
   })
-  async soCovered(@Root() municipality: MunicipalityRow, @Ctx() { loaders }: AgreementsContext) {
+  async soCovered(
+    @Root() municipality: MunicipalityRow,
+    @Ctx() { loaders, caller }: AgreementsContext,
+  ) {
+    // Another municipality's agreements are out of sight: its coverage is unknown, not false.
+    const area = readingArea(caller);
+    if (area !== undefined && area !== municipality.nisCode) return null;
     const agreements = await loaders.agreementsByMunicipality.load(municipality.nisCode);
     return agreements.some(
       (agreement) =>

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   Args,
   ArgsType,
@@ -20,6 +20,7 @@ import { activationPactParticipations, type ActivationPactParticipationRow } fro
 import { PactStatus } from '../types/enums';
 import { Municipality } from '../types/geography';
 import { ActivationPactParticipation } from '../types/pact';
+import { pactScope } from '../workflow/scoped';
 
 const ActivationPactParticipationConnection = ConnectionType(
   ActivationPactParticipation,
@@ -46,9 +47,9 @@ export class ActivationPactParticipationResolver {
   })
   activationPactParticipations(
     @Args(() => ActivationPactParticipationsArgs) args: ActivationPactParticipationsArgs,
-    @Ctx() { db }: AgreementsContext,
+    @Ctx() { db, caller }: AgreementsContext,
   ) {
-    const filters: SQL[] = [];
+    const filters = [pactScope(caller, activationPactParticipations.municipalityNisCode)];
     if (typeof args.year === 'number')
       filters.push(eq(activationPactParticipations.year, args.year));
     if (args.status) filters.push(eq(activationPactParticipations.status, args.status));
