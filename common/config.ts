@@ -33,6 +33,11 @@ const environmentSchema = z.object({
   COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds a period's figures are reused before they are counted again (their `asOf`). */
   STATISTICS_CACHE_SECONDS: z.coerce.number().min(0).default(60),
+  /** Operations per organisation and window at the gateway (0: no limit); RATE_LIMITED beyond. */
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(6000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Shares the rate limit between gateway replicas; without it each replica counts alone. */
+  REDIS_URL: z.string().url().optional(),
   /** Milliseconds the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /** Limits on an operation's shape (GraphQL Armor); beyond them: QUERY_TOO_COMPLEX. */

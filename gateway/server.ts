@@ -17,6 +17,7 @@ import { explorer } from './explorer';
 import { queryLimits, tooComplexError } from './query-limits';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
+import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { readiness } from './readiness';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   sharedSecret?: string;
   /** Milliseconds a subgraph call may take (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs?: number;
+  /** Operations per organisation (RATE_LIMIT_POINTS per RATE_LIMIT_WINDOW_SECONDS, REDIS_URL). */
+  rateLimit?: RateLimitOptions;
   /**
    * `false` forwards every request as the platform itself: no token, mandate, row filter or audit.
    * Only the benchmark sets it, in-process, to measure what access control costs; no
@@ -57,6 +60,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...options.auth,
   });
   const mandates = new MandateDirectory(options.database, config.MANDATE_CACHE_SECONDS);
+  const rateLimit = await createRateLimit(
+    options.rateLimit ?? {
+      points: config.RATE_LIMIT_POINTS,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      redisUrl: config.REDIS_URL,
+    },
+  );
   const subgraphUrls = new Map<string, string>();
 
   const gateway = new ApolloGateway({
@@ -116,6 +126,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         res.setHeader('x-request-id', requestId);
         if (options.accessControl === false) return { requestId, caller: systemCaller(requestId) };
         const identity = await authenticate(req.header('authorization'));
+        await rateLimit.consume(identity.org, (seconds) => {
+          res.setHeader('retry-after', String(seconds));
+        });
         const mandate = await mandates.decide(identity, req.header('x-purpose') || undefined);
         return {
           requestId,
@@ -133,5 +146,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
     }),
   );
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    stop: async () => {
+      await apollo.stop();
+      await rateLimit.close();
+    },
+  };
 }

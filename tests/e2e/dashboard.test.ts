@@ -60,7 +60,9 @@ browserSuite(
     const chartData = (id: string) =>
       page.evaluate(
         (canvas) =>
-          (globalThis as any).Chart.getChart(canvas).data.datasets.map((dataset: any) => dataset.data),
+          (globalThis as any).Chart.getChart(canvas).data.datasets.map(
+            (dataset: any) => dataset.data,
+          ),
         id,
       );
     const rowTexts = (table: string) =>

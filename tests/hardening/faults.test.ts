@@ -144,7 +144,7 @@ describe('a gateway whose subgraphs are all missing', () => {
     try {
       const readyz = await fetch(`${listening.url}/readyz`);
       expect(readyz.status).toBe(503);
-      expect((await readyz.json()).subgraphs).toEqual(
+      expect(((await readyz.json()) as any).subgraphs).toEqual(
         Object.fromEntries(names.map((name) => [name, 'unavailable'])),
       );
       const response = await fetch(`${listening.url}/graphql`, {
@@ -155,7 +155,7 @@ describe('a gateway whose subgraphs are all missing', () => {
         },
         body: JSON.stringify({ query: QUERY }),
       });
-      const body = await response.json();
+      const body = (await response.json()) as any;
       expect(body.data).toEqual({ person: null });
       expect(body.errors.map((error: any) => error.extensions.code)).toEqual([
         'SUBGRAPH_UNAVAILABLE',

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+
+import { listen, type Listening } from '../../common/http';
+import { createGateway, type Gateway } from '../../gateway/server';
+import { readSupergraph } from '../../gateway/supergraph';
+import type { RateLimitOptions } from '../../gateway/rate-limit';
+import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Whether Redis answers, so a laptop without it skips only the shared-limit test. */
+function redisReachable(): Promise<boolean> {
+  const { hostname, port } = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port || 6379), hostname);
+    socket.setTimeout(500);
+    socket.once('connect', () => resolve(true));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => resolve(false));
+  });
+}
+
+describe('rate limit per organisation', () => {
+  let stack: TestStack;
+  const running: { gateway: Gateway; listening: Listening }[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack('small');
+  });
+  afterAll(async () => {
+    for (const { gateway, listening } of running) {
+      await listening.close();
+      await gateway.stop();
+    }
+    await stack?.stop();
+  });
+
+  async function gatewayWith(rateLimit: RateLimitOptions) {
+    const gateway = await createGateway({
+      supergraphSdl: readSupergraph(),
+      database: stack.database.db,
+      subgraphUrls: Object.fromEntries(
+        stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]),
+      ),
+      rateLimit,
+    });
+    const listening = await listen(gateway.app, 0);
+    running.push({ gateway, listening });
+    return listening.url;
+  }
+
+  async function ask(url: string, persona: string) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await tokenFor(persona)}`,
+      },
+      body: JSON.stringify({ query: '{ person(id: "P-000001") { id } }' }),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as any,
+    };
+  }
+
+  it('answers RATE_LIMITED with Retry-After once an organisation is over its limit, and only it', async () => {
+    const url = await gatewayWith({ points: 3, windowSeconds: 60 });
+    for (let i = 0; i < 3; i += 1) expect((await ask(url, 'citizen')).status).toBe(200);
+    const limited = await ask(url, 'citizen');
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.body.errors[0].message).toMatch(/more than 3 operations in 60 s/);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.body.data).toBeUndefined();
+    // Another organisation has a count of its own.
+    expect((await ask(url, 'vdab-mediator')).status).toBe(200);
+  });
+
+  it('shares one count between gateway replicas through Redis', async () => {
+    if (!(await redisReachable())) {
+      console.warn(`Redis is not reachable at ${REDIS_URL}: the shared limit is not tested.`);
+      return;
+    }
+    const shared = { points: 3, windowSeconds: 60, redisUrl: REDIS_URL, keyPrefix: randomUUID() };
+    const [first, second] = [await gatewayWith(shared), await gatewayWith(shared)];
+    expect((await ask(first, 'citizen')).status).toBe(200);
+    expect((await ask(second, 'citizen')).status).toBe(200);
+    expect((await ask(first, 'citizen')).status).toBe(200);
+    expect((await ask(second, 'citizen')).status).toBe(429);
+  });
+});
