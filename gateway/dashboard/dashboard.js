@@ -118,36 +118,42 @@
 
   // --- the figures -------------------------------------------------------------------------------
 
+  /** The key figures, from each subgraph's statistics: [statistics, figure, label]. */
+  const HEADLINE = [
+    ['indications', 'requests', 'Indication requests'],
+    ['indications', 'grantRate', 'Grant rate'],
+    ['indications', 'leadTimeMedianDays', 'Median lead time (days)'],
+    ['indications', 'decidedWithin3Months', 'Decided within 3 months'],
+    ['indications', 'backlogOver3Months', 'Backlog over 3 months'],
+    ['indications', 'spoedHireCompliance', 'Spoed hire compliance'],
+    ['activation', 'reachRmi', 'Reach of RMI clients at VDAB (cat. 05)'],
+    ['activation', 'outflowToWorkAfterOneYear', 'Outflow to work after one year'],
+    ['activation', 'tweShare', 'Share of RMI clients in TWE'],
+    ['activation', 'exemptionShare', 'Share of leefloon exempted'],
+    ['maatwerk', 'openVacancies', 'Open maatwerk vacancies'],
+    ['maatwerk', 'referralConversion', 'Referral → hire conversion'],
+    ['maatwerk', 'placementsActive', 'Placements running'],
+    ['agreements', 'soCoverage', 'SO coverage'],
+  ];
+
   function render(data) {
     const m = data.municipality;
     const here = m.indications;
-    const province = m.province.indications;
-    const flanders = data.flanders.indications;
     $('as-of').textContent = here.requests.asOf;
     $('figures').hidden = false;
 
-    const headline = [
-      ['requests', 'Requests'],
-      ['grantRate', 'Grant rate'],
-      ['leadTimeMedianDays', 'Median lead time (days)'],
-      ['decidedWithin3Months', 'Decided within 3 months'],
-      ['backlogOver3Months', 'Backlog over 3 months'],
-      ['spoedHireCompliance', 'Spoed hire compliance'],
-    ];
+    const areas = [m, m.province, data.flanders];
     renderTable(
       'kpis',
-      ['Figure', m.name, m.province.name, data.flanders.name, 'Target'],
-      headline.map(([key, label]) => {
-        const target = here[key].target;
+      ['Figure', ...areas.map((area) => area.name), 'Target'],
+      HEADLINE.map(([statistics, key, label]) => {
+        const figure = m[statistics][key];
+        const target =
+          figure.target === null ? null : { ...figure, value: figure.target, suppressed: false };
         return {
           key,
           label,
-          figures: [
-            here[key],
-            province[key],
-            flanders[key],
-            target === null ? null : { value: target, unit: here[key].unit, suppressed: false },
-          ],
+          figures: [...areas.map((area) => area[statistics][key]), target],
         };
       }),
     );
@@ -239,6 +245,36 @@
       },
       options: { plugins: { legend: { display: false } } },
     });
+    const maatwerkQuarters = ['maatwerkQ1', 'maatwerkQ2', 'maatwerkQ3', 'maatwerkQ4'].map(
+      (q) => m[q],
+    );
+    const placements = [
+      ['openVacancies', 'Open vacancies (end of quarter)'],
+      ['filledVacancies', 'Vacancies filled'],
+      ['hires', 'Hires'],
+      ['placementsStarted', 'Placements started'],
+    ];
+    renderTable(
+      'placements',
+      ['Quarter', ...placements.map(([, label]) => label)],
+      maatwerkQuarters.map((q) => ({
+        key: q.period.label,
+        label: q.period.label,
+        figures: placements.map(([key]) => q[key]),
+      })),
+    );
+    drawChart('chart-placements', {
+      type: 'bar',
+      data: {
+        labels: maatwerkQuarters.map((q) => q.period.label),
+        datasets: placements.map(([key, label], i) => ({
+          label,
+          data: maatwerkQuarters.map((q) => chartValue(q[key])),
+          backgroundColor: SERIES[i],
+        })),
+      },
+    });
+
     const within = here.decidedWithin3Months;
     $('lead-time-target').textContent =
       `Decided within 3 months: ${shown(within).text} (target ${within.target * 100}%). ` +

@@ -107,17 +107,46 @@ browserSuite(
       );
     });
 
+    it('draws vacancies and placements per quarter', async () => {
+      const quarters = ['maatwerkQ1', 'maatwerkQ2', 'maatwerkQ3', 'maatwerkQ4'].map(
+        (q) => api.municipality[q],
+      );
+      expect(await chartData('chart-placements')).toEqual(
+        ['openVacancies', 'filledVacancies', 'hires', 'placementsStarted'].map((key) =>
+          quarters.map((q) => chartValue(q[key])),
+        ),
+      );
+    });
+
     it('compares Gent with its province and Flanders in the key figures', async () => {
       const rows = await rowTexts('kpis');
       const { indications } = api.municipality;
       const province = api.municipality.province.indications;
       const flanders = api.flanders.indications;
       expect(rows[0]).toEqual([
-        'Requests',
+        'Indication requests',
         shownText(indications.requests),
         shownText(province.requests),
         shownText(flanders.requests),
         '',
+      ]);
+      // One figure of each other subgraph.
+      const areas = [api.municipality, api.municipality.province, api.flanders];
+      const row = (label: string) => rows.find((cells) => cells[0] === label);
+      expect(row('Reach of RMI clients at VDAB (cat. 05)')).toEqual([
+        'Reach of RMI clients at VDAB (cat. 05)',
+        ...areas.map((area) => shownText(area.activation.reachRmi)),
+        '',
+      ]);
+      expect(row('Open maatwerk vacancies')).toEqual([
+        'Open maatwerk vacancies',
+        ...areas.map((area) => shownText(area.maatwerk.openVacancies)),
+        '',
+      ]);
+      expect(row('SO coverage')).toEqual([
+        'SO coverage',
+        ...areas.map((area) => shownText(area.agreements.soCoverage)),
+        '90.0%',
       ]);
       expect(rows.find((row) => row[0] === 'Decided within 3 months')).toEqual([
         'Decided within 3 months',
