@@ -60,6 +60,20 @@ export const municipalityArea = (municipality: { nisCode: string }): Area => ({
   code: municipality.nisCode,
 });
 
+/** An area as `_entities` takes it, for a subgraph that asks another for that area's figures. */
+export function areaRepresentation(area: Area): Record<string, string> {
+  switch (area.level) {
+    case 'MUNICIPALITY':
+      return { __typename: 'Municipality', nisCode: area.code };
+    case 'PROVINCE':
+      return { __typename: 'Province', code: area.code };
+    case 'REFERENCE_REGION':
+      return { __typename: 'ReferenceRegion', id: area.code };
+    case 'FLANDERS':
+      return { __typename: 'Flanders', code: area.code };
+  }
+}
+
 /** `_entities` for the area keys: nothing to load, the key is the area. */
 export const areaReferenceResolvers: ReferenceResolvers = {
   Province: { __resolveReference: (ref: { code: string }) => ({ code: String(ref.code) }) },

@@ -86,6 +86,10 @@ export interface RatioSpec {
   target?: number;
 }
 
+/** numerator / denominator rounded to 4 decimals; null when there is nothing to divide by. */
+export const shareOf = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : Math.round((numerator / denominator) * 1e4) / 1e4;
+
 /**
  * A share of two published counts, rounded to 4 decimals. Hidden when either count is hidden: a
  * ratio and one count give the other away. Null, not hidden, when the denominator is 0.
@@ -95,8 +99,7 @@ export function ratioFigure(spec: RatioSpec, area: Area, asOf: string): Figure {
   const denominator = spec.denominator.table.count(area, spec.denominator.key);
   const suppressed = numerator === null || denominator === null;
   return {
-    value:
-      suppressed || denominator === 0 ? null : Math.round((numerator / denominator) * 1e4) / 1e4,
+    value: suppressed ? null : shareOf(numerator, denominator),
     suppressed,
     unit: 'RATIO',
     numerator: suppressed ? null : numerator,

@@ -1,11 +1,10 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 
 import { anyOf } from '../../common/db/any-of';
 import { ACCESS_MATRIX } from '../../common/access/matrix';
 import type { AccessScope } from '../../common/access/scope';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';
-import { TIME_ZONE } from '../../common/dates';
 import {
   advices,
   attestations,
@@ -33,16 +32,6 @@ export function adviceScope(scope: AccessScope): SQL | undefined {
     minimal ? eq(advices.decision, 'TOEGEKEND') : undefined,
   );
 }
-
-/**
- * The zone as an SQL literal, not a parameter: grouping by an expression needs the very same
- * expression in the select list, and two parameters are two different expressions.
- */
-export const ZONE = sql.raw(`'${TIME_ZONE}'`);
-
-/** The first instant of a calendar date in Belgian time, for index-friendly instant filters. */
-export const startOfDay = (isoDate: string) =>
-  sql`(${isoDate}::date)::timestamp at time zone ${ZONE}`;
 
 /** One set per request: each loader batches a field of many parents into one SQL statement. */
 export function createLoaders(db: Database, scope: AccessScope) {

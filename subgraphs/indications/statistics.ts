@@ -12,14 +12,13 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
+import { belgianDayOf, onBelgianDays } from '../../common/db/belgian-days';
 import type { Database } from '../../common/db/connection';
-import { addDays } from '../../common/dates';
 import { AreaTable, AreaValues, spread } from '../../common/statistics/area-table';
 import { perDatabase } from '../../common/statistics/cache';
 import type { Period } from '../../common/statistics/period';
-import { startOfDay, ZONE } from './loaders';
 import { addMonths } from './rules';
 import { advices, indicationRequests } from './tables';
 import { AdviceType, IndicationRoute } from './types/enums';
@@ -75,19 +74,12 @@ export interface IndicationTables {
 
 const nisCode = indicationRequests.municipalityNisCode;
 /** The Belgian calendar day a decision was taken. */
-const decidedOn = sql<string>`(${indicationRequests.decidedAt} at time zone ${ZONE})::date`;
+const decidedOn = belgianDayOf(indicationRequests.decidedAt);
 const days = (from: string, to: string) => sql.raw(`extract(epoch from (${to} - ${from})) / 86400`);
 
 /** Decided in the period, as an instant range the index on decided_at serves. */
-function decidedIn(
-  column: typeof indicationRequests.decidedAt | typeof advices.decidedAt,
-  period: Period,
-) {
-  return and(
-    sql`${column} >= ${startOfDay(period.from)}`,
-    sql`${column} < ${startOfDay(addDays(period.until, 1))}`,
-  );
-}
+const decidedIn = (column: AnyPgColumn, period: Period) =>
+  onBelgianDays(column, period.from, period.until);
 
 async function countRequests(db: Database, period: Period): Promise<AreaTable> {
   const rows = await db

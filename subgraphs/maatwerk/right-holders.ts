@@ -1,6 +1,7 @@
 import { domainError, ErrorCode } from '../../common/errors';
 import { queryPeer } from '../../common/peers';
-import type { Area, AreaLevel } from '../../common/statistics/area-table';
+import type { Area } from '../../common/statistics/area-table';
+import { areaRepresentation } from '../../common/statistics/areas';
 import type { Period } from '../../common/statistics/period';
 import type { MaatwerkContext } from './loaders';
 
@@ -10,14 +11,6 @@ export interface PeerFigure {
   suppressed: boolean;
   asOf: string;
 }
-
-/** An area as the representation `_entities` takes: its type and its key. */
-const REPRESENTATIONS: Record<AreaLevel, (code: string) => Record<string, string>> = {
-  MUNICIPALITY: (nisCode) => ({ __typename: 'Municipality', nisCode }),
-  PROVINCE: (code) => ({ __typename: 'Province', code }),
-  REFERENCE_REGION: (id) => ({ __typename: 'ReferenceRegion', id }),
-  FLANDERS: (code) => ({ __typename: 'Flanders', code }),
-};
 
 const HOLDERS = `validRightHoldersByAdviceType { key figure { value suppressed asOf } }`;
 const RIGHT_HOLDERS = `query RightHolders($representations: [_Any!]!, $period: PeriodInput!) {
@@ -56,7 +49,7 @@ export async function rightHoldersByAdviceType(
     context.caller,
     RIGHT_HOLDERS,
     {
-      representations: [REPRESENTATIONS[area.level](area.code)],
+      representations: [areaRepresentation(area)],
       period: { year: period.year, quarter: period.quarter },
     },
   );

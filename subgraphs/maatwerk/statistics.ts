@@ -1,7 +1,7 @@
 import { and, count, eq, gt, gte, inArray, isNull, lte, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
-import { addDays, TIME_ZONE } from '../../common/dates';
+import { onBelgianDays } from '../../common/db/belgian-days';
 import type { Database } from '../../common/db/connection';
 import { AreaTable, spread, type CountRow } from '../../common/statistics/area-table';
 import { perDatabase } from '../../common/statistics/cache';
@@ -48,16 +48,9 @@ export interface MaatwerkTables {
  */
 const workplace = sql<string>`coalesce(${vacancies.municipalityNisCode}, ${employers.municipalityNisCode})`;
 
-/** The first instant of a Belgian calendar day, so the timestamp indexes serve the ranges. */
-const startOfDay = (isoDate: string) =>
-  sql`(${isoDate}::date)::timestamp at time zone ${sql.raw(`'${TIME_ZONE}'`)}`;
-
-/** An instant within the period's Belgian calendar days. */
+/** An instant within the period's Belgian calendar days, as a range the indexes serve. */
 const instantIn = (column: AnyPgColumn, period: Period): SQL =>
-  and(
-    sql`${column} >= ${startOfDay(period.from)}`,
-    sql`${column} < ${startOfDay(addDays(period.until, 1))}`,
-  )!;
+  onBelgianDays(column, period.from, period.until);
 
 const dateIn = (column: AnyPgColumn, period: Period): SQL =>
   and(gte(column, period.from), lte(column, period.until))!;

@@ -18,7 +18,8 @@ import type { EnumValue } from '../../../common/enums';
 import { badUserInput } from '../../../common/errors';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
 import { DateScalar } from '../../../common/scalars';
-import { startOfDay, type IndicationsContext } from '../loaders';
+import type { IndicationsContext } from '../loaders';
+import { startOfBelgianDay } from '../../../common/db/belgian-days';
 import { indicationRequests, type IcfAssessmentRow, type IndicationRequestRow } from '../tables';
 import { Advice } from '../types/advice';
 import { IndicationConsultant } from '../types/consultant';
@@ -68,8 +69,8 @@ function requestFilters(args: IndicationRequestsArgs): SQL[] {
   const from = args.decidedFrom ? isoDate(args.decidedFrom) : null;
   const to = args.decidedTo ? isoDate(args.decidedTo) : null;
   if (from && to && from > to) throw badUserInput('decidedTo', 'must not be before decidedFrom');
-  if (from) filters.push(sql`${indicationRequests.decidedAt} >= ${startOfDay(from)}`);
-  if (to) filters.push(sql`${indicationRequests.decidedAt} < ${startOfDay(addDays(to, 1))}`);
+  if (from) filters.push(sql`${indicationRequests.decidedAt} >= ${startOfBelgianDay(from)}`);
+  if (to) filters.push(sql`${indicationRequests.decidedAt} < ${startOfBelgianDay(addDays(to, 1))}`);
   return filters;
 }
 

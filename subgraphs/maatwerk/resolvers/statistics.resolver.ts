@@ -9,6 +9,7 @@ import {
   FigurePart,
   partFigures,
   ratioFigure,
+  shareOf,
 } from '../../../common/statistics/figure';
 import type { Period } from '../../../common/statistics/period';
 import type { MaatwerkContext } from '../loaders';
@@ -131,8 +132,7 @@ function waitingRatioFigure(
   const denominator = open.value;
   const suppressed = numerator === null || denominator === null;
   return {
-    value:
-      suppressed || denominator === 0 ? null : Math.round((numerator / denominator) * 1e4) / 1e4,
+    value: suppressed ? null : shareOf(numerator, denominator),
     suppressed,
     unit: 'RATIO',
     numerator: suppressed ? null : numerator,
