@@ -40,6 +40,11 @@ const environmentSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Milliseconds the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  /**
+   * Whether the gateway answers introspection (cut down to the caller's role). Off by default in
+   * production, where partners work from the published SDL.
+   */
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
   /** Limits on an operation's shape (GraphQL Armor); beyond them: QUERY_TOO_COMPLEX. */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),
@@ -61,6 +66,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  values.INTROSPECTION ??= values.NODE_ENV === 'production' ? 'false' : 'true';
   if (values.NODE_ENV === 'production') {
     // Development defaults are public (they are in this file): production must bring its own.
     if (values.SUBGRAPH_SHARED_SECRET === DEVELOPMENT_SUBGRAPH_SECRET) {

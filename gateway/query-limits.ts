@@ -42,8 +42,8 @@ export function queryLimits() {
   };
 }
 
-/** graphql-js's own words (sic) when a document has more tokens than `maxTokens`. */
-const TOO_MANY_TOKENS = /^Syntax Error: (Document contains more tha[nt] \d+ tokens)/;
+/** graphql-js's own words (sic: "more that") when a document has more tokens than `maxTokens`. */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
 
 /** An operation refused by a limit, as the partner sees it: QUERY_TOO_COMPLEX and which limit. */
 export function tooComplexError(
@@ -52,7 +52,7 @@ export function tooComplexError(
   const tokens = TOO_MANY_TOKENS.exec(formatted.message);
   if (!formatted.extensions?.[LIMIT_EXTENSION] && !tokens) return undefined;
   return {
-    message: tokens ? `${tokens[1]}.` : formatted.message,
+    message: tokens ? `The operation has more than ${tokens[1]} tokens.` : formatted.message,
     extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
   };
 }

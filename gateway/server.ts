@@ -15,11 +15,14 @@ import { createAuthenticator, type AuthOptions } from './auth';
 import { dashboard } from './dashboard';
 import { explorer } from './explorer';
 import { queryLimits, tooComplexError } from './query-limits';
+import { BODY_LIMIT, httpErrors } from './http-errors';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { readiness } from './readiness';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -29,6 +32,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   auth?: Partial<AuthOptions>;
   sharedSecret?: string;
+  /** Whether introspection is answered (INTROSPECTION). */
+  introspection?: boolean;
   /** Milliseconds a subgraph call may take (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs?: number;
   /** Operations per organisation (RATE_LIMIT_POINTS per RATE_LIMIT_WINDOW_SECONDS, REDIS_URL). */
@@ -89,6 +94,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     logger: logger.child({ component: 'gateway' }),
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? config.INTROSPECTION === 'true',
     formatError: (formatted) =>
       tooComplexError(formatted) ??
       maskUnexpectedError(formatted, (details) =>
@@ -107,6 +113,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Every answer names its request id, also one refused before GraphQL sees it.
+  // A caller's own id is kept when it is a plain token, so it can be followed into the logs.
+  app.use((req, res, next) => {
+    const given = req.header('x-request-id');
+    res.setHeader('x-request-id', given && REQUEST_ID.test(given) ? given : randomUUID());
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -119,11 +132,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(dashboard({ offerPersonas }));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = req.header('x-request-id') ?? randomUUID();
-        res.setHeader('x-request-id', requestId);
+        const requestId = String(res.getHeader('x-request-id'));
         if (options.accessControl === false) return { requestId, caller: systemCaller(requestId) };
         const identity = await authenticate(req.header('authorization'));
         await rateLimit.consume(identity.org, (seconds) => {
@@ -146,6 +158,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       },
     }),
   );
+  app.use(httpErrors);
   return {
     app,
     stop: async () => {
