@@ -1,29 +1,35 @@
 import { randomBytes } from 'node:crypto';
 
-import postgres from 'postgres';
-
 import type { DatabaseOptions } from '../../common/db/connection';
+import type { Template } from './template';
+import { pgliteTemplate } from './template-pglite';
+import { adminConnection, databaseUrl, postgresTemplate } from './template-postgres';
 
 /**
- * Database options for one test file: with DATABASE_URL, a fresh PostgreSQL database of its own
- * (dropped afterwards) so test files can run in parallel; without, an in-memory PGlite.
+ * Database options for one test file, a copy of `template` of its own: with DATABASE_URL, a fresh
+ * PostgreSQL database (dropped afterwards) so test files can run in parallel; without, an
+ * in-memory PGlite.
  */
-export async function testDatabaseOptions(): Promise<{
+export async function testDatabaseOptions(template: Template): Promise<{
   options: DatabaseOptions;
   drop: () => Promise<void>;
 }> {
   const url = process.env.DATABASE_URL;
-  if (!url) return { options: {}, drop: async () => undefined };
+  if (!url) {
+    return {
+      options: { loadDataDir: await pgliteTemplate(template) },
+      drop: async () => undefined,
+    };
+  }
+  const source = await postgresTemplate(url, template);
   const name = `maatwerk_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
+  const admin = adminConnection(url);
+  await admin.unsafe(`create database ${name} template ${source}`);
   await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
   return {
-    options: { url: testUrl.toString(), poolSize: 4 },
+    options: { url: databaseUrl(url, name), poolSize: 4 },
     drop: async () => {
-      const cleanup = postgres(url, { max: 1, onnotice: () => undefined });
+      const cleanup = adminConnection(url);
       await cleanup.unsafe(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },

@@ -7,6 +7,7 @@ import type { ScaleName } from '../../seeds/context';
 import { startStack, type RunningStack } from '../../scripts/stack';
 import { subgraphs } from '../../subgraphs/registry';
 import { testDatabaseOptions } from './database';
+import { templateVersion, type Template } from './template';
 
 export interface GraphQLResponse {
   status: number;
@@ -38,17 +39,30 @@ export function tokenFor(persona: string): Promise<string> {
   return token;
 }
 
+/** The seed of the demo world the tests' expectations were written against. */
+const SEED = 20240101;
+
+/** Every subgraph migrated and the demo world of `scale` seeded, built once for all test files. */
+function seededTemplate(scale: ScaleName): Template {
+  return {
+    version: templateVersion(),
+    name: `${scale}_${SEED}`,
+    async build(database) {
+      await migrateSubgraphs(
+        database,
+        subgraphs.map((s) => s.module),
+      );
+      await seedDatabase(database.db, { scale, seed: SEED });
+    },
+  };
+}
+
 /** The whole product on port 0 over a seeded test database; `stop` cleans up even after a half start. */
 export async function startTestStack(scale: ScaleName = 'small'): Promise<TestStack> {
-  const { options, drop } = await testDatabaseOptions();
+  const { options, drop } = await testDatabaseOptions(seededTemplate(scale));
   const database = await openDatabase(options);
   let stack: RunningStack;
   try {
-    await migrateSubgraphs(
-      database,
-      subgraphs.map((s) => s.module),
-    );
-    await seedDatabase(database.db, { scale, seed: 20240101 });
     stack = await startStack({ database, gatewayPort: 0 });
   } catch (error) {
     await database.close();

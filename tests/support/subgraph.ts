@@ -8,6 +8,7 @@ import {
   type SubgraphModule,
 } from '../../common/subgraph-server';
 import { testDatabaseOptions } from './database';
+import { templateVersion, type Template } from './template';
 
 export interface SubgraphUnderTest {
   database: DatabaseHandle;
@@ -19,6 +20,15 @@ export interface SubgraphUnderTest {
   stop(): Promise<void>;
 }
 
+/** The subgraph's schema (and the access schema) migrated, empty, and nothing else. */
+function migratedTemplate(module: SubgraphModule): Template {
+  return {
+    version: templateVersion(),
+    name: module.name,
+    build: (database) => migrateSubgraphs(database, [module]),
+  };
+}
+
 /**
  * One subgraph on its own database (PGlite in memory, or a fresh PostgreSQL database when
  * DATABASE_URL is set), migrated, with `setup` inserting the rows the test needs.
@@ -27,11 +37,10 @@ export async function startSubgraph(
   module: SubgraphModule,
   setup: (database: DatabaseHandle) => Promise<void> = async () => undefined,
 ): Promise<SubgraphUnderTest> {
-  const { options, drop } = await testDatabaseOptions();
+  const { options, drop } = await testDatabaseOptions(migratedTemplate(module));
   const database = await openDatabase(options);
   let server: ApolloServer<SubgraphContext<unknown>> | undefined;
   try {
-    await migrateSubgraphs(database, [module]);
     await setup(database);
     server = await createSubgraphServer(module);
     await server.start();
