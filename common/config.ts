@@ -38,6 +38,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Shares the rate limit between gateway replicas; without it each replica counts alone. */
   REDIS_URL: z.string().url().optional(),
+  /** Milliseconds a stopping process waits for the requests in flight before it cuts them. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Milliseconds the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /**

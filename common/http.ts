@@ -6,8 +6,14 @@ import type { Express } from 'express';
 export interface Listening {
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops taking connections and waits for the requests in flight to be answered (idle
+   * keep-alive connections close at once); after `graceMs` the rest are cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+const DEFAULT_GRACE_MS = 10_000;
 
 /** Starts an express app; port 0 picks a free port (tests run many servers side by side). */
 export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<Listening> {
@@ -19,9 +25,17 @@ export function listen(app: Express, port: number, host = '127.0.0.1'): Promise<
       resolve({
         url: `http://${host}:${address.port}`,
         port: address.port,
-        close: () =>
+        close: (graceMs = DEFAULT_GRACE_MS) =>
           new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
+            const cut = setTimeout(() => server.closeAllConnections(), graceMs).unref();
+            // A keep-alive connection turns idle once its last answer is sent: close it then.
+            const sweep = setInterval(() => server.closeIdleConnections(), 50).unref();
+            server.close((error) => {
+              clearTimeout(cut);
+              clearInterval(sweep);
+              if (error) fail(error);
+              else done();
+            });
             server.closeIdleConnections();
           }),
       });

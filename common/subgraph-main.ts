@@ -4,6 +4,7 @@ import { config } from './config';
 import { openDatabase } from './db/connection';
 import { migrateSubgraphs } from './db/migrations';
 import { logger } from './logger';
+import { onShutdown } from './shutdown';
 import { listenSubgraph, type SubgraphModule } from './subgraph-server';
 
 /**
@@ -20,13 +21,10 @@ export function runSubgraph(module: SubgraphModule, defaultPort: number): void {
     await migrateSubgraphs(database, [module]);
     const running = await listenSubgraph(module, database.db, port, config.HOST);
     logger.info({ subgraph: module.name, url: `${running.url}/graphql` }, 'subgraph ready');
-    const stop = async () => {
-      await running.close();
+    onShutdown(module.name, async () => {
+      await running.close(config.SHUTDOWN_GRACE_MS);
       await database.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    });
   })().catch((error) => {
     logger.fatal({ err: error, subgraph: module.name }, 'subgraph failed to start');
     process.exit(1);

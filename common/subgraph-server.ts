@@ -170,9 +170,10 @@ export async function listenSubgraph<Loaders>(
   return {
     ...listening,
     name: module.name,
-    close: async () => {
+    // Drain the requests in flight first; Apollo stops once nothing is left to answer.
+    close: async (graceMs) => {
+      await listening.close(graceMs);
       await server.stop();
-      await listening.close();
     },
   };
 }

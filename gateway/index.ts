@@ -2,6 +2,7 @@ import { config } from '../common/config';
 import { openDatabase } from '../common/db/connection';
 import { listen } from '../common/http';
 import { logger } from '../common/logger';
+import { onShutdown } from '../common/shutdown';
 import { subgraphs } from '../subgraphs/registry';
 import { createGateway } from './server';
 import { readSupergraph } from './supergraph';
@@ -29,14 +30,12 @@ async function main() {
   });
   const listening = await listen(gateway.app, config.PORT, config.HOST);
   logger.info({ url: `${listening.url}/graphql` }, 'gateway ready');
-  const stop = async () => {
+  onShutdown('gateway', async () => {
+    gateway.drain();
+    await listening.close(config.SHUTDOWN_GRACE_MS);
     await gateway.stop();
-    await listening.close();
     await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }
 
 main().catch((error) => {

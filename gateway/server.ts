@@ -48,6 +48,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   app: Express;
+  /** From now on `/readyz` says 503, so a load balancer sends no new requests while they drain. */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -123,7 +125,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let draining = false;
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ ready: false, draining: true });
+      return;
+    }
     const report = await readiness(subgraphUrls);
     res.status(report.ready ? 200 : 503).json(report);
   });
@@ -161,6 +168,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(httpErrors);
   return {
     app,
+    drain: () => {
+      draining = true;
+    },
     stop: async () => {
       await apollo.stop();
       await rateLimit.close();

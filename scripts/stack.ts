@@ -51,9 +51,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     return {
       gatewayUrl: `${listening.url}/graphql`,
       subgraphs: running,
+      // In order: no new requests, the gateway's in flight answered, then the subgraphs'.
       stop: async () => {
-        await gateway.stop();
+        gateway.drain();
         await listening.close();
+        await gateway.stop();
         await stopAll();
       },
     };

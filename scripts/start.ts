@@ -6,6 +6,7 @@ import { migrateSubgraphs } from '../common/db/migrations';
 import { signPartnerToken } from '../common/access/partner-token';
 import { PERSONAS } from '../common/access/personas';
 import { logger } from '../common/logger';
+import { onShutdown } from '../common/shutdown';
 import { isSeeded, seedDatabase } from '../seeds';
 import { subgraphs } from '../subgraphs/registry';
 import { startStack } from './stack';
@@ -65,13 +66,10 @@ curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\
   -H 'authorization: Bearer ${citizen.token}' \\
   -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'
 `);
-  const stop = async () => {
+  onShutdown('maatwerk-gateway', async () => {
     await stack.stop();
     await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }
 
 main().catch((error) => {
