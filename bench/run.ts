@@ -131,22 +131,31 @@ async function runScenario(target: Configuration, scenario: (typeof SCENARIOS)[n
   const before = await usageOf(target);
   await post(target, scenario.body, headers);
   const sqlStatementsPerOperation = (await usageOf(target)).statements - before.statements;
-  console.error(`${scenario.name}…`);
-  const loadStart = await usageOf(target);
-  const sample = await runLoad({
-    url: target.gatewayUrl,
-    body: scenario.body,
-    headers,
-    connections: CONNECTIONS,
-    durationMs: DURATION_SECONDS * 1000,
-  });
+  /** One load, with the CPU the stack spent on it. */
+  const load = async (connections: number, durationMs: number) => {
+    const start = await usageOf(target);
+    const sample = await runLoad({
+      url: target.gatewayUrl,
+      body: scenario.body,
+      headers,
+      connections,
+      durationMs,
+    });
+    return summarize([{ ...sample, serverCpuMs: (await usageOf(target)).cpuMs - start.cpuMs }]);
+  };
+  console.error(`${scenario.name}: one client…`);
+  // One partner at a time: the latency a user sees, without queueing behind other requests.
+  const oneClient = await load(1, (DURATION_SECONDS * 1000) / 2);
+  console.error(`${scenario.name}: ${CONNECTIONS} clients…`);
+  const concurrent = await load(CONNECTIONS, DURATION_SECONDS * 1000);
   const after = await usageOf(target);
   return {
     persona: scenario.persona,
     query: scenario.query,
     coldMs,
-    ...summarize([{ ...sample, serverCpuMs: after.cpuMs - loadStart.cpuMs }]),
     sqlStatementsPerOperation,
+    oneClient,
+    [`${CONNECTIONS}Clients`]: concurrent,
     rssMb: {
       before: Math.round(before.rssBytes / 2 ** 20),
       after: Math.round(after.rssBytes / 2 ** 20),

@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { sql } from 'drizzle-orm';
 import express from 'express';
@@ -93,6 +96,8 @@ export async function createSubgraphServer<Loaders>(
       auditPlugin(module.name) as ApolloServerPlugin<SubgraphContext<Loaders>>,
       // Traces are collected with OpenTelemetry, not with Apollo's usage-reporting format.
       ApolloServerPluginInlineTraceDisabled(),
+      // No response is cached by hints, and the plugin wraps every field resolver to read them.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
 }

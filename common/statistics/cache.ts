@@ -33,29 +33,38 @@ function counted<Tables>(tables: Tables, period: Period, asOf: string): Counted<
 /**
  * A subgraph's figures per period, counted for all of Flanders at once and reused for
  * STATISTICS_CACHE_SECONDS: the dashboard asks many areas and periods, the data changes slowly,
- * and disclosure control needs the whole table anyway. Concurrent requests share one count.
+ * and disclosure control needs the whole table anyway. Concurrent requests share one count. Once
+ * a count is older than that, it is still answered while a new count runs in the background
+ * (its `asOf` says how old it is): only the very first request of a period waits for the count.
  */
 export class PeriodTables<Tables extends object> {
-  private readonly cache: LRUCache<string, Promise<Counted<Tables>>>;
+  private readonly cache: LRUCache<string, Counted<Tables>, Period>;
 
-  constructor(private readonly count: (period: Period) => Promise<Tables>) {
-    this.cache = new LRUCache({
+  constructor(
+    private readonly count: (period: Period) => Promise<Tables>,
+    private readonly ttlMs = config.STATISTICS_CACHE_SECONDS * 1000,
+  ) {
+    this.cache = new LRUCache<string, Counted<Tables>, Period>({
       max: 64,
-      ttl: Math.max(1, config.STATISTICS_CACHE_SECONDS * 1000),
+      ttl: Math.max(1, ttlMs),
+      allowStale: true,
+      fetchMethod: async (_label, stale, { context: period }) => {
+        try {
+          return counted(await this.count(period), period, todayInBelgium());
+        } catch (error) {
+          // A failed recount keeps the older figures for another while; a first count fails.
+          if (stale) return stale;
+          throw error;
+        }
+      },
     });
   }
 
-  get(period: Period): Promise<Counted<Tables>> {
-    const useCache = config.STATISTICS_CACHE_SECONDS > 0;
-    const cached = useCache ? this.cache.get(period.label) : undefined;
-    if (cached) return cached;
-    const result = this.count(period).then((tables) => counted(tables, period, todayInBelgium()));
-    if (useCache) {
-      this.cache.set(period.label, result);
-      // A failed count is not remembered: the next request tries again.
-      result.catch(() => this.cache.delete(period.label));
+  async get(period: Period): Promise<Counted<Tables>> {
+    if (this.ttlMs <= 0) {
+      return counted(await this.count(period), period, todayInBelgium());
     }
-    return result;
+    return (await this.cache.fetch(period.label, { context: period }))!;
   }
 }
 
