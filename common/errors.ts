@@ -49,20 +49,21 @@ const PARTNER_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** An error a partner may read as it is: it carries one of the known codes. */
+export function isPartnerError(error: { extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && PARTNER_CODES.has(code);
+}
+
 /**
  * `formatError` for every server: errors with a known code pass unchanged; anything else (a bug,
- * a database error) leaves only `INTERNAL` and the request id, the details going to the log.
+ * a database error) leaves only `INTERNAL` and the request id; `unexpectedErrorLog` logs it.
  */
-export function maskUnexpectedError(
-  formatted: GraphQLFormattedError,
-  log: (details: GraphQLFormattedError) => void,
-): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PARTNER_CODES.has(code)) {
+export function maskUnexpectedError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (isPartnerError(formatted)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log(formatted);
   return {
     message: 'Internal error. Quote the x-request-id response header when you report it.',
     path: formatted.path,

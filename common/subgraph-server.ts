@@ -21,6 +21,7 @@ import { scopeFor, type AccessScope } from './access/scope';
 import { config } from './config';
 import type { SubgraphContext } from './context';
 import type { Database } from './db/connection';
+import { unexpectedErrorLog } from './error-log';
 import { domainError, ErrorCode, maskUnexpectedError } from './errors';
 import { listen, type Listening } from './http';
 import { logger } from './logger';
@@ -88,11 +89,9 @@ export async function createSubgraphServer<Loaders>(
     schema: await module.buildSchema(),
     logger: logger.child({ subgraph: module.name }),
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted) =>
-      maskUnexpectedError(formatted, (details) =>
-        logger.error({ subgraph: module.name, error: details }, 'unexpected error'),
-      ),
+    formatError: maskUnexpectedError,
     plugins: [
+      unexpectedErrorLog({ subgraph: module.name }),
       auditPlugin(module.name) as ApolloServerPlugin<SubgraphContext<Loaders>>,
       // Traces are collected with OpenTelemetry, not with Apollo's usage-reporting format.
       ApolloServerPluginInlineTraceDisabled(),

@@ -9,6 +9,7 @@ import express, { type Express } from 'express';
 import { systemCaller } from '../common/access/gateway-token';
 import { config } from '../common/config';
 import type { Database } from '../common/db/connection';
+import { unexpectedErrorLog } from '../common/error-log';
 import { maskUnexpectedError } from '../common/errors';
 import { logger } from '../common/logger';
 import { createAuthenticator, type AuthOptions } from './auth';
@@ -19,6 +20,7 @@ import { BODY_LIMIT, httpErrors } from './http-errors';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
+import { GatewayMetrics } from './metrics';
 import { readiness } from './readiness';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
@@ -75,6 +77,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   );
   const subgraphUrls = new Map<string, string>();
+  const metrics = new GatewayMetrics();
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -88,6 +91,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         resolvedUrl,
         sharedSecret,
         options.subgraphTimeoutMs ?? config.SUBGRAPH_TIMEOUT_MS,
+        (subgraph, seconds, ok) => metrics.observeSubgraphCall(subgraph, seconds, ok),
       );
     },
   });
@@ -97,14 +101,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger: logger.child({ component: 'gateway' }),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection ?? config.INTROSPECTION === 'true',
-    formatError: (formatted) =>
-      tooComplexError(formatted) ??
-      maskUnexpectedError(formatted, (details) =>
-        logger.error({ error: details }, 'unexpected error'),
-      ),
+    formatError: (formatted) => tooComplexError(formatted) ?? maskUnexpectedError(formatted),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: [
+      unexpectedErrorLog({ component: 'gateway' }),
+      metrics.plugin(),
       ...limits.plugins,
       introspectionByRole(),
       // The explorer is served from bundled files, never from a CDN.
@@ -133,6 +135,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     }
     const report = await readiness(subgraphUrls);
     res.status(report.ready ? 200 : 503).json(report);
+  });
+  // For the platform's Prometheus; keep it off the partners' ingress.
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const offerPersonas = !config.AUTH_JWKS_URL && config.NODE_ENV !== 'production';
   app.use(explorer({ offerPersonas }));

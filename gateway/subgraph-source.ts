@@ -36,6 +36,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly sharedSecret: string,
     timeoutMs: number,
+    private readonly observe: (subgraph: string, seconds: number, ok: boolean) => void = () =>
+      undefined,
   ) {
     // Node's fetch (undici) keeps connections alive and costs a fraction of the default
     // make-fetch-happen, which led the gateway's CPU profile.
@@ -55,9 +57,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
-      return await super.process(options);
+      const answer = await super.process(options);
+      this.observe(this.name, seconds(), true);
+      return answer;
     } catch (error) {
+      this.observe(this.name, seconds(), false);
       const requestId = 'context' in options ? options.context.requestId : undefined;
       logger.warn(
         { subgraph: this.name, requestId, err: error },
