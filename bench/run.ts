@@ -1,19 +1,17 @@
 import 'reflect-metadata';
 
-import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-
 import { signPartnerToken } from '../common/access/partner-token';
 import { personaNamed } from '../common/access/personas';
 import { config } from '../common/config';
-import { openDatabase } from '../common/db/connection';
-import { migrateSubgraphs } from '../common/db/migrations';
-import { isSeeded, seedDatabase } from '../seeds';
-import { subgraphs } from '../subgraphs/registry';
 import { runLoad, summarize, type LoadSample } from './load';
+import {
+  prepareSharedDatabase,
+  startConfiguration,
+  stopConfiguration,
+  usageOf,
+  type Configuration,
+} from './stack-client';
 import { CASELOAD_QUERY, DASHBOARD_QUERY, dashboardVariables } from './queries';
-import type { StackReport, StackRequest } from './stack-process';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -34,51 +32,6 @@ const SCENARIOS = [
     body: JSON.stringify({ query: DASHBOARD_QUERY, variables: dashboardVariables('44021', 2024) }),
   },
 ];
-
-type Usage = Extract<StackReport, { type: 'usage' }>;
-
-/** A configuration's stack, running in a process of its own (bench/stack-process.ts). */
-interface Configuration {
-  name: 'accessControlOn' | 'accessControlOff';
-  process: ChildProcess;
-  gatewayUrl: string;
-  database: string;
-  headers: Record<string, string>;
-  samples: LoadSample[];
-  sqlStatementsPerOperation?: number;
-  rssBytes?: { before: number; after: number };
-}
-
-async function startConfiguration(
-  name: Configuration['name'],
-  headers: Record<string, string>,
-): Promise<Configuration> {
-  const child = fork(path.join(__dirname, 'stack-process.ts'), {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_ACCESS_CONTROL: name === 'accessControlOn' ? 'on' : 'off' },
-  });
-  const [ready] = (await Promise.race([
-    once(child, 'message'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`The ${name} stack exited (${code}) before it was ready.`);
-    }),
-  ])) as [StackReport];
-  if (ready.type !== 'ready') throw new Error(`The ${name} stack sent ${ready.type} first.`);
-  return {
-    name,
-    process: child,
-    gatewayUrl: ready.gatewayUrl,
-    database: ready.database,
-    headers,
-    samples: [],
-  };
-}
-
-async function usageOf(target: Configuration): Promise<Usage> {
-  const answer = once(target.process, 'message') as Promise<[Usage]>;
-  target.process.send({ type: 'usage' } satisfies StackRequest);
-  return (await answer)[0];
-}
 
 async function post(target: Configuration, body = BODY, headers = target.headers) {
   const response = await fetch(target.gatewayUrl, {
@@ -163,23 +116,6 @@ async function runScenario(target: Configuration, scenario: (typeof SCENARIOS)[n
   };
 }
 
-/** With DATABASE_URL, the schema and seeds are made once here, before both stacks start. */
-async function prepareSharedDatabase(url: string): Promise<void> {
-  const database = await openDatabase({ url });
-  try {
-    await migrateSubgraphs(
-      database,
-      subgraphs.map((s) => s.module),
-    );
-    if (!(await isSeeded(database.db))) {
-      console.error('Seeding the empty PostgreSQL database at demo scale…');
-      await seedDatabase(database.db, { scale: 'demo', seed: config.SEED });
-    }
-  } finally {
-    await database.close();
-  }
-}
-
 /**
  * `npm run bench`: the caseload query as a partner persona (access control on: token, mandate,
  * row filter, field guard, audit) and as the platform itself (access control off), each stack in
@@ -234,11 +170,7 @@ async function main() {
     };
     console.log(JSON.stringify(report, null, 2));
   } finally {
-    for (const target of targets) {
-      const exited = once(target.process, 'exit');
-      target.process.send({ type: 'stop' } satisfies StackRequest);
-      await exited;
-    }
+    for (const target of targets) await stopConfiguration(target);
   }
 }
 

@@ -1,0 +1,85 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+
+import { config } from '../common/config';
+import { openDatabase } from '../common/db/connection';
+import { migrateSubgraphs } from '../common/db/migrations';
+import { isSeeded, seedDatabase } from '../seeds';
+import { subgraphs } from '../subgraphs/registry';
+import type { LoadSample } from './load';
+import type { StackReport, StackRequest } from './stack-process';
+
+/*
+ * The load scripts' side of bench/stack-process.ts: a stack in a process of its own, asked over
+ * IPC for its CPU time, SQL statements and RSS.
+ */
+
+export type Usage = Extract<StackReport, { type: 'usage' }>;
+
+/** A configuration's stack, running in a process of its own (bench/stack-process.ts). */
+export interface Configuration {
+  name: 'accessControlOn' | 'accessControlOff';
+  process: ChildProcess;
+  gatewayUrl: string;
+  database: string;
+  headers: Record<string, string>;
+  samples: LoadSample[];
+  sqlStatementsPerOperation?: number;
+  rssBytes?: { before: number; after: number };
+}
+
+export async function startConfiguration(
+  name: Configuration['name'],
+  headers: Record<string, string>,
+): Promise<Configuration> {
+  const child = fork(path.join(__dirname, 'stack-process.ts'), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_ACCESS_CONTROL: name === 'accessControlOn' ? 'on' : 'off' },
+  });
+  const [ready] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`The ${name} stack exited (${code}) before it was ready.`);
+    }),
+  ])) as [StackReport];
+  if (ready.type !== 'ready') throw new Error(`The ${name} stack sent ${ready.type} first.`);
+  return {
+    name,
+    process: child,
+    gatewayUrl: ready.gatewayUrl,
+    database: ready.database,
+    headers,
+    samples: [],
+  };
+}
+
+export async function usageOf(target: Configuration): Promise<Usage> {
+  const answer = once(target.process, 'message') as Promise<[Usage]>;
+  target.process.send({ type: 'usage' } satisfies StackRequest);
+  return (await answer)[0];
+}
+
+/** With DATABASE_URL, the schema and seeds are made once here, before both stacks start. */
+export async function prepareSharedDatabase(url: string): Promise<void> {
+  const database = await openDatabase({ url });
+  try {
+    await migrateSubgraphs(
+      database,
+      subgraphs.map((s) => s.module),
+    );
+    if (!(await isSeeded(database.db))) {
+      console.error('Seeding the empty PostgreSQL database at demo scale…');
+      await seedDatabase(database.db, { scale: 'demo', seed: config.SEED });
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/** Stops a configuration's process and waits until it is gone. */
+export async function stopConfiguration(target: Configuration): Promise<void> {
+  const exited = once(target.process, 'exit');
+  target.process.send({ type: 'stop' } satisfies StackRequest);
+  await exited;
+}
