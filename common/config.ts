@@ -47,6 +47,12 @@ const environmentSchema = z.object({
    * production, where partners work from the published SDL.
    */
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /**
+   * Trusted documents: `enforce` runs only operations registered in the caller application's
+   * manifest (by hash), `allow` also resolves registered hashes, `off` ignores the manifests.
+   */
+  TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'enforce']).default('off'),
+  TRUSTED_DOCUMENTS_DIR: z.string().default('trusted-documents'),
   /** Limits on an operation's shape (GraphQL Armor); beyond them: QUERY_TOO_COMPLEX. */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),

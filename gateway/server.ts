@@ -22,6 +22,7 @@ import { MandateDirectory } from './mandates';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { GatewayMetrics } from './metrics';
 import { readiness } from './readiness';
+import { readManifests, trustedDocuments, type TrustedDocumentsMode } from './trusted-documents';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -34,6 +35,11 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   auth?: Partial<AuthOptions>;
   sharedSecret?: string;
+  /** Registered operations per application (TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_DIR). */
+  trustedDocuments?: {
+    mode: TrustedDocumentsMode;
+    manifests: Map<string, Map<string, string>>;
+  };
   /** Whether introspection is answered (INTROSPECTION). */
   introspection?: boolean;
   /** Milliseconds a subgraph call may take (SUBGRAPH_TIMEOUT_MS). */
@@ -100,6 +106,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     logger: logger.child({ component: 'gateway' }),
     includeStacktraceInErrorResponses: false,
+    // Operations are registered in manifests (trusted documents), never by a client at run time.
+    persistedQueries: false,
     introspection: options.introspection ?? config.INTROSPECTION === 'true',
     formatError: (formatted) => tooComplexError(formatted) ?? maskUnexpectedError(formatted),
     validationRules: limits.validationRules,
@@ -146,6 +154,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
+    trustedDocuments(
+      options.trustedDocuments?.mode ?? config.TRUSTED_DOCUMENTS,
+      options.trustedDocuments?.manifests ?? readManifests(config.TRUSTED_DOCUMENTS_DIR),
+    ),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = String(res.getHeader('x-request-id'));

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { RequestHandler } from 'express';
+import { decodeJwt } from 'jose';
+
+/** Apollo's persisted-query manifest: one per partner application, by its OAuth client id. */
+export interface OperationManifest {
+  format: 'apollo-persisted-query-manifest';
+  version: 1;
+  operations: { id: string; name: string; type: 'query' | 'mutation'; body: string }[];
+}
+
+export type TrustedDocumentsMode = 'off' | 'allow' | 'enforce';
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The manifests of a folder: `<application>.json`, each operation keyed by the hash of its text. */
+export function readManifests(folder: string): Map<string, Map<string, string>> {
+  const manifests = new Map<string, Map<string, string>>();
+  if (!existsSync(folder)) return manifests;
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+    const manifest = JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as OperationManifest;
+    const operations = new Map<string, string>();
+    for (const operation of manifest.operations) {
+      if (sha256(operation.body) !== operation.id) {
+        throw new Error(`${file}: operation ${operation.name} does not hash to its id`);
+      }
+      operations.set(operation.id, operation.body);
+    }
+    manifests.set(path.basename(file, '.json'), operations);
+  }
+  return manifests;
+}
+
+const refuse = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** The application a bearer token names (`azp`, else `client_id`); verified later, by auth. */
+function applicationOf(authorization: string | undefined): string | undefined {
+  try {
+    const claims = decodeJwt(authorization?.replace(/^Bearer /i, '') ?? '');
+    return (claims.azp ?? claims.client_id) as string | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Trusted documents (TRUSTED_DOCUMENTS): a partner application sends the hash of an operation
+ * registered in its manifest (`extensions.persistedQuery.sha256Hash`, as Apollo clients do) and
+ * the gateway runs the registered text. With `enforce`, an operation that is not in the caller's
+ * manifest is refused, whether sent by hash or in full; with `allow`, hashes are resolved and
+ * full operations still pass. The application is read from the token before it is verified:
+ * an unverified token chooses a manifest, but is refused by authentication right after.
+ */
+export function trustedDocuments(
+  mode: TrustedDocumentsMode,
+  manifests: Map<string, Map<string, string>>,
+): RequestHandler {
+  return (req, res, next) => {
+    if (mode === 'off' || req.method !== 'POST' || !req.body || typeof req.body !== 'object') {
+      return next();
+    }
+    const application = applicationOf(req.header('authorization')) ?? '(none)';
+    const registered = manifests.get(application);
+    const hash = req.body.extensions?.persistedQuery?.sha256Hash;
+    if (typeof hash === 'string') {
+      const body = registered?.get(hash);
+      if (!body) {
+        res
+          .status(400)
+          .json(
+            refuse(
+              'PERSISTED_QUERY_NOT_FOUND',
+              `Operation ${hash} is not registered for application ${application}.`,
+            ),
+          );
+        return;
+      }
+      req.body.query = body;
+      delete req.body.extensions.persistedQuery;
+      return next();
+    }
+    if (
+      mode === 'enforce' &&
+      !(typeof req.body.query === 'string' && registered?.has(sha256(req.body.query)))
+    ) {
+      res
+        .status(403)
+        .json(
+          refuse(
+            'FORBIDDEN',
+            `This gateway runs registered operations only: add the operation to the manifest of application ${application} (trusted-documents/${application}.json) and send its sha256 hash.`,
+          ),
+        );
+      return;
+    }
+    next();
+  };
+}
