@@ -39,3 +39,17 @@ export function dashboardVariables(nisCode: string, year: number) {
     ...Object.fromEntries([1, 2, 3, 4].map((q) => [`q${q}`, { year, quarter: q }])),
   };
 }
+
+/** An employer's candidates: its vacancies with the persons referred to them. */
+export const EMPLOYER_CANDIDATES_QUERY = `query EmployerCandidates {
+  vacancies(first: 20) {
+    edges {
+      node {
+        id
+        jobTitle
+        status
+        referrals { id status proposedAt person { id firstName lastName } }
+      }
+    }
+  }
+}`;

@@ -11,7 +11,12 @@ import {
   usageOf,
   type Configuration,
 } from './stack-client';
-import { CASELOAD_QUERY, DASHBOARD_QUERY, dashboardVariables } from './queries';
+import {
+  CASELOAD_QUERY,
+  DASHBOARD_QUERY,
+  dashboardVariables,
+  EMPLOYER_CANDIDATES_QUERY,
+} from './queries';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -21,10 +26,17 @@ const PAGE_SIZE = 20;
 const BODY = JSON.stringify({ query: CASELOAD_QUERY, variables: { first: PAGE_SIZE } });
 
 /**
- * The persona queries measured on the access-controlled stack alone, after the on/off rounds.
+ * The persona queries measured on the access-controlled stack alone, after the on/off rounds
+ * (the mediator's caseload is measured in those rounds).
  * The dashboard year is the last whole year of the seeded data (seeds run up to 2025-10-01).
  */
 const SCENARIOS = [
+  {
+    name: 'employerCandidates',
+    persona: 'employer-1',
+    query: 'Employer candidates: 20 vacancies with the persons referred to them',
+    body: JSON.stringify({ query: EMPLOYER_CANDIDATES_QUERY }),
+  },
   {
     name: 'monitorDashboard',
     persona: 'monitor-gent',

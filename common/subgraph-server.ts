@@ -21,6 +21,7 @@ import { scopeFor, type AccessScope } from './access/scope';
 import { config } from './config';
 import type { SubgraphContext } from './context';
 import type { Database } from './db/connection';
+import { isDatabaseUnreachable } from './db/unavailable';
 import { unexpectedErrorLog } from './error-log';
 import { domainError, ErrorCode, maskUnexpectedError } from './errors';
 import { listen, type Listening } from './http';
@@ -89,7 +90,14 @@ export async function createSubgraphServer<Loaders>(
     schema: await module.buildSchema(),
     logger: logger.child({ subgraph: module.name }),
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedError,
+    formatError: (formatted, error) =>
+      isDatabaseUnreachable(error)
+        ? {
+            message: `The ${module.name} subgraph cannot reach its database; retry later.`,
+            path: formatted.path,
+            extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph: module.name },
+          }
+        : maskUnexpectedError(formatted),
     plugins: [
       unexpectedErrorLog({ subgraph: module.name }),
       auditPlugin(module.name) as ApolloServerPlugin<SubgraphContext<Loaders>>,
