@@ -87,28 +87,50 @@ export interface RatioSpec {
 }
 
 /** numerator / denominator rounded to 4 decimals; null when there is nothing to divide by. */
-export const shareOf = (numerator: number, denominator: number): number | null =>
+const shareOf = (numerator: number, denominator: number): number | null =>
   denominator === 0 ? null : Math.round((numerator / denominator) * 1e4) / 1e4;
+
+/** Two counts as published: a count is null where disclosure control hides it. */
+export interface PublishedCounts {
+  numerator: { count: number | null; definition: string };
+  denominator: { count: number | null; definition: string };
+  target?: number;
+}
 
 /**
  * A share of two published counts, rounded to 4 decimals. Hidden when either count is hidden: a
  * ratio and one count give the other away. Null, not hidden, when the denominator is 0.
  */
-export function ratioFigure(spec: RatioSpec, area: Area, asOf: string): Figure {
-  const numerator = spec.numerator.table.count(area, spec.numerator.key);
-  const denominator = spec.denominator.table.count(area, spec.denominator.key);
-  const suppressed = numerator === null || denominator === null;
+export function shareFigure(counts: PublishedCounts, asOf: string): Figure {
+  const { numerator, denominator } = counts;
+  const suppressed = numerator.count === null || denominator.count === null;
   return {
-    value: suppressed ? null : shareOf(numerator, denominator),
+    value: suppressed ? null : shareOf(numerator.count!, denominator.count!),
     suppressed,
     unit: 'RATIO',
-    numerator: suppressed ? null : numerator,
-    numeratorDefinition: spec.numerator.definition,
-    denominator: suppressed ? null : denominator,
-    denominatorDefinition: spec.denominator.definition,
-    target: spec.target ?? null,
+    numerator: suppressed ? null : numerator.count,
+    numeratorDefinition: numerator.definition,
+    denominator: suppressed ? null : denominator.count,
+    denominatorDefinition: denominator.definition,
+    target: counts.target ?? null,
     asOf,
   };
+}
+
+/** The share of two counts of area tables (see shareFigure). */
+export function ratioFigure(spec: RatioSpec, area: Area, asOf: string): Figure {
+  const published = (side: RatioSpec['numerator']) => ({
+    count: side.table.count(area, side.key),
+    definition: side.definition,
+  });
+  return shareFigure(
+    {
+      numerator: published(spec.numerator),
+      denominator: published(spec.denominator),
+      target: spec.target,
+    },
+    asOf,
+  );
 }
 
 export interface MeasureSpec {

@@ -8,6 +8,7 @@ import {
   trajectoryActions,
   vdabRegistrations,
 } from '../../subgraphs/persons/tables';
+import { area, statisticsOf } from '../support/statistics';
 import { startSubgraph, type SubgraphUnderTest } from '../support/subgraph';
 
 /*
@@ -266,21 +267,13 @@ describe('activation statistics on a hand-counted world', () => {
       await db.insert(trajectoryActions).values(rows.actions);
       await db.insert(employmentOutcomes).values(rows.outcomes);
     });
-    const result = await subgraph.execute(`{ _entities(representations: [
-      { __typename: "Municipality", nisCode: "${GENT}" },
-      { __typename: "Municipality", nisCode: "${ANTWERPEN}" },
-      { __typename: "Municipality", nisCode: "${MECHELEN}" },
-      { __typename: "Province", code: "ANT" },
-      { __typename: "Flanders", code: "VL" }
-    ]) {
-      ... on Municipality { ${STATISTICS} }
-      ... on Province { ${STATISTICS} }
-      ... on Flanders { ${STATISTICS} }
-    } }`);
-    expect(result.errors).toBeUndefined();
-    [gent, antwerpen, mechelen, province, flanders] = result.data._entities.map(
-      (entity: any) => entity.activationStatistics,
-    );
+    [gent, antwerpen, mechelen, province, flanders] = await statisticsOf(subgraph, STATISTICS, [
+      area.municipality(GENT),
+      area.municipality(ANTWERPEN),
+      area.municipality(MECHELEN),
+      area.province('ANT'),
+      area.flanders,
+    ]);
   });
   afterAll(() => subgraph?.stop());
 

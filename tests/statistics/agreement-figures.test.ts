@@ -12,6 +12,7 @@ import {
   referenceRegions,
   regiegebieden,
 } from '../../subgraphs/agreements/tables';
+import { area, statisticsOf } from '../support/statistics';
 import { startSubgraph, type SubgraphUnderTest } from '../support/subgraph';
 
 /*
@@ -195,17 +196,12 @@ const statistics = (period: string) => `agreementStatistics(period: ${period}) {
   pactSettlement { ${PACT_FIGURES} }
 }`;
 
-const AREAS = `
-  { __typename: "Municipality", nisCode: "44021" }
-  { __typename: "Municipality", nisCode: "44043" }
-  { __typename: "Municipality", nisCode: "44040" }
-  { __typename: "Municipality", nisCode: "11001" }
-  { __typename: "Municipality", nisCode: "73109" }
-  { __typename: "Province", code: "OVL" }
-  { __typename: "Province", code: "ANT" }
-  { __typename: "Province", code: "LIM" }
-  { __typename: "ReferenceRegion", id: "RR-000012" }
-  { __typename: "Flanders", code: "VL" }`;
+const AREAS = [
+  ...['44021', '44043', '44040', '11001', '73109'].map(area.municipality),
+  ...['OVL', 'ANT', 'LIM'].map(area.province),
+  area.referenceRegion('RR-000012'),
+  area.flanders,
+];
 
 const parts = (list: { key: string; figure: { value: number | null } }[]) =>
   Object.fromEntries(list.map((part) => [part.key, part.figure.value]));
@@ -214,15 +210,8 @@ describe('agreement statistics on a hand-counted world', () => {
   let subgraph: SubgraphUnderTest;
   /** The figures of each area for a period, by a short name. */
   const figures = async (period: string) => {
-    const result = await subgraph.execute(`{ _entities(representations: [${AREAS}]) {
-      ... on Municipality { ${statistics(period)} }
-      ... on Province { ${statistics(period)} }
-      ... on ReferenceRegion { ${statistics(period)} }
-      ... on Flanders { ${statistics(period)} }
-    } }`);
-    expect(result.errors).toBeUndefined();
     const [gent, merelbeke, melle, aartselaar, voeren, ovl, ant, lim, region, flanders] =
-      result.data._entities.map((entity: any) => entity.agreementStatistics);
+      await statisticsOf(subgraph, statistics(period), AREAS);
     return { gent, merelbeke, melle, aartselaar, voeren, ovl, ant, lim, region, flanders };
   };
   let year: Awaited<ReturnType<typeof figures>>;

@@ -1,6 +1,7 @@
 import { addDays } from '../../common/dates';
 import { indicationsSubgraph } from '../../subgraphs/indications/server';
 import { advices, indicationRequests } from '../../subgraphs/indications/tables';
+import { area, statisticsOf } from '../support/statistics';
 import { startSubgraph, type SubgraphUnderTest } from '../support/subgraph';
 
 /*
@@ -113,20 +114,16 @@ describe('indication statistics on a hand-counted world', () => {
         advice(cmw[0], { id: 'AD-000100', type: 'IMW', derivedFromId: 'AD-000001' }),
       ]);
     });
-    const result = await subgraph.execute(`{ _entities(representations: [
-      { __typename: "Municipality", nisCode: "44021" },
-      { __typename: "Municipality", nisCode: "11002" },
-      { __typename: "Municipality", nisCode: "12025" },
-      { __typename: "Province", code: "ANT" },
-      { __typename: "Flanders", code: "VL" }
-    ]) {
-      ... on Municipality { ${STATISTICS} }
-      ... on Province { ${STATISTICS} }
-      ... on Flanders { ${STATISTICS} }
-    } }`);
-    expect(result.errors).toBeUndefined();
-    [gent, antwerpenFigures, mechelenFigures, province, flanders] = result.data._entities.map(
-      (entity: any) => entity.indicationStatistics,
+    [gent, antwerpenFigures, mechelenFigures, province, flanders] = await statisticsOf(
+      subgraph,
+      STATISTICS,
+      [
+        area.municipality('44021'),
+        area.municipality('11002'),
+        area.municipality('12025'),
+        area.province('ANT'),
+        area.flanders,
+      ],
     );
   });
   afterAll(() => subgraph?.stop());

@@ -6,6 +6,7 @@ import {
   referrals,
   vacancies,
 } from '../../subgraphs/maatwerk/tables';
+import { area, statisticsOf } from '../support/statistics';
 import { startSubgraph, type SubgraphUnderTest } from '../support/subgraph';
 
 /*
@@ -255,22 +256,17 @@ describe('maatwerk statistics on a hand-counted world', () => {
       await db.insert(referrals).values(REFERRALS);
       await db.insert(placements).values(PLACEMENTS);
     });
-    const result = await subgraph.execute(`{ _entities(representations: [
-      { __typename: "Municipality", nisCode: "${GENT}" },
-      { __typename: "Municipality", nisCode: "${ANTWERPEN}" },
-      { __typename: "Municipality", nisCode: "${MECHELEN}" },
-      { __typename: "Province", code: "ANT" },
-      { __typename: "ReferenceRegion", id: "RR-000001" },
-      { __typename: "Flanders", code: "VL" }
-    ]) {
-      ... on Municipality { ${STATISTICS} }
-      ... on Province { ${STATISTICS} }
-      ... on ReferenceRegion { ${STATISTICS} }
-      ... on Flanders { ${STATISTICS} }
-    } }`);
-    expect(result.errors).toBeUndefined();
-    [gent, antwerpen, mechelen, province, region, flanders] = result.data._entities.map(
-      (entity: any) => entity.maatwerkStatistics,
+    [gent, antwerpen, mechelen, province, region, flanders] = await statisticsOf(
+      subgraph,
+      STATISTICS,
+      [
+        area.municipality(GENT),
+        area.municipality(ANTWERPEN),
+        area.municipality(MECHELEN),
+        area.province('ANT'),
+        area.referenceRegion('RR-000001'),
+        area.flanders,
+      ],
     );
   });
   afterAll(() => subgraph?.stop());

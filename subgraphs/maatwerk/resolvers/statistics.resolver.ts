@@ -9,7 +9,7 @@ import {
   FigurePart,
   partFigures,
   ratioFigure,
-  shareOf,
+  shareFigure,
 } from '../../../common/statistics/figure';
 import type { Period } from '../../../common/statistics/period';
 import type { MaatwerkContext } from '../loaders';
@@ -128,20 +128,19 @@ function waitingRatioFigure(
   measure: string,
   advice: string,
 ): Figure {
-  const numerator = holders.suppressed ? null : holders.value;
-  const denominator = open.value;
-  const suppressed = numerator === null || denominator === null;
-  return {
-    value: suppressed ? null : shareOf(numerator, denominator),
-    suppressed,
-    unit: 'RATIO',
-    numerator: suppressed ? null : numerator,
-    numeratorDefinition: `persons holding a valid ${advice} advice on the last day of the period, where they lived when they applied (indications subgraph)`,
-    denominator: suppressed ? null : denominator,
-    denominatorDefinition: `${measure} vacancies open on the last day of the period, at their workplace`,
-    target: null,
-    asOf: holders.asOf < open.asOf ? holders.asOf : open.asOf,
-  };
+  return shareFigure(
+    {
+      numerator: {
+        count: holders.suppressed ? null : holders.value,
+        definition: `persons holding a valid ${advice} advice on the last day of the period, where they lived when they applied (indications subgraph)`,
+      },
+      denominator: {
+        count: open.value,
+        definition: `${measure} vacancies open on the last day of the period, at their workplace`,
+      },
+    },
+    holders.asOf < open.asOf ? holders.asOf : open.asOf,
+  );
 }
 
 @Resolver(() => MaatwerkStatistics)
