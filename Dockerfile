@@ -1,0 +1,22 @@
+# One image for the gateway and the four subgraphs; the command picks the component:
+#   gateway:   npx tsx gateway/index.ts
+#   subgraph:  npx tsx subgraphs/<name>/index.ts
+FROM node:20-bookworm-slim AS dependencies
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Production dependencies only; tsx runs the TypeScript as the rest of the product does.
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=dependencies /app/node_modules ./node_modules
+COPY package.json tsconfig.json ./
+COPY common ./common
+COPY gateway ./gateway
+COPY subgraphs ./subgraphs
+COPY schema ./schema
+COPY trusted-documents ./trusted-documents
+USER node
+EXPOSE 4000 4001 4002 4003 4004
+CMD ["npx", "tsx", "gateway/index.ts"]
