@@ -14,10 +14,14 @@ function redisReachable(): Promise<boolean> {
   const { hostname, port } = new URL(REDIS_URL);
   return new Promise((resolve) => {
     const socket = net.connect(Number(port || 6379), hostname);
+    const answer = (reachable: boolean) => {
+      socket.destroy();
+      resolve(reachable);
+    };
     socket.setTimeout(500);
-    socket.once('connect', () => resolve(true));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => resolve(false));
+    socket.once('connect', () => answer(true));
+    socket.once('error', () => answer(false));
+    socket.once('timeout', () => answer(false));
   });
 }
 
