@@ -3,8 +3,12 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 
 import type { GatewayContext } from './subgraph-source';
 
-/** Operation names come from partners: long ones are cut so the label stays bounded in size. */
-const operationLabel = (name: string | null | undefined) => (name ?? 'anonymous').slice(0, 64);
+/**
+ * Operation names come from partners, so the label is bounded: names are cut to 64 characters,
+ * and beyond the first MAX_OPERATION_LABELS distinct names the rest count as `other` (with
+ * trusted documents enforced, the names are a closed set anyway).
+ */
+const MAX_OPERATION_LABELS = 200;
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -43,8 +47,18 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly operationNames = new Set<string>();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  private operationLabel(name: string | null | undefined): string {
+    const label = (name ?? 'anonymous').slice(0, 64);
+    if (this.operationNames.has(label)) return label;
+    if (this.operationNames.size >= MAX_OPERATION_LABELS) return 'other';
+    this.operationNames.add(label);
+    return label;
   }
 
   observeSubgraphCall(subgraph: string, seconds: number, ok: boolean): void {
@@ -57,7 +71,7 @@ export class GatewayMetrics {
         const started = performance.now();
         return {
           willSendResponse: async ({ response, operationName }) => {
-            const operation = operationLabel(operationName);
+            const operation = this.operationLabel(operationName);
             // As the partner reads them: after formatError gave each its code.
             const failures =
               (response.body.kind === 'single' ? response.body.singleResult.errors : undefined) ??

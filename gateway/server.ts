@@ -63,7 +63,7 @@ export interface Gateway {
 
 /**
  * The gateway as an express app (not listening): `POST /graphql`, the explorer at `GET /graphql`,
- * `/healthz` and `/readyz`.
+ * the dashboard at `/dashboard`, `/healthz`, `/readyz` and `/metrics`.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const sharedSecret = options.sharedSecret ?? config.SUBGRAPH_SHARED_SECRET;

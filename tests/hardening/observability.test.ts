@@ -76,4 +76,18 @@ describe('observability', () => {
     );
     expect(metrics).toMatch(/process_resident_memory_bytes \d+/);
   });
+
+  it('keeps the operation label bounded whatever names partners send', async () => {
+    for (let i = 0; i < 210; i += 1) {
+      await stack.query(`query Probe${i} { __typename }`, {}, { persona: 'citizen' });
+    }
+    const metrics = await (await fetch(new URL('/metrics', stack.stack.gatewayUrl))).text();
+    const labels = new Set(
+      [...metrics.matchAll(/maatwerk_gateway_operations_total\{operation="([^"]+)"/g)].map(
+        (match) => match[1],
+      ),
+    );
+    expect(labels.size).toBeLessThanOrEqual(201);
+    expect(labels).toContain('other');
+  });
 });
