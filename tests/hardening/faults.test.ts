@@ -1,8 +1,11 @@
-import { listen, type Listening } from '../../common/http';
-import { createGateway, type Gateway } from '../../gateway/server';
-import { readSupergraph } from '../../gateway/supergraph';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy';
-import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+import {
+  startGatewayOver,
+  startTestStack,
+  tokenFor,
+  type GatewayUnderTest,
+  type TestStack,
+} from '../support/stack';
 
 /*
  * The fault matrix of issue #6 for a subgraph the gateway depends on: killed, slower than the
@@ -21,23 +24,18 @@ const QUERY = `{ person(id: "P-000001") { firstName advices { type } placements 
 describe('a gateway in front of a failing maatwerk subgraph', () => {
   let stack: TestStack;
   let proxy: FaultProxy;
-  let gateway: Gateway;
-  let listening: Listening;
+  let gateway: GatewayUnderTest;
 
   beforeAll(async () => {
     stack = await startTestStack('small');
-    const urls = Object.fromEntries(stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]));
-    proxy = await startFaultProxy(urls.maatwerk);
-    gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      database: stack.database.db,
-      subgraphUrls: { ...urls, maatwerk: proxy.url },
+    const maatwerk = stack.stack.subgraphs.find((s) => s.name === 'maatwerk')!;
+    proxy = await startFaultProxy(`${maatwerk.url}/graphql`);
+    gateway = await startGatewayOver(stack, {
+      subgraphUrls: { maatwerk: proxy.url },
       subgraphTimeoutMs: TIMEOUT_MS,
     });
-    listening = await listen(gateway.app, 0);
   });
   afterAll(async () => {
-    await listening?.close();
     await gateway?.stop();
     await proxy?.close();
     await stack?.stop();
@@ -45,7 +43,7 @@ describe('a gateway in front of a failing maatwerk subgraph', () => {
 
   async function ask() {
     const started = performance.now();
-    const response = await fetch(`${listening.url}/graphql`, {
+    const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -106,7 +104,7 @@ describe('a gateway in front of a failing maatwerk subgraph', () => {
 
   it('says in /readyz which subgraph is missing, and is ready again when it is back', async () => {
     const readyz = async () => {
-      const response = await fetch(`${listening.url}/readyz`);
+      const response = await fetch(`${gateway.url}/readyz`);
       return { status: response.status, body: await response.json() };
     };
     await proxy.set({ kind: 'down' });
@@ -134,20 +132,17 @@ describe('a gateway whose subgraphs are all missing', () => {
     await nowhere.set({ kind: 'down' });
     const names = ['persons', 'indications', 'maatwerk', 'agreements'];
     const stack = await startTestStack('small');
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      database: stack.database.db,
+    const gateway = await startGatewayOver(stack, {
       subgraphUrls: Object.fromEntries(names.map((name) => [name, nowhere.url])),
       subgraphTimeoutMs: TIMEOUT_MS,
     });
-    const listening = await listen(gateway.app, 0);
     try {
-      const readyz = await fetch(`${listening.url}/readyz`);
+      const readyz = await fetch(`${gateway.url}/readyz`);
       expect(readyz.status).toBe(503);
       expect(((await readyz.json()) as any).subgraphs).toEqual(
         Object.fromEntries(names.map((name) => [name, 'unavailable'])),
       );
-      const response = await fetch(`${listening.url}/graphql`, {
+      const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -161,7 +156,6 @@ describe('a gateway whose subgraphs are all missing', () => {
         'SUBGRAPH_UNAVAILABLE',
       ]);
     } finally {
-      await listening.close();
       await gateway.stop();
       await nowhere.close();
       await stack.stop();

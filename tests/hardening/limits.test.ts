@@ -1,8 +1,5 @@
 import { DASHBOARD_QUERY, dashboardVariables } from '../../bench/queries';
-import { listen } from '../../common/http';
-import { createGateway } from '../../gateway/server';
-import { readSupergraph } from '../../gateway/supergraph';
-import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { startGatewayOver, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /*
  * Abuse cases of issue #6 at the gateway: operations too deep, too wide, too long or too costly
@@ -128,17 +125,9 @@ describe('query limits and request hygiene at the gateway', () => {
   });
 
   it('answers no introspection where it is turned off (INTROSPECTION=false)', async () => {
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      database: stack.database.db,
-      subgraphUrls: Object.fromEntries(
-        stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]),
-      ),
-      introspection: false,
-    });
-    const listening = await listen(gateway.app, 0);
+    const gateway = await startGatewayOver(stack, { introspection: false });
     try {
-      const response = await fetch(`${listening.url}/graphql`, {
+      const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -153,7 +142,6 @@ describe('query limits and request hygiene at the gateway', () => {
       expect(body.errors[0].message).toMatch(/introspection is not allowed/);
       expect(body.data).toBeUndefined();
     } finally {
-      await listening.close();
       await gateway.stop();
     }
   });

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 
-import { listen, type Listening } from '../../common/http';
-import { createGateway, type Gateway } from '../../gateway/server';
-import { readSupergraph } from '../../gateway/supergraph';
 import type { RateLimitOptions } from '../../gateway/rate-limit';
-import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+import {
+  startGatewayOver,
+  startTestStack,
+  tokenFor,
+  type GatewayUnderTest,
+  type TestStack,
+} from '../support/stack';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -27,31 +30,20 @@ function redisReachable(): Promise<boolean> {
 
 describe('rate limit per organisation', () => {
   let stack: TestStack;
-  const running: { gateway: Gateway; listening: Listening }[] = [];
+  const running: GatewayUnderTest[] = [];
 
   beforeAll(async () => {
     stack = await startTestStack('small');
   });
   afterAll(async () => {
-    for (const { gateway, listening } of running) {
-      await listening.close();
-      await gateway.stop();
-    }
+    for (const gateway of running) await gateway.stop();
     await stack?.stop();
   });
 
   async function gatewayWith(rateLimit: RateLimitOptions) {
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      database: stack.database.db,
-      subgraphUrls: Object.fromEntries(
-        stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]),
-      ),
-      rateLimit,
-    });
-    const listening = await listen(gateway.app, 0);
-    running.push({ gateway, listening });
-    return listening.url;
+    const gateway = await startGatewayOver(stack, { rateLimit });
+    running.push(gateway);
+    return gateway.url;
   }
 
   async function ask(url: string, persona: string) {

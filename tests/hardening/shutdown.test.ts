@@ -1,8 +1,5 @@
-import { listen } from '../../common/http';
-import { createGateway } from '../../gateway/server';
-import { readSupergraph } from '../../gateway/supergraph';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { startGatewayOver, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 /*
  * Graceful shutdown (issue #6): a stopping gateway first says it is not ready, so no new work is
@@ -14,9 +11,9 @@ describe('a gateway that is stopped while a request is in flight', () => {
   let proxy: FaultProxy;
   beforeAll(async () => {
     stack = await startTestStack('small');
-    const urls = Object.fromEntries(stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]));
+    const maatwerk = stack.stack.subgraphs.find((s) => s.name === 'maatwerk')!;
     // maatwerk answers, slowly: the request is still in flight when the shutdown starts.
-    proxy = await startFaultProxy(urls.maatwerk);
+    proxy = await startFaultProxy(`${maatwerk.url}/graphql`);
     await proxy.set({ kind: 'slow', ms: 800 });
   });
   afterAll(async () => {
@@ -25,13 +22,9 @@ describe('a gateway that is stopped while a request is in flight', () => {
   });
 
   it('answers it in full, is not ready meanwhile, and takes no new connection', async () => {
-    const urls = Object.fromEntries(stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]));
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      database: stack.database.db,
-      subgraphUrls: { ...urls, maatwerk: proxy.url },
+    const { gateway, listening } = await startGatewayOver(stack, {
+      subgraphUrls: { maatwerk: proxy.url },
     });
-    const listening = await listen(gateway.app, 0);
     const inFlight = fetch(`${listening.url}/graphql`, {
       method: 'POST',
       headers: {

@@ -3,12 +3,14 @@ import path from 'node:path';
 
 import { signPartnerToken } from '../../common/access/partner-token';
 import { personaNamed } from '../../common/access/personas';
-import { listen, type Listening } from '../../common/http';
 import { DASHBOARD_QUERY, dashboardVariables } from '../../bench/queries';
-import { createGateway, type Gateway } from '../../gateway/server';
-import { readSupergraph } from '../../gateway/supergraph';
 import { readManifests, sha256 } from '../../gateway/trusted-documents';
-import { startTestStack, type TestStack } from '../support/stack';
+import {
+  startGatewayOver,
+  startTestStack,
+  type GatewayUnderTest,
+  type TestStack,
+} from '../support/stack';
 
 /*
  * Trusted documents (issue #6): with TRUSTED_DOCUMENTS=enforce the gateway runs only the
@@ -19,30 +21,22 @@ const MANIFESTS = path.join(__dirname, '..', '..', 'trusted-documents');
 
 describe('trusted documents', () => {
   let stack: TestStack;
-  let gateway: Gateway;
-  let listening: Listening;
+  let gateway: GatewayUnderTest;
 
   beforeAll(async () => {
     stack = await startTestStack('small');
-    gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      database: stack.database.db,
-      subgraphUrls: Object.fromEntries(
-        stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]),
-      ),
+    gateway = await startGatewayOver(stack, {
       trustedDocuments: { mode: 'enforce', manifests: readManifests(MANIFESTS) },
     });
-    listening = await listen(gateway.app, 0);
   });
   afterAll(async () => {
-    await listening?.close();
     await gateway?.stop();
     await stack?.stop();
   });
 
   const send = async (body: object, application = 'maatwerk-demo') => {
     const token = await signPartnerToken(personaNamed('monitor-gent'), { application });
-    const response = await fetch(`${listening.url}/graphql`, {
+    const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),

@@ -1,6 +1,9 @@
 import { signPartnerToken } from '../../common/access/partner-token';
 import { personaNamed } from '../../common/access/personas';
 import { openDatabase, type DatabaseHandle } from '../../common/db/connection';
+import { listen, type Listening } from '../../common/http';
+import { createGateway, type Gateway, type GatewayOptions } from '../../gateway/server';
+import { readSupergraph } from '../../gateway/supergraph';
 import { migrateSubgraphs } from '../../common/db/migrations';
 import { seedDatabase } from '../../seeds';
 import type { ScaleName } from '../../seeds/context';
@@ -92,6 +95,43 @@ export async function startTestStack(scale: ScaleName = 'small'): Promise<TestSt
       await stack.stop();
       await database.close();
       await drop();
+    },
+  };
+}
+
+export interface GatewayUnderTest {
+  gateway: Gateway;
+  listening: Listening;
+  /** The base URL (`http://127.0.0.1:<port>`), without `/graphql`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A gateway of its own over a test stack's subgraphs and database, configured apart (limits,
+ * timeouts, a subgraph routed through a fault proxy), on a free port.
+ */
+export async function startGatewayOver(
+  stack: TestStack,
+  options: Partial<Omit<GatewayOptions, 'database'>> = {},
+): Promise<GatewayUnderTest> {
+  const gateway = await createGateway({
+    supergraphSdl: readSupergraph(),
+    database: stack.database.db,
+    ...options,
+    subgraphUrls: {
+      ...Object.fromEntries(stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`])),
+      ...options.subgraphUrls,
+    },
+  });
+  const listening = await listen(gateway.app, 0);
+  return {
+    gateway,
+    listening,
+    url: listening.url,
+    async stop() {
+      await listening.close();
+      await gateway.stop();
     },
   };
 }
