@@ -90,6 +90,9 @@ export async function createSubgraphServer<Loaders>(
     schema: await module.buildSchema(),
     logger: logger.child({ subgraph: module.name }),
     includeStacktraceInErrorResponses: false,
+    // The process drains and stops on SIGTERM itself (common/shutdown.ts); Apollo's own handler
+    // would stop the server at once and send the signal again.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) =>
       isDatabaseUnreachable(error)
         ? {

@@ -106,6 +106,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     logger: logger.child({ component: 'gateway' }),
     includeStacktraceInErrorResponses: false,
+    // The process drains and stops on SIGTERM itself (common/shutdown.ts); Apollo's own handler
+    // would stop the server at once and send the signal again.
+    stopOnTerminationSignals: false,
     // Operations are registered in manifests (trusted documents), never by a client at run time.
     persistedQueries: false,
     introspection: options.introspection ?? config.INTROSPECTION === 'true',
