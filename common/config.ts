@@ -87,3 +87,20 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
 }
 
 export const config = readConfig();
+
+const SUBGRAPH_URL = /^SUBGRAPH_URL_([A-Z]+)$/;
+
+/**
+ * Where each subgraph runs when they run apart, from `SUBGRAPH_URL_<NAME>` (e.g.
+ * SUBGRAPH_URL_PERSONS), keyed by the subgraph's name (`persons`).
+ */
+export function subgraphUrlsFromEnvironment(
+  environment: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).flatMap(([key, url]) => {
+      const name = SUBGRAPH_URL.exec(key)?.[1];
+      return name && url ? [[name.toLowerCase(), url]] : [];
+    }),
+  );
+}

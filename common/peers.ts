@@ -4,7 +4,7 @@ import {
   signGatewayToken,
   type ForwardedCaller,
 } from './access/gateway-token';
-import { config } from './config';
+import { config, subgraphUrlsFromEnvironment } from './config';
 import { domainError, ErrorCode } from './errors';
 
 const PEER_TIMEOUT_MS = 5_000;
@@ -22,7 +22,7 @@ export class PeerDirectory {
   }
 
   urlOf(name: string): string {
-    const url = this.urls.get(name) ?? process.env[`SUBGRAPH_URL_${name.toUpperCase()}`];
+    const url = this.urls.get(name) ?? subgraphUrlsFromEnvironment()[name];
     if (!url) {
       throw domainError(
         ErrorCode.SUBGRAPH_UNAVAILABLE,

@@ -1,9 +1,8 @@
-import { config } from '../common/config';
+import { config, subgraphUrlsFromEnvironment } from '../common/config';
 import { openDatabase } from '../common/db/connection';
 import { listen } from '../common/http';
 import { logger } from '../common/logger';
 import { onShutdown } from '../common/shutdown';
-import { subgraphs } from '../subgraphs/registry';
 import { createGateway } from './server';
 import { readSupergraph } from './supergraph';
 
@@ -12,11 +11,6 @@ import { readSupergraph } from './supergraph';
  * `SUBGRAPH_URL_<NAME>` (e.g. SUBGRAPH_URL_PERSONS), else the URL in the supergraph.
  */
 async function main() {
-  const subgraphUrls = Object.fromEntries(
-    subgraphs
-      .map((s) => [s.name, process.env[`SUBGRAPH_URL_${s.name.toUpperCase()}`]] as const)
-      .filter((entry): entry is readonly [string, string] => Boolean(entry[1])),
-  );
   // The gateway reads the mandate directory (schema `access`); with PGlite it needs the data dir.
   const database = await openDatabase(
     config.DATABASE_URL
@@ -25,7 +19,7 @@ async function main() {
   );
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(),
-    subgraphUrls,
+    subgraphUrls: subgraphUrlsFromEnvironment(),
     database: database.db,
   });
   const listening = await listen(gateway.app, config.PORT, config.HOST);
