@@ -46,7 +46,7 @@ export function tokenFor(persona: string): Promise<string> {
 const SEED = 20240101;
 
 /** Every subgraph migrated and the demo world of `scale` seeded, built once for all test files. */
-function seededTemplate(scale: ScaleName): Template {
+export function seededTemplate(scale: ScaleName): Template {
   return {
     version: templateVersion(),
     name: `${scale}_${SEED}`,

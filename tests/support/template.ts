@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { DatabaseHandle } from '../../common/db/connection';
+import { importClosure, isFile, ROOT } from './imports';
 
 /**
  * A database prepared once (migrated, perhaps seeded) that test files copy instead of building
@@ -23,8 +24,6 @@ export interface Template {
  */
 export const STALE_AFTER_MS = 60 * 60 * 1000;
 
-const ROOT = path.resolve(__dirname, '..', '..');
-
 /**
  * What fills a template: the migrator and the seeds, with the tables, workflows, geography,
  * access matrix… they import.
@@ -37,36 +36,12 @@ const MIGRATION_ROOTS = ['common', 'subgraphs'];
 /** Pins the versions of the packages whose output a template holds (faker, drizzle, PGlite). */
 const LOCK_FILE = 'package-lock.json';
 
-/** Relative imports (`from './x'`, `import './x'`, `import('./x')`), quoted as Prettier does. */
-const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*'(\.\.?\/[^']*)'/g;
-
 /** A hash of every file a template's contents follow from, so changing any of them rebuilds it. */
 export function templateVersion(): string {
-  const files = [...importClosure(ENTRY_FILES), ...migrationFiles(), LOCK_FILE].sort();
+  const files = [...importClosure(ENTRY_FILES).files, ...migrationFiles(), LOCK_FILE].sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(`${file}\0`).update(readFileSync(path.join(ROOT, file)));
   return hash.digest('hex').slice(0, 16);
-}
-
-function importClosure(entries: string[]): string[] {
-  const seen = new Set<string>();
-  const pending = [...entries];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const source = readFileSync(path.join(ROOT, file), 'utf8');
-    for (const [, specifier] of source.matchAll(RELATIVE_IMPORT)) {
-      const imported = resolveImport(path.dirname(file), specifier);
-      if (imported) pending.push(imported);
-    }
-  }
-  return [...seen];
-}
-
-/** An import that resolves to no file cannot be loaded either, so building fails on its own. */
-function resolveImport(directory: string, specifier: string): string | undefined {
-  const base = path.join(directory, specifier);
-  return [`${base}.ts`, path.join(base, 'index.ts'), base].find((file) => isFile(file));
 }
 
 function migrationFiles(): string[] {
@@ -76,8 +51,4 @@ function migrationFiles(): string[] {
       .map((file) => path.join(root, file))
       .filter((file) => isFile(file)),
   );
-}
-
-function isFile(file: string): boolean {
-  return statSync(path.join(ROOT, file), { throwIfNoEntry: false })?.isFile() ?? false;
 }
