@@ -59,6 +59,12 @@ const environmentSchema = z.object({
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(4000),
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(100000),
+  /**
+   * Where OpenTelemetry traces go: `otlp` (to OTEL_EXPORTER_OTLP_ENDPOINT), `console`, or nowhere.
+   */
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp', 'console']).default('none'),
+  /** The share of partner requests traced (a request that brings a sampled traceparent always is). */
+  TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   /** Seconds the gateway caches the mandate directory. */
   MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
 });

@@ -1,5 +1,12 @@
 import { logger } from './logger';
 
+const lastSteps: (() => Promise<void>)[] = [];
+
+/** Runs `step` after a process's own shutdown steps, just before it exits (flushing traces). */
+export function beforeExit(step: () => Promise<void>): void {
+  lastSteps.push(step);
+}
+
 /**
  * Stops a process on SIGTERM or SIGINT by running `steps` in order (stop taking requests and
  * drain those in flight, then close what they used), and exits. A second signal exits at once.
@@ -15,6 +22,7 @@ export function onShutdown(name: string, steps: () => Promise<void>): void {
     logger.info({ name, signal }, 'draining');
     try {
       await steps();
+      for (const step of lastSteps) await step();
       logger.info({ name }, 'stopped');
       process.exit(0);
     } catch (error) {

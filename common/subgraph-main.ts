@@ -1,3 +1,4 @@
+import './tracing/register';
 import 'reflect-metadata';
 
 import { config } from './config';

@@ -27,6 +27,7 @@ import { domainError, ErrorCode, maskUnexpectedError } from './errors';
 import { listen, type Listening } from './http';
 import { logger } from './logger';
 import { PeerDirectory } from './peers';
+import { tagRequestSpan } from './tracing/request-span';
 
 /** What a subgraph folder exports: everything needed to build, serve and migrate it. */
 export interface SubgraphModule<Loaders = unknown> {
@@ -177,6 +178,7 @@ export async function listenSubgraph<Loaders>(
             'This subgraph answers only the gateway: the gateway token is missing or invalid.',
           );
         }
+        tagRequestSpan(module.name, caller.requestId);
         return contextFor(module, db, caller, peers);
       },
     }),

@@ -1,3 +1,5 @@
+import '../common/tracing/register';
+
 import { config, subgraphUrlsFromEnvironment } from '../common/config';
 import { openDatabase } from '../common/db/connection';
 import { listen } from '../common/http';

@@ -12,6 +12,7 @@ import type { Database } from '../common/db/connection';
 import { unexpectedErrorLog } from '../common/error-log';
 import { maskUnexpectedError } from '../common/errors';
 import { logger } from '../common/logger';
+import { tagRequestSpan } from '../common/tracing/request-span';
 import { createAuthenticator, type AuthOptions } from './auth';
 import { dashboard } from './dashboard';
 import { explorer } from './explorer';
@@ -132,7 +133,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // A caller's own id is kept when it is a plain token, so it can be followed into the logs.
   app.use((req, res, next) => {
     const given = req.header('x-request-id');
-    res.setHeader('x-request-id', given && REQUEST_ID.test(given) ? given : randomUUID());
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    tagRequestSpan('gateway', requestId);
     next();
   });
   app.get('/healthz', (_req, res) => {
