@@ -1,6 +1,8 @@
 # One image for the gateway and the four subgraphs; the command picks the component:
-#   gateway:   npx tsx gateway/index.ts
-#   subgraph:  npx tsx subgraphs/<name>/index.ts
+#   gateway:   node --import tsx gateway/index.ts
+#   subgraph:  node --import tsx subgraphs/<name>/index.ts
+# Node itself is the container's first process, so SIGTERM reaches the process's own handler,
+# which drains the requests in flight (npx would pass the signal on and exit at once).
 FROM node:20-bookworm-slim AS dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -19,4 +21,4 @@ COPY schema ./schema
 COPY trusted-documents ./trusted-documents
 USER node
 EXPOSE 4000 4001 4002 4003 4004
-CMD ["npx", "tsx", "gateway/index.ts"]
+CMD ["node", "--import", "tsx", "gateway/index.ts"]

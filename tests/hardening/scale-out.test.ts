@@ -1,0 +1,134 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { parseAllDocuments } from 'yaml';
+
+import { readConfig } from '../../common/config';
+import { subgraphs } from '../../subgraphs/registry';
+import { importClosure, ROOT } from '../support/imports';
+
+/*
+ * The image and the Kubernetes manifests agree with the code: every command the manifests run is
+ * in the image with all it loads, its packages are production dependencies (the image installs
+ * no others), the configuration parses, ports, probes and subgraph URLs line up, and a pod is
+ * given longer to stop than it takes to drain. Building and running the image needs a Docker
+ * daemon, which CI does not have; see the README's "Scaling out".
+ */
+
+interface Container {
+  name: string;
+  command: string[];
+  ports: { containerPort: number }[];
+  env?: { name: string; value: string }[];
+  readinessProbe: { httpGet: { path: string; port: number } };
+  livenessProbe: { httpGet: { path: string; port: number } };
+}
+
+interface Manifest {
+  kind: string;
+  metadata: { name: string };
+  data?: Record<string, string>;
+  spec: any;
+}
+
+const manifests: Manifest[] = parseAllDocuments(
+  readFileSync(path.join(ROOT, 'deploy/kubernetes/maatwerk.yaml'), 'utf8'),
+).map((document) => document.toJS());
+const named = (kind: string, name: string) =>
+  manifests.find((m) => m.kind === kind && m.metadata.name === name)!;
+const configMap = named('ConfigMap', 'maatwerk-config').data!;
+
+const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+/** What the final stage copies from the repository (the first stage copies only the manifests). */
+const copied = [
+  ...dockerfile
+    .split(/^FROM /m)
+    .at(-1)!
+    .matchAll(/^COPY (?!--from)(.+) \S+$/gm),
+].flatMap(([, sources]) => sources.split(/\s+/));
+
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+const components = [
+  { name: 'gateway', port: 4000 },
+  ...subgraphs.map(({ name, port }) => ({ name, port })),
+];
+
+describe('scale-out manifests and image', () => {
+  describe.each(components)('$name', ({ name, port }) => {
+    const deployment = named('Deployment', `maatwerk-${name}`);
+    const container: Container = deployment.spec.template.spec.containers[0];
+    const entry = container.command.at(-1)!;
+
+    it('runs a file of the image whose imports are all in the image', () => {
+      expect(container.command).toEqual(['node', '--import', 'tsx', entry]);
+      const { files, packages } = importClosure([entry]);
+      const outside = files.filter(
+        (file) => !copied.some((source) => file === source || file.startsWith(`${source}/`)),
+      );
+      expect(outside).toEqual([]);
+      const missing = packages.filter(
+        (pkg) => !builtinModules.includes(pkg) && !(pkg in packageJson.dependencies),
+      );
+      expect(missing).toEqual([]);
+    });
+
+    it('listens, is probed and is reached on its own port', () => {
+      expect(container.ports).toEqual([{ containerPort: port }]);
+      expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port });
+      expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port });
+      const service = named('Service', `maatwerk-${name}`);
+      expect(service.spec.ports[0].targetPort).toBe(port);
+      if (name !== 'gateway') {
+        expect(configMap[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(
+          `http://maatwerk-${name}:${service.spec.ports[0].port}/graphql`,
+        );
+      }
+    });
+
+    it('gets longer to stop than it drains, and names its traces', () => {
+      const graceMs = deployment.spec.template.spec.terminationGracePeriodSeconds * 1000;
+      expect(graceMs).toBeGreaterThan(Number(configMap.SHUTDOWN_GRACE_MS));
+      expect(container.env).toContainEqual({
+        name: 'OTEL_SERVICE_NAME',
+        value: `maatwerk-${name}`,
+      });
+    });
+  });
+
+  it("starts the gateway by default, with node as the container's first process", () => {
+    // Node receives SIGTERM itself and drains; npx would pass it on and exit at once.
+    const command = JSON.parse(/^CMD (.+)$/m.exec(dockerfile)![1]);
+    expect(command).toEqual(
+      named('Deployment', 'maatwerk-gateway').spec.template.spec.containers[0].command,
+    );
+  });
+
+  it('scales the gateway between 3 and 10 replicas on CPU', () => {
+    const autoscaler = named('HorizontalPodAutoscaler', 'maatwerk-gateway');
+    expect(autoscaler.spec).toMatchObject({
+      scaleTargetRef: { kind: 'Deployment', name: 'maatwerk-gateway' },
+      minReplicas: 3,
+      maxReplicas: 10,
+    });
+    const annotations = named('Deployment', 'maatwerk-gateway').spec.template.metadata.annotations;
+    expect(annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '4000',
+    });
+  });
+
+  it('configures nothing the code does not read, in a form production accepts', () => {
+    const secrets = {
+      DATABASE_URL: 'postgres://maatwerk@postgres.example.be:5432/maatwerk',
+      SUBGRAPH_SHARED_SECRET: 'a-production-secret-of-at-least-32-characters',
+    };
+    const parsed = readConfig({ ...configMap, ...secrets });
+    expect(parsed.NODE_ENV).toBe('production');
+    const unread = Object.keys(configMap).filter(
+      (key) => !(key in parsed) && !/^(SUBGRAPH_URL_[A-Z]+|OTEL_[A-Z_]+)$/.test(key),
+    );
+    expect(unread).toEqual([]);
+  });
+});
