@@ -34,6 +34,7 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A PGlite dump (from `dumpDataDir`) to start from instead of an empty database. */
   loadDataDir?: Blob;
+  /** Connections to PostgreSQL (10); migrating needs two, one of them holding the lock. */
   poolSize?: number;
 }
 
@@ -53,6 +54,9 @@ function preparing(client: postgres.Sql): postgres.Sql {
   });
 }
 
+/** The advisory lock migrations take on PostgreSQL: any fixed bigint (this one is "mwmigrat"). */
+const MIGRATION_LOCK = BigInt('0x6d776d6967726174').toString();
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   const statements = new StatementCounter();
   if (options.url) {
@@ -68,7 +72,21 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     );
     return {
       db: driverDb as unknown as Database,
-      migrate: (migrations) => migratePostgres(driverDb, migrations),
+      migrate: async (migrations) => {
+        // Every replica of every subgraph migrates at start, several at once on a deploy: one at
+        // a time, under a lock held by a connection of its own, and the rest find nothing to do.
+        const session = await client.reserve();
+        try {
+          await session`select pg_advisory_lock(${MIGRATION_LOCK}::bigint)`;
+          await migratePostgres(driverDb, migrations);
+        } finally {
+          // Fails only with the connection, and the lock ends with it: keep the first error.
+          await session`select pg_advisory_unlock(${MIGRATION_LOCK}::bigint)`.catch(
+            () => undefined,
+          );
+          session.release();
+        }
+      },
       kind: 'postgres',
       statements,
       execScript: async (sql) => {
