@@ -18,8 +18,9 @@ import {
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 import { version } from '../../package.json';
+import type { Config } from '../config';
 
-export type TracesExporter = 'none' | 'otlp' | 'console';
+type Exporter = Exclude<Config['OTEL_TRACES_EXPORTER'], 'none'>;
 
 /** Probes answer every few seconds and say nothing about a partner's request. */
 const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -37,10 +38,7 @@ const GRAPHQL_QUERY_PARAMETERS = ['query', 'variables', 'extensions', 'operation
  * own spans (plan, fetch per subgraph). The OTLP exporter reads the standard
  * `OTEL_EXPORTER_OTLP_*` variables; the service is named by `OTEL_SERVICE_NAME`.
  */
-export function startTracing(
-  exporter: Exclude<TracesExporter, 'none'>,
-  sampleRatio: number,
-): NodeTracerProvider {
+export function startTracing(exporter: Exporter, sampleRatio: number): NodeTracerProvider {
   const provider = new NodeTracerProvider({
     sampler: new ParentBasedSampler({ root: new RequestSampler(sampleRatio) }),
     resource: resourceFromAttributes({
@@ -68,7 +66,7 @@ export function startTracing(
   return provider;
 }
 
-function spanExporter(exporter: Exclude<TracesExporter, 'none'>): SpanExporter {
+function spanExporter(exporter: Exporter): SpanExporter {
   return exporter === 'otlp' ? new OTLPTraceExporter() : new ConsoleSpanExporter();
 }
 
