@@ -3,7 +3,7 @@ import { logger } from './logger';
 const lastSteps: (() => Promise<void>)[] = [];
 
 /** Runs `step` after a process's own shutdown steps, just before it exits (flushing traces). */
-export function beforeExit(step: () => Promise<void>): void {
+export function lastShutdownStep(step: () => Promise<void>): void {
   lastSteps.push(step);
 }
 

@@ -1,5 +1,5 @@
 import { config } from '../config';
-import { beforeExit } from '../shutdown';
+import { lastShutdownStep } from '../shutdown';
 import { startTracing } from './start';
 
 /*
@@ -10,5 +10,5 @@ import { startTracing } from './start';
 if (config.OTEL_TRACES_EXPORTER !== 'none') {
   const provider = startTracing(config.OTEL_TRACES_EXPORTER, config.TRACES_SAMPLE_RATIO);
   // Spans still in the batch go out before a stopping process exits.
-  beforeExit(() => provider.shutdown());
+  lastShutdownStep(() => provider.shutdown());
 }
