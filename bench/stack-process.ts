@@ -1,3 +1,4 @@
+import '../common/tracing/register';
 import 'reflect-metadata';
 
 import { config } from '../common/config';
