@@ -15,14 +15,14 @@ const PEER_TIMEOUT_MS = 5_000;
  * alone finds the others in `SUBGRAPH_URL_<NAME>`.
  */
 export class PeerDirectory {
-  private readonly urls = new Map<string, string>();
+  private readonly urls = new Map(Object.entries(subgraphUrlsFromEnvironment()));
 
   set(name: string, url: string): void {
     this.urls.set(name, url);
   }
 
   urlOf(name: string): string {
-    const url = this.urls.get(name) ?? subgraphUrlsFromEnvironment()[name];
+    const url = this.urls.get(name);
     if (!url) {
       throw domainError(
         ErrorCode.SUBGRAPH_UNAVAILABLE,
