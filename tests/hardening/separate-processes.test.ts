@@ -1,6 +1,6 @@
 import { testDatabaseOptions } from '../support/database';
 import { freePorts } from '../support/ports';
-import { startEntry, type EntryProcess } from '../support/product-process';
+import { startEntry, startTogether, type EntryProcess } from '../support/product-process';
 import { seededTemplate, tokenFor } from '../support/stack';
 
 /*
@@ -40,7 +40,7 @@ describeOnPostgres('each component in a process of its own', () => {
       ),
     };
     processes.push(
-      ...(await Promise.all(
+      ...(await startTogether(
         SUBGRAPHS.map((name, i) =>
           startEntry(
             `subgraphs/${name}/index.ts`,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
-import { startProductProcess } from '../support/product-process';
+import { startProductProcess, startTogether } from '../support/product-process';
 import { tokenFor } from '../support/stack';
 
 /*
@@ -29,6 +29,7 @@ describe('tracing', () => {
   const partnerSpan = randomBytes(8).toString('hex');
   let answer: { requestId: string; body: any; token: string };
   let quietExports: number;
+  const exitCodes: Record<string, number | null> = {};
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
@@ -37,7 +38,7 @@ describe('tracing', () => {
       // Nothing leaves before the process is told to stop: the flush on the way out is tested too.
       OTEL_BSP_SCHEDULE_DELAY: '600000',
     };
-    const [traced, quiet] = await Promise.all([
+    const [traced, quiet] = await startTogether([
       startProductProcess({
         ...exporting,
         OTEL_TRACES_EXPORTER: 'otlp',
@@ -45,28 +46,31 @@ describe('tracing', () => {
       }),
       startProductProcess(exporting),
     ]);
-    const token = await tokenFor('citizen');
-    const [response] = await Promise.all([
-      post(traced.gatewayUrl, token, { traceparent: `00-${partnerTrace}-${partnerSpan}-01` }),
-      post(quiet.gatewayUrl, token),
-      fetch(traced.gatewayUrl.replace('/graphql', '/readyz')),
-      // An operation may also travel in the URL. (Another one: this one's plan, made first,
-      // would be cached for the POST, which then shows no planning.)
-      fetch(
-        `${traced.gatewayUrl}?query=${encodeURIComponent('{ person(id: "P-000001") { id } }')}`,
-        {
-          headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
-        },
-      ),
-    ]);
-    answer = {
-      requestId: response.headers.get('x-request-id')!,
-      body: await response.json(),
-      token,
-    };
-    expect(await quiet.stop()).toBe(0);
-    quietExports = receiver.spans.length;
-    expect(await traced.stop()).toBe(0);
+    try {
+      const token = await tokenFor('citizen');
+      const [response] = await Promise.all([
+        post(traced.gatewayUrl, token, { traceparent: `00-${partnerTrace}-${partnerSpan}-01` }),
+        post(quiet.gatewayUrl, token),
+        fetch(traced.gatewayUrl.replace('/graphql', '/readyz')),
+        // An operation may also travel in the URL. (Another one: this one's plan, made first,
+        // would be cached for the POST, which then shows no planning.)
+        fetch(
+          `${traced.gatewayUrl}?query=${encodeURIComponent('{ person(id: "P-000001") { id } }')}`,
+          {
+            headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+          },
+        ),
+      ]);
+      answer = {
+        requestId: response.headers.get('x-request-id')!,
+        body: await response.json(),
+        token,
+      };
+    } finally {
+      exitCodes.quiet = await quiet.stop();
+      quietExports = receiver.spans.length;
+      exitCodes.traced = await traced.stop();
+    }
   }, 120_000);
   afterAll(() => receiver?.close());
 
@@ -137,6 +141,10 @@ describe('tracing', () => {
     for (const root of roots) {
       expect(root).toMatchObject({ kind: 'SERVER', attributes: { 'url.path': '/graphql' } });
     }
+  });
+
+  it('stops cleanly, after sending what it still held', () => {
+    expect(exitCodes).toEqual({ quiet: 0, traced: 0 });
   });
 
   it('sends nothing unless OTEL_TRACES_EXPORTER names an exporter', () => {

@@ -57,6 +57,22 @@ export async function startEntry(
   };
 }
 
+/** Processes started together: all of them, or, if one fails to start, none left running. */
+export async function startTogether<Started extends { stop(): Promise<unknown> }>(
+  starts: Promise<Started>[],
+): Promise<Started[]> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((result) => result.status === 'rejected');
+  const started = settled.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  if (failed) {
+    await Promise.all(started.map((process) => process.stop()));
+    throw failed.reason;
+  }
+  return started;
+}
+
 /** `npm start` on a fresh embedded database seeded with the small world; its gateway's URL. */
 export async function startProductProcess(
   environment: Record<string, string>,
