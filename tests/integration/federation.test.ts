@@ -1,7 +1,4 @@
-import { createGateway } from '../../gateway/server';
-import { readSupergraph } from '../../gateway/supergraph';
-import { listen } from '../../common/http';
-import { startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { startGatewayOver, startTestStack, tokenFor, type TestStack } from '../support/stack';
 
 describe('the supergraph through the gateway over HTTP', () => {
   let stack: TestStack;
@@ -119,19 +116,14 @@ describe('the supergraph through the gateway over HTTP', () => {
   });
 
   it('starts from the checked-in supergraph while a subgraph is down, and says what is missing', async () => {
-    const urls = Object.fromEntries(stack.stack.subgraphs.map((s) => [s.name, `${s.url}/graphql`]));
-    urls.maatwerk = 'http://127.0.0.1:9/graphql'; // nothing listens on the discard port
-    const gateway = await createGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: urls,
-      database: stack.database.db,
+    const gateway = await startGatewayOver(stack, {
+      subgraphUrls: { maatwerk: 'http://127.0.0.1:9/graphql' }, // nothing listens on discard
     });
-    const listening = await listen(gateway.app, 0);
     try {
-      const ready = await fetch(`${listening.url}/readyz`);
+      const ready = await fetch(`${gateway.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(((await ready.json()) as any).subgraphs.maatwerk).toBe('unavailable');
-      const response = await fetch(`${listening.url}/graphql`, {
+      const response = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -144,7 +136,6 @@ describe('the supergraph through the gateway over HTTP', () => {
       expect(body.data.person).toEqual({ id: 'P-000001', residence: { name: 'Gent' } });
     } finally {
       await gateway.stop();
-      await listening.close();
     }
   });
 });
