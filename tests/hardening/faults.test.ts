@@ -1,8 +1,8 @@
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy';
 import {
+  postOperation,
   startGatewayOver,
   startTestStack,
-  tokenFor,
   type GatewayUnderTest,
   type TestStack,
 } from '../support/stack';
@@ -43,21 +43,8 @@ describe('a gateway in front of a failing maatwerk subgraph', () => {
 
   async function ask() {
     const started = performance.now();
-    const response = await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await tokenFor('citizen')}`,
-      },
-      body: JSON.stringify({ query: QUERY }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      ms: performance.now() - started,
-      text,
-      body: JSON.parse(text) as { data?: any; errors?: any[] },
-    };
+    const response = await postOperation(`${gateway.url}/graphql`, QUERY, { persona: 'citizen' });
+    return { ...response, ms: performance.now() - started };
   }
 
   let healthy: any;
@@ -142,17 +129,9 @@ describe('a gateway whose subgraphs are all missing', () => {
       expect(((await readyz.json()) as any).subgraphs).toEqual(
         Object.fromEntries(names.map((name) => [name, 'unavailable'])),
       );
-      const response = await fetch(`${gateway.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await tokenFor('citizen')}`,
-        },
-        body: JSON.stringify({ query: QUERY }),
-      });
-      const body = (await response.json()) as any;
+      const { body } = await postOperation(`${gateway.url}/graphql`, QUERY, { persona: 'citizen' });
       expect(body.data).toEqual({ person: null });
-      expect(body.errors.map((error: any) => error.extensions.code)).toEqual([
+      expect(body.errors!.map((error: any) => error.extensions.code)).toEqual([
         'SUBGRAPH_UNAVAILABLE',
       ]);
     } finally {

@@ -1,5 +1,11 @@
 import { DASHBOARD_QUERY, dashboardVariables } from '../../bench/queries';
-import { startGatewayOver, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import {
+  postOperation,
+  startGatewayOver,
+  startTestStack,
+  tokenFor,
+  type TestStack,
+} from '../support/stack';
 
 /*
  * Abuse cases of issue #6 at the gateway: operations too deep, too wide, too long or too costly
@@ -127,16 +133,12 @@ describe('query limits and request hygiene at the gateway', () => {
   it('answers no introspection where it is turned off (INTROSPECTION=false)', async () => {
     const gateway = await startGatewayOver(stack, { introspection: false });
     try {
-      const response = await fetch(`${gateway.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await tokenFor('department-analyst')}`,
-          'x-purpose': 'MONITORING',
-        },
-        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
-      });
-      const body = (await response.json()) as any;
+      const response = await postOperation(
+        `${gateway.url}/graphql`,
+        '{ __schema { types { name } } }',
+        { persona: 'department-analyst', headers: { 'x-purpose': 'MONITORING' } },
+      );
+      const body = response.body as any;
       expect(response.status).toBe(400);
       expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       expect(body.errors[0].message).toMatch(/introspection is not allowed/);

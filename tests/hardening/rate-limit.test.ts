@@ -3,9 +3,9 @@ import net from 'node:net';
 
 import type { RateLimitOptions } from '../../gateway/rate-limit';
 import {
+  postOperation,
   startGatewayOver,
   startTestStack,
-  tokenFor,
   type GatewayUnderTest,
   type TestStack,
 } from '../support/stack';
@@ -46,29 +46,16 @@ describe('rate limit per organisation', () => {
     return gateway.url;
   }
 
-  async function ask(url: string, persona: string) {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await tokenFor(persona)}`,
-      },
-      body: JSON.stringify({ query: '{ person(id: "P-000001") { id } }' }),
-    });
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (await response.json()) as any,
-    };
-  }
+  const ask = (url: string, persona: string) =>
+    postOperation(`${url}/graphql`, '{ person(id: "P-000001") { id } }', { persona });
 
   it('answers RATE_LIMITED with Retry-After once an organisation is over its limit, and only it', async () => {
     const url = await gatewayWith({ points: 3, windowSeconds: 60 });
     for (let i = 0; i < 3; i += 1) expect((await ask(url, 'citizen')).status).toBe(200);
     const limited = await ask(url, 'citizen');
     expect(limited.status).toBe(429);
-    expect(limited.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
-    expect(limited.body.errors[0].message).toMatch(/more than 3 operations in 60 s/);
+    expect(limited.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.body.errors![0].message).toMatch(/more than 3 operations in 60 s/);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.body.data).toBeUndefined();
     // Another organisation has a count of its own.

@@ -1,7 +1,7 @@
 import { testDatabaseOptions } from '../support/database';
 import { freePorts } from '../support/ports';
 import { startEntry, startTogether, type EntryProcess } from '../support/product-process';
-import { seededTemplate, tokenFor } from '../support/stack';
+import { postOperation, seededTemplate } from '../support/stack';
 
 /*
  * The production topology: each subgraph and the gateway in a process of its own, started by the
@@ -64,17 +64,8 @@ describeOnPostgres('each component in a process of its own', () => {
     await drop?.();
   });
 
-  async function ask(query: string, persona: string) {
-    const response = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await tokenFor(persona)}`,
-      },
-      body: JSON.stringify({ query }),
-    });
-    return (await response.json()) as { data?: any; errors?: unknown[] };
-  }
+  const ask = async (query: string, persona: string) =>
+    (await postOperation(gatewayUrl, query, { persona })).body;
 
   it('is ready once it reaches every subgraph', async () => {
     const response = await fetch(gatewayUrl.replace('/graphql', '/readyz'));

@@ -1,5 +1,5 @@
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { startGatewayOver, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { postOperation, startGatewayOver, startTestStack, type TestStack } from '../support/stack';
 
 /*
  * Graceful shutdown (issue #6): a stopping gateway first says it is not ready, so no new work is
@@ -25,17 +25,11 @@ describe('a gateway that is stopped while a request is in flight', () => {
     const { gateway, listening } = await startGatewayOver(stack, {
       subgraphUrls: { maatwerk: proxy.url },
     });
-    const inFlight = fetch(`${listening.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await tokenFor('citizen')}`,
-      },
-      body: JSON.stringify({ query: '{ person(id: "P-000001") { firstName placements { id } } }' }),
-    }).then(async (response) => ({
-      status: response.status,
-      body: (await response.json()) as any,
-    }));
+    const inFlight = postOperation(
+      `${listening.url}/graphql`,
+      '{ person(id: "P-000001") { firstName placements { id } } }',
+      { persona: 'citizen' },
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
 
     gateway.drain();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
 import { startProductProcess, startTogether } from '../support/product-process';
-import { tokenFor } from '../support/stack';
+import { postOperation, tokenFor } from '../support/stack';
 
 /*
  * OpenTelemetry traces, through `npm start` in a process of its own exporting over OTLP/HTTP to
@@ -49,8 +49,11 @@ describe('tracing', () => {
     try {
       const token = await tokenFor('citizen');
       const [response] = await Promise.all([
-        post(traced.gatewayUrl, token, { traceparent: `00-${partnerTrace}-${partnerSpan}-01` }),
-        post(quiet.gatewayUrl, token),
+        postOperation(traced.gatewayUrl, CITIZEN_FILE, {
+          persona: 'citizen',
+          headers: { traceparent: `00-${partnerTrace}-${partnerSpan}-01` },
+        }),
+        postOperation(quiet.gatewayUrl, CITIZEN_FILE, { persona: 'citizen' }),
         fetch(traced.gatewayUrl.replace('/graphql', '/readyz')),
         // An operation may also travel in the URL. (Another one: this one's plan, made first,
         // would be cached for the POST, which then shows no planning.)
@@ -63,7 +66,7 @@ describe('tracing', () => {
       ]);
       answer = {
         requestId: response.headers.get('x-request-id')!,
-        body: await response.json(),
+        body: response.body,
         token,
       };
     } finally {
@@ -154,14 +157,6 @@ describe('tracing', () => {
     );
   });
 });
-
-function post(url: string, token: string, headers: Record<string, string> = {}) {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-    body: JSON.stringify({ query: CITIZEN_FILE }),
-  });
-}
 
 /** From the span's parent up to the root, as far as the spans received reach. */
 function ancestorsOf(span: ReceivedSpan, spansById: Map<string, ReceivedSpan>): ReceivedSpan[] {

@@ -1,4 +1,4 @@
-import { startGatewayOver, startTestStack, tokenFor, type TestStack } from '../support/stack';
+import { postOperation, startGatewayOver, startTestStack, type TestStack } from '../support/stack';
 
 describe('the supergraph through the gateway over HTTP', () => {
   let stack: TestStack;
@@ -123,15 +123,10 @@ describe('the supergraph through the gateway over HTTP', () => {
       const ready = await fetch(`${gateway.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(((await ready.json()) as any).subgraphs.maatwerk).toBe('unavailable');
-      const response = await fetch(`${gateway.url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await tokenFor('vdab-mediator')}`,
-        },
-        body: JSON.stringify({ query: '{ person(id: "P-000001") { id residence { name } } }' }),
-      });
-      const body = (await response.json()) as any;
+      const { body } = await postOperation(
+        `${gateway.url}/graphql`,
+        '{ person(id: "P-000001") { id residence { name } } }',
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data.person).toEqual({ id: 'P-000001', residence: { name: 'Gent' } });
     } finally {

@@ -15,7 +15,15 @@ import { templateVersion, type Template } from './template';
 export interface GraphQLResponse {
   status: number;
   headers: Headers;
+  /** The body as it came, for checking what may not appear anywhere in it. */
+  text: string;
   body: { data?: any; errors?: any[] };
+}
+
+export interface OperationOptions {
+  variables?: Record<string, unknown>;
+  persona?: string;
+  headers?: Record<string, string>;
 }
 
 export interface TestStack {
@@ -25,7 +33,7 @@ export interface TestStack {
   query(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { persona?: string; headers?: Record<string, string> },
+    options?: Omit<OperationOptions, 'variables'>,
   ): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
@@ -40,6 +48,28 @@ export function tokenFor(persona: string): Promise<string> {
     tokens.set(persona, token);
   }
   return token;
+}
+
+/**
+ * POSTs an operation to a gateway's `…/graphql` as a demo persona would (A.3), with its token
+ * (`vdab-mediator` unless `persona` says otherwise).
+ */
+export async function postOperation(
+  url: string,
+  query: string,
+  { variables, persona = 'vdab-mediator', headers = {} }: OperationOptions = {},
+): Promise<GraphQLResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await tokenFor(persona)}`,
+      ...headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
 }
 
 /** The seed of the demo world the tests' expectations were written against. */
@@ -75,22 +105,8 @@ export async function startTestStack(scale: ScaleName = 'small'): Promise<TestSt
   return {
     stack,
     database,
-    async query(query, variables, { persona = 'vdab-mediator', headers = {} } = {}) {
-      const response = await fetch(stack.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await tokenFor(persona)}`,
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: (await response.json()) as GraphQLResponse['body'],
-      };
-    },
+    query: (query, variables, options) =>
+      postOperation(stack.gatewayUrl, query, { ...options, variables }),
     async stop() {
       await stack.stop();
       await database.close();
