@@ -55,6 +55,10 @@ export function isPartnerError(error: { extensions?: Record<string, unknown> }):
   return typeof code === 'string' && PARTNER_CODES.has(code);
 }
 
+/** What a partner reads of an error nobody wrote a code for; the details are in the log. */
+export const INTERNAL_ERROR_MESSAGE =
+  'Internal error. Quote the x-request-id response header when you report it.';
+
 /**
  * `formatError` for every server: errors with a known code pass unchanged; anything else (a bug,
  * a database error) leaves only `INTERNAL` and the request id; `unexpectedErrorLog` logs it.
@@ -65,7 +69,7 @@ export function maskUnexpectedError(formatted: GraphQLFormattedError): GraphQLFo
     return { ...formatted, extensions };
   }
   return {
-    message: 'Internal error. Quote the x-request-id response header when you report it.',
+    message: INTERNAL_ERROR_MESSAGE,
     path: formatted.path,
     locations: formatted.locations,
     extensions: { code: ErrorCode.INTERNAL },

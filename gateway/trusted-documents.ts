@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { RequestHandler } from 'express';
 import { decodeJwt } from 'jose';
 
+import { errorBody } from './http-errors';
+
 /** Apollo's persisted-query manifest: one per partner application, by its OAuth client id. */
 export interface OperationManifest {
   format: 'apollo-persisted-query-manifest';
@@ -33,8 +35,6 @@ export function readManifests(folder: string): Map<string, Map<string, string>> 
   }
   return manifests;
 }
-
-const refuse = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** The application a bearer token names (`azp`, else `client_id`); verified later, by auth. */
 function applicationOf(authorization: string | undefined): string | undefined {
@@ -71,7 +71,7 @@ export function trustedDocuments(
         res
           .status(400)
           .json(
-            refuse(
+            errorBody(
               'PERSISTED_QUERY_NOT_FOUND',
               `Operation ${hash} is not registered for application ${application}.`,
             ),
@@ -89,7 +89,7 @@ export function trustedDocuments(
       res
         .status(403)
         .json(
-          refuse(
+          errorBody(
             'FORBIDDEN',
             `This gateway runs registered operations only: add the operation to the manifest of application ${application} (trusted-documents/${application}.json) and send its sha256 hash.`,
           ),
