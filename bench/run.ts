@@ -5,6 +5,7 @@ import { personaNamed } from '../common/access/personas';
 import { config } from '../common/config';
 import { runLoad, summarize, type LoadSample } from './load';
 import {
+  megabytes,
   prepareSharedDatabase,
   startConfiguration,
   stopConfiguration,
@@ -122,8 +123,8 @@ async function runScenario(target: Configuration, scenario: (typeof SCENARIOS)[n
     oneClient,
     [`${CONNECTIONS}Clients`]: concurrent,
     rssMb: {
-      before: Math.round(before.rssBytes / 2 ** 20),
-      after: Math.round(after.rssBytes / 2 ** 20),
+      before: megabytes(before.rssBytes),
+      after: megabytes(after.rssBytes),
     },
   };
 }
@@ -161,8 +162,8 @@ async function main() {
       ...summarize(target.samples),
       sqlStatementsPerOperation: target.sqlStatementsPerOperation,
       rssMb: {
-        before: Math.round(target.rssBytes!.before / 2 ** 20),
-        after: Math.round(target.rssBytes!.after / 2 ** 20),
+        before: megabytes(target.rssBytes!.before),
+        after: megabytes(target.rssBytes!.after),
       },
     }));
     const personaQueries: Record<string, unknown> = {};

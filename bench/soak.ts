@@ -6,6 +6,7 @@ import { config } from '../common/config';
 import { runLoad, summarize } from './load';
 import { CASELOAD_QUERY, DASHBOARD_QUERY, dashboardVariables } from './queries';
 import {
+  megabytes,
   prepareSharedDatabase,
   startConfiguration,
   stopConfiguration,
@@ -51,8 +52,7 @@ async function main() {
   try {
     const loads = await workloads();
     const rssMb: number[] = [];
-    const sampleRss = async () =>
-      rssMb.push(Math.round((await usageOf(target)).rssBytes / 2 ** 20));
+    const sampleRss = async () => rssMb.push(megabytes((await usageOf(target)).rssBytes));
     await sampleRss();
     const sampler = setInterval(sampleRss, SAMPLE_SECONDS * 1000);
     console.error(`Soaking for ${SECONDS} s with ${CONNECTIONS} clients…`);

@@ -17,6 +17,9 @@ import type { StackReport, StackRequest } from './stack-process';
 
 export type Usage = Extract<StackReport, { type: 'usage' }>;
 
+/** Bytes as the reports give memory: whole mebibytes. */
+export const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
+
 /** A configuration's stack, running in a process of its own (bench/stack-process.ts). */
 export interface Configuration {
   name: 'accessControlOn' | 'accessControlOff';
