@@ -4,8 +4,6 @@ import { z } from 'zod';
  * The environment, parsed once. Every entry point reads configuration from here so that a typo in
  * a variable fails at start instead of at the first request.
  */
-export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
-export const DEVELOPMENT_SUBGRAPH_SECRET = 'development-only-subgraph-secret-change-me-012345';
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -22,13 +20,23 @@ const environmentSchema = z.object({
   SEED_SCALE: z.enum(['small', 'demo', 'large']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTION_FIRST_MAX: z.coerce.number().int().min(1).default(500),
-  /** HS256 secret for partner tokens in development; production verifies against AUTH_JWKS_URL. */
-  AUTH_JWT_SECRET: z.string().min(32).default(DEVELOPMENT_JWT_SECRET),
+  /**
+   * HS256 secret for partner tokens in development (made at first start in KEYS_DIR when unset);
+   * production verifies against AUTH_JWKS_URL.
+   */
+  AUTH_JWT_SECRET: z.string().min(32).optional(),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().default('maatwerk-dev-issuer'),
   AUTH_AUDIENCE: z.string().default('maatwerk-gateway'),
-  /** Signs the caller context the gateway forwards; subgraphs refuse requests without it. */
-  SUBGRAPH_SHARED_SECRET: z.string().min(32).default(DEVELOPMENT_SUBGRAPH_SECRET),
+  /**
+   * This component's ES256 private key (a JWK whose `kid` is the component: `gateway`, `persons`,
+   * …): the gateway's signs partner callers, a subgraph's its peer calls. Required in production.
+   */
+  SIGNING_KEY: z.string().optional(),
+  /** The public keys of the platform (a JWKS, `kid` per component), for the subgraphs. */
+  TRUSTED_KEYS: z.string().optional(),
+  /** Where development makes its keys at first start (never in production). */
+  KEYS_DIR: z.string().default('.data/keys'),
   /** Seconds a connection's `totalCount` is reused for the same list, filters and scope. */
   COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds a period's figures are reused before they are counted again (their `asOf`). */
@@ -82,10 +90,6 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const values = parsed.data;
   values.INTROSPECTION ??= values.NODE_ENV === 'production' ? 'false' : 'true';
   if (values.NODE_ENV === 'production') {
-    // Development defaults are public (they are in this file): production must bring its own.
-    if (values.SUBGRAPH_SHARED_SECRET === DEVELOPMENT_SUBGRAPH_SECRET) {
-      throw new Error('Invalid environment: set SUBGRAPH_SHARED_SECRET in production');
-    }
     if (!values.AUTH_JWKS_URL)
       throw new Error('Invalid environment: set AUTH_JWKS_URL in production');
   }

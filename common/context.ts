@@ -2,7 +2,7 @@ import type { ForwardedCaller } from './access/gateway-token';
 import type { RequestAccess } from './access/request-access';
 import type { AccessScope } from './access/scope';
 import type { Database } from './db/connection';
-import type { PeerDirectory } from './peers';
+import type { PeerCredentials, PeerDirectory } from './peers';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext<Loaders> {
@@ -19,4 +19,6 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** The other subgraphs, for rules that need their data. */
   peers: PeerDirectory;
+  /** What a peer call passes on: absent for the platform's own in-process work. */
+  peerCredentials?: PeerCredentials;
 }

@@ -1,10 +1,13 @@
 import {
-  GATEWAY_TOKEN_HEADER,
+  CALLER_TOKEN_HEADER,
   operationDigest,
-  signGatewayToken,
-  type ForwardedCaller,
+  PEER_TOKEN_HEADER,
+  signPeerToken,
+  type Narrowing,
 } from './access/gateway-token';
-import { config, subgraphUrlsFromEnvironment } from './config';
+import type { SigningKey } from './access/keys';
+import { subgraphUrlsFromEnvironment } from './config';
+import type { SubgraphContext } from './context';
 import { domainError, ErrorCode } from './errors';
 
 const PEER_TIMEOUT_MS = 5_000;
@@ -38,28 +41,49 @@ export interface PeerAnswer<Data> {
   errors: { message: string; extensions?: { code?: string } }[];
 }
 
+/** What a subgraph needs to ask a peer for its caller: its own key and the caller's token. */
+export interface PeerCredentials {
+  ownKey: SigningKey;
+  /** The gateway's token that came with the partner's request. */
+  callerToken: string;
+}
+
 /**
- * Asks another subgraph on behalf of the same caller, signed as the gateway signs: the peer
- * applies the caller's own mandate, row scope and audit, so a rule never reads more than the
- * caller could.
+ * Asks another subgraph on behalf of the same caller: the peer verifies the gateway's token of
+ * the partner's request and this subgraph's own signature over the call, and applies the
+ * caller's mandate, row scope and audit (narrowed to `narrow` when given), so a rule never reads
+ * more than the caller could. The platform itself has no token to pass on, and asks no peer.
  */
 export async function queryPeer<Data>(
-  peers: PeerDirectory,
+  context: Pick<SubgraphContext<unknown>, 'peers' | 'peerCredentials' | 'requestId'>,
   name: string,
-  caller: ForwardedCaller,
   query: string,
   variables: Record<string, unknown>,
+  narrow?: Narrowing,
 ): Promise<PeerAnswer<Data>> {
-  const token = await signGatewayToken(
-    caller,
-    operationDigest(query, variables),
-    config.SUBGRAPH_SHARED_SECRET,
-  );
+  const credentials = context.peerCredentials;
+  if (!credentials) {
+    throw domainError(
+      ErrorCode.INTERNAL,
+      `A call to the ${name} subgraph needs a partner's request to act for.`,
+    );
+  }
+  const token = await signPeerToken(credentials.ownKey, {
+    audience: name,
+    digest: operationDigest(query, variables),
+    callerToken: credentials.callerToken,
+    narrow,
+  });
   let response: Response;
   try {
-    response = await fetch(peers.urlOf(name), {
+    response = await fetch(context.peers.urlOf(name), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: token },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': context.requestId,
+        [CALLER_TOKEN_HEADER]: credentials.callerToken,
+        [PEER_TOKEN_HEADER]: token,
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
     });

@@ -9,16 +9,18 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 
 import {
-  GATEWAY_TOKEN_HEADER,
+  CALLER_TOKEN_HEADER,
+  CallerRefused,
+  CallerVerifier,
   operationDigest,
-  systemCaller,
-  verifyGatewayToken,
+  PEER_TOKEN_HEADER,
+  platformCaller,
   type ForwardedCaller,
 } from './access/gateway-token';
+import { signingKeyOf, trustedKeys } from './access/keys';
 import { auditWriterFor } from './access/audit';
 import { RequestAccess } from './access/request-access';
 import { scopeFor, type AccessScope } from './access/scope';
-import { config } from './config';
 import type { SubgraphContext } from './context';
 import type { Database } from './db/connection';
 import { isDatabaseUnreachable } from './db/unavailable';
@@ -26,7 +28,7 @@ import { unexpectedErrorLog } from './error-log';
 import { domainError, ErrorCode, maskUnexpectedError } from './errors';
 import { listen, type Listening } from './http';
 import { logger } from './logger';
-import { PeerDirectory } from './peers';
+import { PeerDirectory, type PeerCredentials } from './peers';
 import { tagRequestSpan } from './tracing/request-span';
 
 /** What a subgraph folder exports: everything needed to build, serve and migrate it. */
@@ -43,10 +45,13 @@ export interface RunningSubgraph extends Listening {
 }
 
 export interface SubgraphServerOptions {
-  /** Verifies the forwarded caller; tests of one subgraph pass their own. */
-  sharedSecret?: string;
   /** Where the other subgraphs are; by default from `SUBGRAPH_URL_<NAME>`. */
   peers?: PeerDirectory;
+  /**
+   * Answers every request as the platform, verifying nothing. Only the benchmark's baseline sets
+   * it, in code, to measure what access control costs; no configuration reaches it.
+   */
+  unrestricted?: boolean;
 }
 
 const AUDIT_FAILED =
@@ -116,8 +121,9 @@ export async function createSubgraphServer<Loaders>(
 export function contextFor<Loaders>(
   module: SubgraphModule<Loaders>,
   db: Database,
-  caller: ForwardedCaller = systemCaller(),
+  caller: ForwardedCaller = platformCaller(),
   peers: PeerDirectory = new PeerDirectory(),
+  peerCredentials?: PeerCredentials,
 ): SubgraphContext<Loaders> {
   const scope = scopeFor(caller);
   return {
@@ -129,13 +135,18 @@ export function contextFor<Loaders>(
     db,
     loaders: module.createLoaders(db, scope),
     peers,
+    peerCredentials,
   };
 }
 
+const NOT_FROM_THE_GATEWAY =
+  'This subgraph answers only the gateway: the gateway token is missing or invalid.';
+
 /**
- * Serves a subgraph at `POST /graphql`. Only the gateway may call it: a request without a valid
- * gateway token (forged, expired, or signed for another operation) gets 401, `_entities` and
- * `_service` included.
+ * Serves a subgraph at `POST /graphql`. Only the gateway may call it, or a peer passing on the
+ * gateway's caller: a request without a valid caller (unsigned, forged, expired, replayed, for
+ * another subgraph or operation, or not a partner role) gets 401, `_entities` and `_service`
+ * included, and the reason goes to the log.
  */
 export async function listenSubgraph<Loaders>(
   module: SubgraphModule<Loaders>,
@@ -144,8 +155,9 @@ export async function listenSubgraph<Loaders>(
   host?: string,
   options: SubgraphServerOptions = {},
 ): Promise<RunningSubgraph> {
-  const sharedSecret = options.sharedSecret ?? config.SUBGRAPH_SHARED_SECRET;
   const peers = options.peers ?? new PeerDirectory();
+  const ownKey = await signingKeyOf(module.name);
+  const verifier = new CallerVerifier(module.name, trustedKeys());
   const server = await createSubgraphServer(module);
   await server.start();
   const app = express();
@@ -166,20 +178,23 @@ export async function listenSubgraph<Loaders>(
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
       context: async ({ req }) => {
-        const digest = operationDigest(req.body?.query, req.body?.variables);
-        const caller = await verifyGatewayToken(
-          req.header(GATEWAY_TOKEN_HEADER),
-          digest,
-          sharedSecret,
-        );
-        if (!caller) {
-          throw domainError(
-            ErrorCode.UNAUTHENTICATED,
-            'This subgraph answers only the gateway: the gateway token is missing or invalid.',
+        if (options.unrestricted) return contextFor(module, db, platformCaller(), peers);
+        try {
+          const { caller, callerToken } = await verifier.verify({
+            callerToken: req.header(CALLER_TOKEN_HEADER),
+            peerToken: req.header(PEER_TOKEN_HEADER),
+            digest: operationDigest(req.body?.query, req.body?.variables),
+          });
+          tagRequestSpan(module.name, caller.requestId);
+          return contextFor(module, db, caller, peers, { ownKey, callerToken });
+        } catch (error) {
+          if (!(error instanceof CallerRefused)) throw error;
+          logger.warn(
+            { subgraph: module.name, reason: error.message, requestId: req.header('x-request-id') },
+            'caller refused',
           );
+          throw domainError(ErrorCode.UNAUTHENTICATED, NOT_FROM_THE_GATEWAY);
         }
-        tagRequestSpan(module.name, caller.requestId);
-        return contextFor(module, db, caller, peers);
       },
     }),
   );

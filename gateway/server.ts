@@ -6,7 +6,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 
-import { systemCaller } from '../common/access/gateway-token';
+import { platformCaller } from '../common/access/gateway-token';
+import { GATEWAY, partnerTokenSecret, signingKeyOf } from '../common/access/keys';
 import { config } from '../common/config';
 import type { Database } from '../common/db/connection';
 import { unexpectedErrorLog } from '../common/error-log';
@@ -35,7 +36,6 @@ export interface GatewayOptions {
   /** Where each subgraph answers, by name; subgraphs not named keep the URL in the supergraph. */
   subgraphUrls?: Record<string, string>;
   auth?: Partial<AuthOptions>;
-  sharedSecret?: string;
   /** Registered operations per application (TRUSTED_DOCUMENTS, TRUSTED_DOCUMENTS_DIR). */
   trustedDocuments?: {
     mode: TrustedDocumentsMode;
@@ -67,9 +67,10 @@ export interface Gateway {
  * the dashboard at `/dashboard`, `/healthz`, `/readyz` and `/metrics`.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const sharedSecret = options.sharedSecret ?? config.SUBGRAPH_SHARED_SECRET;
+  const accessControl = options.accessControl !== false;
+  const signing = accessControl ? await signingKeyOf(GATEWAY) : undefined;
   const authenticate = createAuthenticator({
-    jwtSecret: config.AUTH_JWT_SECRET,
+    jwtSecret: config.AUTH_JWKS_URL ? '' : partnerTokenSecret(),
     jwksUrl: config.AUTH_JWKS_URL,
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
@@ -96,7 +97,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return new SubgraphSource(
         name,
         resolvedUrl,
-        sharedSecret,
+        signing,
         options.subgraphTimeoutMs ?? config.SUBGRAPH_TIMEOUT_MS,
         (subgraph, seconds, ok) => metrics.observeSubgraphCall(subgraph, seconds, ok),
       );
@@ -167,7 +168,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = String(res.getHeader('x-request-id'));
-        if (options.accessControl === false) return { requestId, caller: systemCaller(requestId) };
+        if (!accessControl) return { requestId, caller: platformCaller(requestId) };
         const identity = await authenticate(req.header('authorization'));
         await rateLimit.consume(identity.org, (seconds) => {
           res.setHeader('retry-after', String(seconds));
@@ -184,6 +185,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             mandateId: mandate.mandateId,
             categories: mandate.categories,
             requestId,
+            partnerRequestId: null,
           },
         };
       },

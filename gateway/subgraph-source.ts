@@ -2,11 +2,12 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway/dist/datasources/types';
 
 import {
-  GATEWAY_TOKEN_HEADER,
+  CALLER_TOKEN_HEADER,
   operationDigest,
-  signGatewayToken,
+  signCallerToken,
   type ForwardedCaller,
 } from '../common/access/gateway-token';
+import type { SigningKey } from '../common/access/keys';
 import { domainError, ErrorCode } from '../common/errors';
 import { logger } from '../common/logger';
 
@@ -14,6 +15,12 @@ export interface GatewayContext {
   requestId: string;
   caller: ForwardedCaller;
 }
+
+/**
+ * The gateway's key signs each call's caller; without one (the benchmark's unrestricted
+ * baseline only) calls go unsigned to subgraphs that verify nothing.
+ */
+export type CallerSigning = SigningKey | undefined;
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -25,7 +32,8 @@ const fetchWithin =
 
 /**
  * How the gateway calls one subgraph. Subgraphs trust only the gateway: each call carries the
- * verified caller, signed and bound to the exact operation sent, and the request id. A call that
+ * verified caller, signed for this subgraph and bound to the exact operation sent, and the
+ * request id. A call that
  * fails (refused, slower than the timeout, an HTTP error, an answer that is not GraphQL) becomes
  * SUBGRAPH_UNAVAILABLE for the fields that subgraph would have answered: the rest of the
  * response still arrives, and the details go to the log with the request id.
@@ -34,7 +42,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly name: string,
     url: string,
-    private readonly sharedSecret: string,
+    private readonly signing: CallerSigning,
     timeoutMs: number,
     private readonly observe: (subgraph: string, seconds: number, ok: boolean) => void = () =>
       undefined,
@@ -48,12 +56,13 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    const digest = operationDigest(request.query, request.variables);
     request.http?.headers.set('x-request-id', context.requestId);
-    request.http?.headers.set(
-      GATEWAY_TOKEN_HEADER,
-      await signGatewayToken(context.caller, digest, this.sharedSecret),
-    );
+    if (!this.signing) return;
+    const token = await signCallerToken(this.signing, context.caller, {
+      audience: this.name,
+      digest: operationDigest(request.query, request.variables),
+    });
+    request.http?.headers.set(CALLER_TOKEN_HEADER, token);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

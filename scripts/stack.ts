@@ -37,6 +37,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const port = options.gatewayPort === 0 ? 0 : entry.port;
       const subgraph = await listenSubgraph(entry.module, options.database.db, port, options.host, {
         peers,
+        unrestricted: options.accessControl === false,
       });
       peers.set(subgraph.name, `${subgraph.url}/graphql`);
       running.push(subgraph);

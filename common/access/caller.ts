@@ -14,6 +14,9 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
+/** The roles a partner can have: the only ones a request from the network may carry. */
+export const PARTNER_ROLES: ReadonlySet<string> = new Set<string>(Object.values(Role));
+
 /** Who is asking, as the gateway verified it. */
 export interface Caller {
   /** User id; for a citizen the person id. */
@@ -28,9 +31,9 @@ export interface Caller {
 
 /**
  * The platform itself, for in-process calls that no partner can make (tests of a single subgraph,
- * tooling): it is never accepted from the network, where only gateway-signed callers are.
+ * tooling): it is never accepted from the network, where only the partner roles are.
  */
-export const SYSTEM_CALLER: Caller = {
+export const PLATFORM_CALLER: Caller = {
   sub: 'system',
   role: 'SYSTEM',
   org: 'platform',

@@ -1,21 +1,37 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
 
-import { SYSTEM_CALLER, type Caller } from './caller';
+import { PARTNER_ROLES, PLATFORM_CALLER, Role, type Caller } from './caller';
+import { GATEWAY, SIGNING_ALGORITHM, type KeyResolver, type SigningKey } from './keys';
 
 /**
- * The caller context the gateway forwards to subgraphs: a short-lived HS256 token signed with
- * SUBGRAPH_SHARED_SECRET and bound to the operation it accompanies, so it can neither be forged
- * nor replayed with another query. A subgraph accepts nothing without it.
+ * The caller context a subgraph works for (DOMAIN A.2.7). The gateway signs it for one subgraph
+ * and one operation; a subgraph accepts nothing else, `_entities` and `_service` included.
+ *
+ * - `x-gateway-token`: signed by the gateway's key (ES256), for one audience (the subgraph's
+ *   name), with a unique id, living seconds, bound to the digest of the operation it travels with.
+ * - `x-peer-token`, on a call from one subgraph to another: signed by the calling subgraph's own
+ *   key, for the called subgraph and its operation, and bound to the gateway token that came with
+ *   the partner's request. The called subgraph works for the caller in that gateway token, which
+ *   the calling subgraph cannot change: it can narrow the categories, never widen them, and it
+ *   cannot invent a caller, since it cannot sign as the gateway.
  */
-export const GATEWAY_TOKEN_HEADER = 'x-gateway-token';
-const ISSUER = 'maatwerk-gateway';
-const AUDIENCE = 'maatwerk-subgraph';
-const LIFETIME_SECONDS = 60;
+export const CALLER_TOKEN_HEADER = 'x-gateway-token';
+export const PEER_TOKEN_HEADER = 'x-peer-token';
+
+/** Seconds a token is valid: long enough for one fetch of a query plan, short enough to be useless later. */
+export const TOKEN_LIFETIME_SECONDS = 20;
+/** Seconds of clock difference tolerated between components. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 export interface ForwardedCaller extends Caller {
+  /** The gateway's own id of the partner's request, shared by every subgraph it reaches. */
   requestId: string;
+  /** The partner's own id of the request (its `x-request-id`), kept beside the gateway's. */
+  partnerRequestId: string | null;
   /** The mandate that allows this request, and the data categories it grants. */
   mandateId: string | null;
   categories: string[];
@@ -24,13 +40,22 @@ export interface ForwardedCaller extends Caller {
 }
 
 /**
- * The platform itself as a forwarded caller: every category, no row filter, no audit. For
- * in-process tests of one subgraph and the benchmark's baseline; never accepted from a partner.
+ * The platform itself: every category, no row filter, no audit. For in-process work no partner
+ * can reach (tests of one subgraph, the benchmark's unrestricted baseline); never accepted from
+ * the network, where only the partner roles of A.3 are.
  */
-export function systemCaller(requestId: string = randomUUID()): ForwardedCaller {
-  return { ...SYSTEM_CALLER, requestId, mandateId: null, categories: [], application: 'platform' };
+export function platformCaller(requestId: string = randomUUID()): ForwardedCaller {
+  return {
+    ...PLATFORM_CALLER,
+    requestId,
+    partnerRequestId: null,
+    mandateId: null,
+    categories: [],
+    application: 'platform',
+  };
 }
 
+/** Binds a token to the operation it travels with: the text, a newline, the variables' JSON. */
 export function operationDigest(query: string | undefined, variables: unknown): string {
   return createHash('sha256')
     .update(query ?? '')
@@ -39,38 +64,153 @@ export function operationDigest(query: string | undefined, variables: unknown): 
     .digest('base64url');
 }
 
-const keyOf = (secret: string) => new TextEncoder().encode(secret);
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export async function signGatewayToken(
-  caller: ForwardedCaller,
-  digest: string,
-  secret: string,
-): Promise<string> {
-  return new SignJWT({ caller, digest })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+/** What a subgraph accepts as a caller: a partner role of A.3 and nothing else. */
+const forwardedCallerSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum([...PARTNER_ROLES] as [Role, ...Role[]]),
+  org: z.string().min(1),
+  purpose: z.string().nullable(),
+  requestId: z.string().min(1),
+  partnerRequestId: z.string().nullable().default(null),
+  mandateId: z.string().nullable(),
+  categories: z.array(z.string()),
+  application: z.string().nullable(),
+});
+
+function signed(payload: JWTPayload, key: SigningKey, audience: string): Promise<string> {
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid })
+    .setIssuer(key.kid)
+    .setAudience(audience)
+    .setJti(randomUUID())
     .setIssuedAt()
-    .setExpirationTime(`${LIFETIME_SECONDS}s`)
-    .sign(keyOf(secret));
+    .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
+    .sign(key.key);
 }
 
-/** The forwarded caller, or null when the token is missing, forged, expired or for another operation. */
-export async function verifyGatewayToken(
-  token: string | undefined,
-  digest: string,
-  secret: string,
-): Promise<ForwardedCaller | null> {
-  if (!token) return null;
-  try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ['HS256'],
-    });
-    if (payload.digest !== digest) return null;
-    return payload.caller as ForwardedCaller;
-  } catch {
-    return null;
+/** The gateway's token for one call to one subgraph. Only the gateway's key makes a valid one. */
+export async function signCallerToken(
+  gatewayKey: SigningKey,
+  caller: ForwardedCaller,
+  call: { audience: string; digest: string },
+): Promise<string> {
+  if (!PARTNER_ROLES.has(caller.role)) {
+    throw new Error(`The gateway signs partner callers only, not ${caller.role}.`);
   }
+  return signed({ caller, digest: call.digest }, gatewayKey, call.audience);
+}
+
+/** What a subgraph may do to the caller it passes on to a peer: fewer categories, never more. */
+export interface Narrowing {
+  categories?: string[];
+}
+
+/** A subgraph's token for a call to a peer, on behalf of the caller of `callerToken`. */
+export function signPeerToken(
+  ownKey: SigningKey,
+  call: { audience: string; digest: string; callerToken: string; narrow?: Narrowing },
+): Promise<string> {
+  return signed(
+    { digest: call.digest, parent: tokenHash(call.callerToken), narrow: call.narrow ?? {} },
+    ownKey,
+    call.audience,
+  );
+}
+
+export interface VerifiedCaller {
+  caller: ForwardedCaller;
+  /** The gateway's token for this request, which a peer call passes on. */
+  callerToken: string;
+}
+
+/** Why a request's caller was refused; logged, never told to the sender in detail. */
+export class CallerRefused extends Error {}
+
+/**
+ * Verifies the caller of requests to one subgraph: `verify` returns the caller or throws
+ * `CallerRefused`. A token is accepted once: a replay within its lifetime is refused.
+ */
+export class CallerVerifier {
+  private readonly seen = new LRUCache<string, true>({
+    max: 100_000,
+    ttl: (TOKEN_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS) * 2000,
+  });
+
+  constructor(
+    private readonly component: string,
+    private readonly keys: KeyResolver,
+  ) {}
+
+  async verify(request: {
+    callerToken: string | undefined;
+    peerToken: string | undefined;
+    digest: string;
+  }): Promise<VerifiedCaller> {
+    const { callerToken, peerToken, digest } = request;
+    if (!callerToken) throw new CallerRefused('no gateway token');
+    if (!peerToken) {
+      const payload = await this.token(callerToken, GATEWAY, this.component);
+      if (payload.digest !== digest) throw new CallerRefused('token for another operation');
+      this.once(payload);
+      return { caller: callerOf(payload), callerToken };
+    }
+    const peer = decodeProtectedHeader(peerToken).kid;
+    if (typeof peer !== 'string' || peer === GATEWAY || peer === this.component) {
+      throw new CallerRefused(`peer token of ${String(peer)}`);
+    }
+    const envelope = await this.token(peerToken, peer, this.component);
+    if (envelope.digest !== digest) throw new CallerRefused('peer token for another operation');
+    if (envelope.parent !== tokenHash(callerToken)) {
+      throw new CallerRefused('peer token for another caller');
+    }
+    this.once(envelope);
+    // The caller the gateway signed for the peer that calls: its lifetime still bounds the call.
+    const original = await this.token(callerToken, GATEWAY, peer);
+    return { caller: narrowed(callerOf(original), envelope.narrow), callerToken };
+  }
+
+  private async token(token: string, issuer: string, audience: string): Promise<JWTPayload> {
+    let kid: unknown;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      throw new CallerRefused('not a JWT');
+    }
+    if (kid !== issuer) throw new CallerRefused(`signed by ${String(kid)}, expected ${issuer}`);
+    const key = await this.keys(issuer);
+    if (!key) throw new CallerRefused(`no trusted key for ${issuer}`);
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: [SIGNING_ALGORITHM],
+        issuer,
+        audience,
+        requiredClaims: ['exp', 'iat', 'jti'],
+        maxTokenAge: `${TOKEN_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS}s`,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      });
+      return payload;
+    } catch (error) {
+      throw new CallerRefused(`token of ${issuer} refused: ${(error as Error).message}`);
+    }
+  }
+
+  private once(payload: JWTPayload): void {
+    const id = `${payload.iss}:${payload.jti}`;
+    if (this.seen.has(id)) throw new CallerRefused('token replayed');
+    this.seen.set(id, true);
+  }
+}
+
+function callerOf(payload: JWTPayload): ForwardedCaller {
+  const parsed = forwardedCallerSchema.safeParse(payload.caller);
+  if (!parsed.success) throw new CallerRefused('caller is not a partner of A.3');
+  return parsed.data;
+}
+
+function narrowed(caller: ForwardedCaller, narrow: unknown): ForwardedCaller {
+  const categories = (narrow as Narrowing | undefined)?.categories;
+  if (!Array.isArray(categories)) return caller;
+  return { ...caller, categories: caller.categories.filter((c) => categories.includes(c)) };
 }

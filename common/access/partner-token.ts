@@ -1,11 +1,13 @@
 import { SignJWT } from 'jose';
 
 import { config } from '../config';
+import { partnerTokenSecret } from './keys';
 import type { Persona } from './personas';
 
 /**
- * Signs a development partner token (HS256 with AUTH_JWT_SECRET). Production tokens come from the
- * identity provider behind AUTH_JWKS_URL; this exists for the demo personas and the tests.
+ * Signs a development partner token (HS256 with AUTH_JWT_SECRET, or the secret made at first
+ * start). Production tokens come from the identity provider behind AUTH_JWKS_URL; this exists
+ * for the demo personas and the tests.
  */
 export function signPartnerToken(
   persona: Pick<Persona, 'sub' | 'role' | 'org'>,
@@ -22,5 +24,5 @@ export function signPartnerToken(
     .setAudience(config.AUTH_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '8h')
-    .sign(new TextEncoder().encode(options.secret ?? config.AUTH_JWT_SECRET));
+    .sign(new TextEncoder().encode(options.secret ?? partnerTokenSecret()));
 }

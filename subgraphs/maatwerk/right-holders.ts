@@ -44,14 +44,14 @@ export async function rightHoldersByAdviceType(
   period: Period,
 ): Promise<Map<string, PeerFigure>> {
   const answer = await queryPeer<Answer>(
-    context.peers,
+    context,
     'indications',
-    context.caller,
     RIGHT_HOLDERS,
     {
       representations: [areaRepresentation(area)],
       period: { year: period.year, quarter: period.quarter },
     },
+    { categories: ['q', 'r'] },
   );
   const holders = answer.data?._entities[0]?.indicationStatistics?.validRightHoldersByAdviceType;
   if (answer.errors.length > 0 || !holders) {

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 
+import { partnerTokenSecret } from '../../common/access/keys';
 import { signPartnerToken } from '../../common/access/partner-token';
 import { mandates } from '../../common/access/tables';
 import { personaNamed } from '../../common/access/personas';
@@ -67,7 +68,7 @@ describe('authentication and mandates at the gateway', () => {
       .setAudience(config.AUTH_AUDIENCE)
       .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
-      .sign(new TextEncoder().encode(config.AUTH_JWT_SECRET));
+      .sign(new TextEncoder().encode(partnerTokenSecret()));
     await expectUnauthenticated({ authorization: `Bearer ${expired}` }, /expired/);
   });
 
@@ -78,7 +79,7 @@ describe('authentication and mandates at the gateway', () => {
       .setIssuer(config.AUTH_ISSUER)
       .setAudience('another-service')
       .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(config.AUTH_JWT_SECRET));
+      .sign(new TextEncoder().encode(partnerTokenSecret()));
     await expectUnauthenticated({ authorization: `Bearer ${token}` }, /not valid/);
   });
 

@@ -122,7 +122,7 @@ describe('scale-out manifests and image', () => {
   it('configures nothing the code does not read, in a form production accepts', () => {
     const secrets = {
       DATABASE_URL: 'postgres://maatwerk@postgres.example.be:5432/maatwerk',
-      SUBGRAPH_SHARED_SECRET: 'a-production-secret-of-at-least-32-characters',
+      SIGNING_KEY: '{"kid":"gateway"}',
     };
     const parsed = readConfig({ ...configMap, ...secrets });
     expect(parsed.NODE_ENV).toBe('production');

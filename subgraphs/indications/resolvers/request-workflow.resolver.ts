@@ -8,7 +8,6 @@ import { relations } from '../../../common/access/tables';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
-import { systemCaller } from '../../../common/access/gateway-token';
 import { queryPeer } from '../../../common/peers';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
@@ -127,11 +126,33 @@ class AttachAttestationInput extends MutationInput {
   validUntil?: string | null;
 }
 
-const VACANCY_STATUS = `query VacancyStatus($id: ID!) { vacancy(id: $id) { status } }`;
+const VACANCY_STATUS = `query VacancyStatus($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Vacancy { status } }
+}`;
 
 const RESIDENCE = `query Residence($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Person { residence { nisCode } } }
 }`;
+
+/** The vacancy a spoed or prior-routing request names, as the caller may read it. */
+async function linkedVacancy(context: IndicationsContext, vacancyId: string) {
+  const answer = await queryPeer<{ _entities: ({ status: string | null } | null)[] }>(
+    context,
+    'maatwerk',
+    VACANCY_STATUS,
+    { representations: [{ __typename: 'Vacancy', id: vacancyId }] },
+    { categories: ['m'] },
+  );
+  if (answer.errors.some((error) => error.extensions?.code === ErrorCode.FORBIDDEN)) {
+    throw domainError(
+      ErrorCode.FORBIDDEN,
+      `input.vacancyId: your mandate does not include vacancies (data category m), so you cannot link ${vacancyId}; a VDAB ICF consultant or the employer files a request on a vacancy.`,
+      { field: 'input.vacancyId', category: 'm' },
+    );
+  }
+  const vacancy = answer.data?._entities[0];
+  return vacancy?.status ? { status: vacancy.status } : null;
+}
 
 /** The consent that allows pulling the person's attestations for VDAB, which decides (000 BA1). */
 async function dataCouplingConsent(tx: Database, personId: string): Promise<string | undefined> {
@@ -173,22 +194,16 @@ export class RequestWorkflowResolver {
       gather: async (valid) => {
         const answer = await queryPeer<{
           _entities: ({ residence: { nisCode: string } | null } | null)[];
-        }>(context.peers, 'persons', context.caller, RESIDENCE, {
-          representations: [{ __typename: 'Person', id: valid.personId }],
-        });
-        // Whether the vacancy is open is the platform's check, not a read by the caller, who
-        // may not see vacancies (B.4 m, note 5): asked as the platform, in the same request.
-        const vacancy = valid.vacancyId
-          ? ((
-              await queryPeer<{ vacancy: { status: string } | null }>(
-                context.peers,
-                'maatwerk',
-                systemCaller(context.caller.requestId),
-                VACANCY_STATUS,
-                { id: valid.vacancyId },
-              )
-            ).data?.vacancy ?? null)
-          : null;
+        }>(
+          context,
+          'persons',
+          RESIDENCE,
+          { representations: [{ __typename: 'Person', id: valid.personId }] },
+          { categories: ['b'] },
+        );
+        // Whether the vacancy is open is read as the caller, like everything else: a filer whose
+        // mandate holds no vacancies (B.4 m) cannot link one.
+        const vacancy = valid.vacancyId ? await linkedVacancy(context, valid.vacancyId) : null;
         return { residence: answer.data?._entities[0]?.residence?.nisCode, vacancy };
       },
       write: async (tx, valid, { residence, vacancy }) => {

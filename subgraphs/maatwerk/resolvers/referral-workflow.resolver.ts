@@ -95,11 +95,11 @@ const ADVICES_OF_PERSON = `query AdvicesOfPerson($representations: [_Any!]!) {
 /** The person's advices as the indications subgraph shows them to this caller. */
 async function advicesOf(context: MaatwerkContext, personId: string): Promise<AdviceFacts[]> {
   const answer = await queryPeer<{ _entities: ({ advices: AdviceFacts[] | null } | null)[] }>(
-    context.peers,
+    context,
     'indications',
-    context.caller,
     ADVICES_OF_PERSON,
     { representations: [{ __typename: 'Person', id: personId }] },
+    { categories: ['j'] },
   );
   return answer.data?._entities[0]?.advices ?? [];
 }
@@ -124,9 +124,8 @@ async function closeSpoedObligation(
   if (!placement.adviceId) return;
   try {
     const answer = await queryPeer(
-      context.peers,
+      context,
       'indications',
-      context.caller,
       RECORD_SPOED_HIRE,
       {
         input: {
