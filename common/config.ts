@@ -17,6 +17,11 @@ const environmentSchema = z.object({
     .transform((value) => value === 'true'),
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   SEED: z.coerce.number().int().default(20240101),
+  /** Pins the product's clock to a day (YYYY-MM-DD); unset, today in Belgium. */
+  TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+    .optional(),
   SEED_SCALE: z.enum(['small', 'demo', 'large']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTION_FIRST_MAX: z.coerce.number().int().min(1).default(500),

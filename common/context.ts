@@ -1,6 +1,5 @@
 import type { ForwardedCaller } from './access/gateway-token';
-import type { RequestAccess } from './access/request-access';
-import type { AccessScope } from './access/scope';
+import type { RequestPolicy } from './access/policy';
 import type { Database } from './db/connection';
 import type { PeerCredentials, PeerDirectory } from './peers';
 
@@ -11,10 +10,11 @@ export interface SubgraphContext<Loaders> {
   /** The subgraph serving the request, as the audit log names it. */
   subgraph: string;
   caller: ForwardedCaller;
-  /** Row level: which persons the caller may reach (applied in SQL). */
-  scope: AccessScope;
-  /** Field level and audit: which categories the caller may read, and what it read. */
-  access: RequestAccess;
+  /**
+   * What the caller may read and change, decided in one place (common/access): rows of every kind
+   * of record (`policy.rows`, applied in SQL), fields, filters, writes, and the audit trail.
+   */
+  policy: RequestPolicy;
   db: Database;
   loaders: Loaders;
   /** The other subgraphs, for rules that need their data. */

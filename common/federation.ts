@@ -4,7 +4,7 @@ import { mapSchema, MapperKind, printSchemaWithDirectives } from '@graphql-tools
 import { isNonNullType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
-import { categoryOfField } from './access/categories';
+import { ruleOfField } from './access/categories';
 import { guardFields } from './access/field-guard';
 
 const FEDERATION_LINK =
@@ -45,7 +45,7 @@ function relaxRestrictedFields(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const type = schema.getType(typeName);
-      const restricted = categoryOfField(
+      const restricted = ruleOfField(
         { name: fieldName, astNode: field.astNode },
         { astNode: type?.astNode },
       );

@@ -61,6 +61,7 @@ export async function queryPeer<Data>(
   variables: Record<string, unknown>,
   narrow?: Narrowing,
 ): Promise<PeerAnswer<Data>> {
+  const url = context.peers.urlOf(name);
   const credentials = context.peerCredentials;
   if (!credentials) {
     throw domainError(
@@ -76,7 +77,7 @@ export async function queryPeer<Data>(
   });
   let response: Response;
   try {
-    response = await fetch(context.peers.urlOf(name), {
+    response = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

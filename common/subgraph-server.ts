@@ -19,8 +19,9 @@ import {
 } from './access/gateway-token';
 import { signingKeyOf, trustedKeys } from './access/keys';
 import { auditWriterFor } from './access/audit';
-import { RequestAccess } from './access/request-access';
-import { scopeFor, type AccessScope } from './access/scope';
+import { RequestPolicy } from './access/policy';
+import type { RowScope } from './access/rows';
+import { today } from './clock';
 import type { SubgraphContext } from './context';
 import type { Database } from './db/connection';
 import { isDatabaseUnreachable } from './db/unavailable';
@@ -37,7 +38,7 @@ export interface SubgraphModule<Loaders = unknown> {
   /** The subgraph's folder; its drizzle migrations live in `<folder>/migrations`. */
   folder: string;
   buildSchema(): Promise<GraphQLSchema>;
-  createLoaders(db: Database, scope: AccessScope): Loaders;
+  createLoaders(db: Database, rows: RowScope): Loaders;
 }
 
 export interface RunningSubgraph extends Listening {
@@ -66,11 +67,11 @@ function auditPlugin(subgraph: string): ApolloServerPlugin<SubgraphContext<unkno
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response, operationName }) {
-          const { access, db, caller } = contextValue;
-          if (!access || access.audit.isEmpty || response.body.kind !== 'single') return;
+          const { policy, db, caller } = contextValue;
+          if (!policy || policy.audit.isEmpty || response.body.kind !== 'single') return;
           try {
             await auditWriterFor(db).write(
-              access.audit.entries(caller, subgraph, operationName ?? 'anonymous'),
+              policy.audit.entries(caller, subgraph, operationName ?? 'anonymous'),
             );
           } catch (error) {
             logger.error(
@@ -125,15 +126,14 @@ export function contextFor<Loaders>(
   peers: PeerDirectory = new PeerDirectory(),
   peerCredentials?: PeerCredentials,
 ): SubgraphContext<Loaders> {
-  const scope = scopeFor(caller);
+  const policy = new RequestPolicy(caller, db, today());
   return {
     requestId: caller.requestId,
     subgraph: module.name,
     caller,
-    scope,
-    access: new RequestAccess(caller, db),
+    policy,
     db,
-    loaders: module.createLoaders(db, scope),
+    loaders: module.createLoaders(db, policy.rows),
     peers,
     peerCredentials,
   };

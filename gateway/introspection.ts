@@ -12,14 +12,17 @@ import {
 } from 'graphql';
 
 import type { Role } from '../common/access/caller';
-import { categoryOfField, type FieldCategory } from '../common/access/categories';
-import { ACCESS_MATRIX, PERSONAL_CATEGORIES } from '../common/access/matrix';
+import { isSelfOnlyNode, ruleOfField, type FieldRule } from '../common/access/categories';
+import { visibleTo } from '../common/access/policy';
 import { domainError, ErrorCode } from '../common/errors';
 import type { GatewayContext } from './subgraph-source';
 
-/** `Type.field` → data category, read from the `@tag`s the subgraphs put in the supergraph. */
-function categoriesOf(supergraphSdl: string): Map<string, FieldCategory> {
-  const categories = new Map<string, FieldCategory>();
+/**
+ * `Type.field` (and `Type.field(argument:)`) → access rule, read from the `@tag`s the subgraphs
+ * put in the supergraph.
+ */
+function rulesOf(supergraphSdl: string): Map<string, FieldRule> {
+  const rules = new Map<string, FieldRule>();
   for (const definition of parse(supergraphSdl).definitions) {
     if (
       definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
@@ -27,29 +30,20 @@ function categoriesOf(supergraphSdl: string): Map<string, FieldCategory> {
     )
       continue;
     for (const field of definition.fields ?? []) {
-      const category = categoryOfField(
-        { name: field.name.value, astNode: field },
-        { astNode: definition },
-      );
-      if (category) categories.set(`${definition.name.value}.${field.name.value}`, category);
+      const coordinate = `${definition.name.value}.${field.name.value}`;
+      const rule = ruleOfField({ name: field.name.value, astNode: field }, { astNode: definition });
+      if (rule) rules.set(coordinate, rule);
+      for (const argument of field.arguments ?? []) {
+        const filter = ruleOfField({ name: argument.name.value, astNode: argument }, {});
+        if (filter) rules.set(`${coordinate}(${argument.name.value}:)`, filter);
+      }
+    }
+    // A type that is only its person's own (the access log) goes with its fields.
+    if (isSelfOnlyNode(definition)) {
+      rules.set(definition.name.value, { minimal: false, selfOnly: true });
     }
   }
-  return categories;
-}
-
-/** Whether a role may ever read a field of this category (DOMAIN A.2.3: introspection shows no more). */
-function visibleTo(role: Role, { category, minimal }: FieldCategory): boolean {
-  switch (ACCESS_MATRIX[role][category]) {
-    case 'full':
-    case 'consent':
-      return true;
-    case 'minimal':
-      return minimal;
-    case 'aggregate':
-      return !PERSONAL_CATEGORIES.has(category);
-    default:
-      return false;
-  }
+  return rules;
 }
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
@@ -87,23 +81,29 @@ function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNo
  */
 export function introspectionByRole(): ApolloServerPlugin<GatewayContext> {
   let apiSchema: GraphQLSchema | undefined;
-  let categories = new Map<string, FieldCategory>();
+  let rules = new Map<string, FieldRule>();
   const byRole = new Map<Role, GraphQLSchema>();
 
   const schemaFor = (role: Role): GraphQLSchema => {
     let schema = byRole.get(role);
     if (!schema) {
-      const visible = (typeName: string, fieldName: string) => {
-        const category = categories.get(`${typeName}.${fieldName}`);
-        return !category || visibleTo(role, category);
+      const allowed = (key: string) => {
+        const rule = rules.get(key);
+        return !rule || visibleTo(role, rule);
       };
+      const visible = (typeName: string, fieldName: string) =>
+        allowed(typeName) && allowed(`${typeName}.${fieldName}`);
       // graphql-tools filters root fields apart (`fieldFilter` never sees them), naming the root
-      // type by its operation: `Query`, `Mutation`, as the supergraph names them too.
+      // type by its operation: `Query`, `Mutation`, as the supergraph names them too. A filter
+      // argument the role may not use is not shown either.
       schema = pruneSchema(
         filterSchema({
           schema: apiSchema!,
+          typeFilter: (typeName) => allowed(typeName),
           rootFieldFilter: visible,
           fieldFilter: visible,
+          argumentFilter: (typeName, fieldName, argumentName) =>
+            allowed(`${typeName}.${fieldName}(${argumentName}:)`),
         }),
       );
       byRole.set(role, schema);
@@ -116,7 +116,7 @@ export function introspectionByRole(): ApolloServerPlugin<GatewayContext> {
       return {
         schemaDidLoadOrUpdate({ apiSchema: loaded, coreSupergraphSdl }) {
           apiSchema = loaded;
-          categories = categoriesOf(coreSupergraphSdl ?? '');
+          rules = rulesOf(coreSupergraphSdl ?? '');
           byRole.clear();
         },
       };

@@ -5,13 +5,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import { GraphQLError } from 'graphql';
 
 import { platformCaller } from '../common/access/gateway-token';
 import { GATEWAY, partnerTokenSecret, signingKeyOf } from '../common/access/keys';
 import { config } from '../common/config';
 import type { Database } from '../common/db/connection';
 import { unexpectedErrorLog } from '../common/error-log';
-import { maskUnexpectedError } from '../common/errors';
+import { ErrorCode, maskUnexpectedError } from '../common/errors';
 import { logger } from '../common/logger';
 import { tagRequestSpan } from '../common/tracing/request-span';
 import { createAuthenticator, type AuthOptions } from './auth';
@@ -20,14 +21,19 @@ import { explorer } from './explorer';
 import { queryLimits, tooComplexError } from './query-limits';
 import { BODY_LIMIT, httpErrors } from './http-errors';
 import { introspectionByRole } from './introspection';
-import { MandateDirectory } from './mandates';
+import { MandateDirectory } from '../common/access/mandates';
+import { mandateRefusals, type RefusedContext } from './mandate-refusal';
+import { today } from '../common/clock';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { GatewayMetrics } from './metrics';
 import { readiness } from './readiness';
 import { readManifests, trustedDocuments, type TrustedDocumentsMode } from './trusted-documents';
-import { SubgraphSource, type GatewayContext } from './subgraph-source';
+import { SubgraphSource } from './subgraph-source';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+const isForbidden = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError && error.extensions.code === ErrorCode.FORBIDDEN;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -76,7 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     audience: config.AUTH_AUDIENCE,
     ...options.auth,
   });
-  const mandates = new MandateDirectory(options.database, config.MANDATE_CACHE_SECONDS);
+  const mandates = new MandateDirectory(options.database, config.MANDATE_CACHE_SECONDS, today);
   const rateLimit = await createRateLimit(
     options.rateLimit ?? {
       points: config.RATE_LIMIT_POINTS,
@@ -104,7 +110,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
   const limits = queryLimits();
-  const apollo = new ApolloServer<GatewayContext>({
+  const apollo = new ApolloServer<RefusedContext>({
     gateway,
     logger: logger.child({ component: 'gateway' }),
     includeStacktraceInErrorResponses: false,
@@ -120,6 +126,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       unexpectedErrorLog({ component: 'gateway' }),
       metrics.plugin(),
+      mandateRefusals(options.database),
       ...limits.plugins,
       introspectionByRole(),
       // The explorer is served from bundled files, never from a CDN.
@@ -173,17 +180,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         await rateLimit.consume(identity.org, (seconds) => {
           res.setHeader('retry-after', String(seconds));
         });
-        const mandate = await mandates.decide(identity, req.header('x-purpose') || undefined);
+        const declaredPurpose = req.header('x-purpose') || undefined;
+        // A refusal is answered once the operation is known, so what it asked for is audited.
+        const decided = await mandates.decide(identity, declaredPurpose).then(
+          (mandate) => ({ mandate, refusal: undefined }),
+          (refusal: unknown) => {
+            if (!isForbidden(refusal)) throw refusal;
+            return { mandate: undefined, refusal };
+          },
+        );
         return {
           requestId,
+          refusal: decided.refusal,
           caller: {
             sub: identity.sub,
             role: identity.role,
             org: identity.org,
             application: identity.application,
-            purpose: mandate.purpose,
-            mandateId: mandate.mandateId,
-            categories: mandate.categories,
+            purpose: decided.mandate?.purpose ?? declaredPurpose ?? null,
+            mandateId: decided.mandate?.mandateId ?? null,
+            categories: decided.mandate?.categories ?? [],
             requestId,
             partnerRequestId: null,
           },

@@ -58,6 +58,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set('x-request-id', context.requestId);
     if (!this.signing) return;
+    // A refused mandate never reaches a plan; should one slip through, nothing is signed for it.
+    if (!context.caller.mandateId) throw new Error('A caller without a mandate is never signed.');
     const token = await signCallerToken(this.signing, context.caller, {
       audience: this.name,
       digest: operationDigest(request.query, request.variables),

@@ -1,6 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 
-import { mandates } from '../common/access/tables';
+import { delegationsOf, seedDirectory } from '../common/access/directory';
+
+import { seedMandateRows } from '../common/access/mandates';
 import { agreementCoverage, collaborationAgreements } from '../subgraphs/agreements/tables';
 import type { SeedContext } from './context';
 import { buildMandates } from './mandates';
@@ -58,5 +60,44 @@ export async function seedMandates(ctx: SeedContext): Promise<void> {
     employerIds: ctx.world.employers.map((employer) => employer.id),
     validFrom: MANDATES_VALID_FROM,
   });
-  await ctx.insert(mandates, rows);
+  await seedMandateRows(ctx.insert, rows);
+}
+
+/** Agreements that came into force: their delegations held over their period (A.2.4). */
+const IN_FORCE_ONCE = ['ACTIVE', 'EVALUATION', 'RENEWED', 'EXPIRED'] as const;
+
+/**
+ * The delegations of the SOs adviesbevoegdheid indicering: each opens the OCMW clients of the
+ * municipalities it covers to those municipalities' ICF consultants, over its period.
+ */
+export async function seedDelegations(ctx: SeedContext): Promise<void> {
+  const rows = await ctx.db
+    .select({
+      id: collaborationAgreements.id,
+      periodStart: collaborationAgreements.periodStart,
+      periodEnd: collaborationAgreements.periodEnd,
+      nisCode: agreementCoverage.municipalityNisCode,
+    })
+    .from(collaborationAgreements)
+    .innerJoin(agreementCoverage, eq(agreementCoverage.agreementId, collaborationAgreements.id))
+    .where(
+      and(
+        eq(collaborationAgreements.type, 'SO_ADVIESBEVOEGDHEID_INDICERING'),
+        inArray(collaborationAgreements.status, [...IN_FORCE_ONCE]),
+      ),
+    )
+    .orderBy(collaborationAgreements.id, agreementCoverage.municipalityNisCode);
+  const byAgreement = new Map<string, { period: [string, string | null]; covered: string[] }>();
+  for (const row of rows) {
+    const agreement = byAgreement.get(row.id) ?? {
+      period: [row.periodStart, row.periodEnd],
+      covered: [],
+    };
+    agreement.covered.push(row.nisCode);
+    byAgreement.set(row.id, agreement);
+  }
+  const delegations = [...byAgreement].flatMap(([id, { period, covered }]) =>
+    delegationsOf({ id, coveredNisCodes: covered, validFrom: period[0], validUntil: period[1] }),
+  );
+  await seedDirectory(ctx.insert, { relations: [], delegations });
 }

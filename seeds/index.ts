@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 
 import type { Database } from '../common/db/connection';
-import { seedMandates } from './access';
+import { seedDelegations, seedMandates } from './access';
 import { seedAgreements } from './agreements';
 import { createSeedContext, type ScaleName, type SeedContext } from './context';
 import { seedIndications } from './indications';
@@ -16,7 +16,13 @@ const STEPS: [string, (ctx: SeedContext) => Promise<void>][] = [
   ['employers and vacancies', seedEmployers],
   ['indications and advices', seedIndications],
   ['referrals and placements', seedReferralsAndPlacements],
-  ['mandates', seedMandates],
+  [
+    'mandates and delegations',
+    async (ctx) => {
+      await seedMandates(ctx);
+      await seedDelegations(ctx);
+    },
+  ],
 ];
 
 export interface SeedOptions {

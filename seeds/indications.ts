@@ -1,8 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { and, eq, exists, isNull, sql } from 'drizzle-orm';
 
-import { Purpose } from '../common/access/purposes';
-import { relations } from '../common/access/tables';
+import { relationsOf, seedDirectory, type RelationRow } from '../common/access/directory';
 import { isoDate } from '../common/dates';
 import type { EnumValue } from '../common/enums';
 import {
@@ -52,6 +51,7 @@ import {
   bringsDerivedImw,
   decidedRequest,
   draftedRequest,
+  indicationFact,
   milestoneReached,
   MILESTONES,
   movedRequest,
@@ -307,7 +307,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     advices: [] as AdviceRow[],
     wops: [] as WopRow[],
     evaluations: [] as Insert<typeof evaluations>[],
-    relations: [] as Insert<typeof relations>[],
+    relations: [] as RelationRow[],
   };
   const planned: Planned[] = [];
   const adviceIndex = new Map<string, number>();
@@ -834,26 +834,10 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     if (wop && result.intensity !== null) wop.intensity = result.intensity;
   }
 
-  // Every organisation that handles a request holds an INDICATION relation to the person, and
-  // VDAB, which decides every request, also for persons it does not guide.
-  const related = new Set<string>();
-  const relate = (org: string, plan: Planned) => {
-    const key = `${org}|${plan.row.personId}`;
-    if (related.has(key)) return;
-    related.add(key);
-    rows.relations.push({
-      org,
-      personId: plan.row.personId,
-      purpose: Purpose.INDICATION,
-      validFrom: plan.row.signedFormAt!,
-      source: `indication_request:${plan.row.id}`,
-    });
-  };
+  // VDAB, which decides every request, and the organisation that handles it hold the file.
   for (const plan of planned) {
     if (plan.row.status === 'DRAFT') continue;
-    if (!plan.person.registeredAtVdab) relate('vdab', plan);
-    if (plan.consultant && plan.consultant.row.org !== 'vdab')
-      relate(plan.consultant.row.org, plan);
+    rows.relations.push(...relationsOf(indicationFact(plan.row, plan.consultant?.row.org ?? null)));
   }
 
   await ctx.insert(
@@ -868,7 +852,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
   await ctx.insert(advices, rows.advices);
   await ctx.insert(workSupportPackages, rows.wops);
   await ctx.insert(evaluations, rows.evaluations);
-  await ctx.insert(relations, rows.relations);
+  await seedDirectory(ctx.insert, { relations: rows.relations });
   await ctx.db.execute(
     sql`select setval('indications.request_numbers', ${rows.requests.length + 1}, false)`,
   );

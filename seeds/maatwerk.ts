@@ -6,7 +6,7 @@ import { anyOf } from '../common/db/any-of';
 import { advices, indicationRequests } from '../subgraphs/indications/tables';
 import { spoedHireRecorded } from '../subgraphs/indications/workflow/spoed';
 
-import { relations } from '../common/access/tables';
+import { relationsOf, seedDirectory, type RelationRow } from '../common/access/directory';
 import type { EnumValue } from '../common/enums';
 import { addMonths } from '../subgraphs/maatwerk/rules';
 import {
@@ -23,11 +23,11 @@ import {
   endedPlacement,
   feedbackOnEnd,
   hiredPlacement,
-  placementRelationsOf,
+  placementFact,
   workDidNotLast,
 } from '../subgraphs/maatwerk/workflow/placement';
 import {
-  employerRelationOf,
+  referralFact,
   FAILED_STATUSES,
   IN_PROGRESS_STATUSES,
   JOB_ENDED,
@@ -730,7 +730,7 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     referrals: [] as ReferralRow[],
     placements: [] as PlacementRow[],
     supportPlans: [] as Insert<typeof supportPlans>[],
-    relations: [] as Insert<typeof relations>[],
+    relations: [] as RelationRow[],
   };
 
   /**
@@ -751,7 +751,14 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
       referral = movedReferral(referral, move, fields.statusChangedAt);
     }
     rows.referrals.push(referral);
-    rows.relations.push(employerRelationOf(referral));
+    rows.relations.push(
+      ...relationsOf(
+        referralFact(referral, {
+          proposedOn: isoDate(referral.proposedAt),
+          changedOn: isoDate(referral.statusChangedAt),
+        }),
+      ),
+    );
     return referral;
   };
 
@@ -835,7 +842,7 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
     });
     const placement = end ? endedPlacement(hired, end) : hired;
     rows.placements.push(placement);
-    rows.relations.push(...placementRelationsOf(placement));
+    rows.relations.push(...relationsOf(placementFact(placement)));
     if (supported) {
       // Drawn up while the placement ran, reviewed on schedule, closed when it ended.
       const drawnUpAt = minDate(
@@ -1076,7 +1083,7 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
   await ctx.db.execute(
     sql`select setval('maatwerk.support_plan_numbers', ${rows.supportPlans.length + 1}, false)`,
   );
-  await ctx.insert(relations, rows.relations);
+  await seedDirectory(ctx.insert, { relations: rows.relations });
   await recordSpoedHires(ctx, spoedHires);
 }
 

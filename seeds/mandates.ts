@@ -2,9 +2,8 @@ import type { Role } from '../common/access/caller';
 import type { DataCategory } from '../common/access/categories';
 import { ACCESS_MATRIX } from '../common/access/matrix';
 import { Purpose } from '../common/access/purposes';
-import type { mandates } from '../common/access/tables';
+import type { MandateInsert } from '../common/access/mandates';
 
-type MandateInsert = typeof mandates.$inferInsert;
 type LegalBasis = MandateInsert['legalBasis'];
 
 /** What grounds the mandates: the agreements in force, per municipality and per sector. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { relationForConsent } from '../common/access/relations';
+import { relationsOf, seedDirectory, type RelationRow } from '../common/access/directory';
+import { isoDate } from '../common/dates';
 import type { EnumValue } from '../common/enums';
 import {
   addedAction,
@@ -7,7 +8,7 @@ import {
   dutyDecided,
   endedAction,
   handedOver,
-  registrationRelationsOf,
+  registrationFact,
   sentTransmission,
   startedTrajectory,
 } from '../subgraphs/persons/workflow/activation';
@@ -15,10 +16,9 @@ import {
   grantedAssistance,
   imposedSanction,
   movedClient,
-  ocmwRelationOf,
+  assistanceFact,
 } from '../subgraphs/persons/workflow/assistance';
-import { givenConsent, revokedConsent } from '../subgraphs/persons/workflow/consent';
-import { relations } from '../common/access/tables';
+import { consentFact, givenConsent, revokedConsent } from '../subgraphs/persons/workflow/consent';
 import {
   consents,
   employmentOutcomes,
@@ -103,7 +103,7 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
     handovers: [] as Insert<typeof handovers>[],
     consents: [] as Insert<typeof consents>[],
     outcomes: [] as Insert<typeof employmentOutcomes>[],
-    relations: [] as Insert<typeof relations>[],
+    relations: [] as RelationRow[],
   };
   const serialsByBirthDate = new Map<string, number>();
   const counters = {
@@ -197,10 +197,9 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
       });
       const registration = rows.registrations.at(-1)!;
       rows.relations.push(
-        ...registrationRelationsOf({
-          ...registration,
-          partnerOrg: registration.partnerOrg ?? null,
-        }),
+        ...relationsOf(
+          registrationFact({ ...registration, partnerOrg: registration.partnerOrg ?? null }),
+        ),
       );
     }
 
@@ -274,7 +273,7 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
         );
       }
       rows.assistance.push(record);
-      rows.relations.push(ocmwRelationOf(record));
+      rows.relations.push(...relationsOf(assistanceFact(record)));
       if (demoCitizen || registeredAtVdab) {
         counters.consent += 1;
         rows.consents.push(
@@ -457,8 +456,14 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
   }
 
   for (const consent of rows.consents) {
-    const relation = relationForConsent(consent);
-    if (relation) rows.relations.push(relation);
+    rows.relations.push(
+      ...relationsOf(
+        consentFact(consent, {
+          grantedOn: isoDate(consent.grantedAt),
+          revokedOn: consent.revokedAt ? isoDate(consent.revokedAt) : null,
+        }),
+      ),
+    );
   }
 
   await ctx.insert(persons, rows.persons);
@@ -494,7 +499,7 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
     sql`select setval('persons.trajectory_numbers', ${counters.trajectory + 1}, false)`,
   );
   await ctx.insert(employmentOutcomes, rows.outcomes);
-  await ctx.insert(relations, rows.relations);
+  await seedDirectory(ctx.insert, { relations: rows.relations });
 }
 
 function nextSerial(serials: Map<string, number>, birthDate: string): number {

@@ -14,6 +14,7 @@ interface PersonAccess {
 /** One row of `access.audit_log`: what one subgraph fetch read about one person. */
 export interface AuditEntry {
   requestId: string;
+  partnerRequestId: string | null;
   operation: string;
   subgraph: string;
   org: string;
@@ -22,10 +23,20 @@ export interface AuditEntry {
   role: string;
   purpose: string | null;
   mandateId: string | null;
-  personId: string;
+  /** Whom the read was about; null for a refused lookup of something that names no person. */
+  personId: string | null;
+  /** What a refused lookup asked for, e.g. `Person:P-000001` or `Referral:R-000123`. */
+  subject: string | null;
   outcome: Outcome;
   /** `Type.field` coordinates, comma-separated. */
   fields: string;
+}
+
+/** A refused consultation: what was asked for, and about whom when it names a person. */
+export interface Refusal {
+  personId: string | null;
+  subject: string;
+  field: string;
 }
 
 /**
@@ -34,6 +45,7 @@ export interface AuditEntry {
  */
 export class AuditTrail {
   private readonly byPerson = new Map<string, PersonAccess>();
+  private readonly refusals = new Map<string, { personId: string | null; fields: Set<string> }>();
 
   record(personId: string, field: string, allowed: boolean): void {
     let access = this.byPerson.get(personId);
@@ -44,29 +56,52 @@ export class AuditTrail {
     (allowed ? access.allowed : access.denied).add(field);
   }
 
+  /**
+   * A consultation refused before any record was read (a lookup the row scope hides, a root
+   * field or filter outside the mandate): logged as DENIED, with what was asked for, so an
+   * insider cannot probe ids unseen.
+   */
+  refuse({ personId, subject, field }: Refusal): void {
+    let refusal = this.refusals.get(subject);
+    if (!refusal) {
+      refusal = { personId, fields: new Set() };
+      this.refusals.set(subject, refusal);
+    }
+    refusal.fields.add(field);
+  }
+
   get isEmpty(): boolean {
-    return this.byPerson.size === 0;
+    return this.byPerson.size === 0 && this.refusals.size === 0;
   }
 
   entries(caller: ForwardedCaller, subgraph: string, operation: string): AuditEntry[] {
-    return [...this.byPerson].map(([personId, access]) =>
-      auditEntry(caller, { subgraph, operation, personId }, outcomeOf(access), [
-        ...access.allowed,
-        ...access.denied,
-      ]),
-    );
+    return [
+      ...[...this.byPerson].map(([personId, access]) =>
+        auditEntry(caller, { subgraph, operation, personId }, outcomeOf(access), [
+          ...access.allowed,
+          ...access.denied,
+        ]),
+      ),
+      ...[...this.refusals].map(([subject, refusal]) =>
+        auditEntry(caller, { subgraph, operation, personId: refusal.personId, subject }, 'DENIED', [
+          ...refusal.fields,
+        ]),
+      ),
+    ];
   }
 }
 
 /** One row of the audit log: who (the caller), where, about whom, with what outcome. */
 export function auditEntry(
   caller: ForwardedCaller,
-  { subgraph, operation, personId }: { subgraph: string; operation: string; personId: string },
+  where: { subgraph: string; operation: string; personId: string | null; subject?: string },
   outcome: Outcome,
   fields: string[],
 ): AuditEntry {
+  const { subgraph, operation, personId, subject = null } = where;
   return {
     requestId: caller.requestId,
+    partnerRequestId: caller.partnerRequestId,
     operation,
     subgraph,
     org: caller.org,
@@ -76,6 +111,7 @@ export function auditEntry(
     purpose: caller.purpose,
     mandateId: caller.mandateId,
     personId,
+    subject,
     outcome,
     fields: [...fields].sort().join(','),
   };
@@ -88,6 +124,7 @@ function outcomeOf(access: PersonAccess): Outcome {
 
 const COLUMNS = [
   'requestId',
+  'partnerRequestId',
   'operation',
   'subgraph',
   'org',
@@ -97,6 +134,7 @@ const COLUMNS = [
   'purpose',
   'mandateId',
   'personId',
+  'subject',
   'outcome',
   'fields',
 ] as const satisfies readonly (keyof AuditEntry)[];
@@ -109,13 +147,14 @@ export function insertEntries(db: Database, entries: AuditEntry[]) {
   const column = (name: (typeof COLUMNS)[number]) =>
     sql`${sql.param(entries.map((entry) => entry[name]))}::text[]`;
   return db.execute(sql`
-    insert into ${auditLog} (request_id, operation, subgraph, org, application, sub, role,
-      purpose, mandate_id, person_id, outcome, fields)
-    select request_id, operation, subgraph, org, application, sub, role, purpose, mandate_id,
-      person_id, outcome::access.audit_outcome, string_to_array(fields, ',')
+    insert into ${auditLog} (request_id, partner_request_id, operation, subgraph, org,
+      application, sub, role, purpose, mandate_id, person_id, subject, outcome, fields)
+    select request_id, partner_request_id, operation, subgraph, org, application, sub, role,
+      purpose, mandate_id, person_id, subject, outcome::access.audit_outcome,
+      string_to_array(fields, ',')
     from unnest(${sql.join(COLUMNS.map(column), sql`, `)})
-      as entry(request_id, operation, subgraph, org, application, sub, role, purpose,
-        mandate_id, person_id, outcome, fields)`);
+      as entry(request_id, partner_request_id, operation, subgraph, org, application, sub, role,
+        purpose, mandate_id, person_id, subject, outcome, fields)`);
 }
 
 interface Waiting {

@@ -58,34 +58,81 @@ export function parseCategoryTag(name: string): FieldCategory | undefined {
   return category in DATA_CATEGORIES ? { category, minimal } : undefined;
 }
 
+/**
+ * Declares whose data a record type holds: the property of the resolved object that carries the
+ * person's id (`id` on Person, `personId` on their records). The field guard audits every read
+ * against it and decides consent cells by it; a type with personal fields and no person key
+ * fails the schema build, so a new record type cannot slip past the audit.
+ */
+export function PersonKey(property: string) {
+  return Directive(`@tag(name: "${PERSON_KEY_PREFIX}${property}")`);
+}
+
+/**
+ * Marks a field (or type) only the person it is about may read: the citizen's own view (`me`,
+ * the access log). Introspection shows it to citizens alone.
+ */
+export function SelfOnly() {
+  return Directive(`@tag(name: "${SELF_ONLY_TAG}")`);
+}
+
+const PERSON_KEY_PREFIX = 'person-key-';
+const SELF_ONLY_TAG = 'self-only';
+
 type NodeWithDirectives = {
   directives?: readonly { name: { value: string }; arguments?: readonly any[] }[];
 };
 
-/** The category a schema element's `@tag`s give it (an SDL node of a subgraph or the supergraph). */
+/** The names of a schema element's `@tag`s (an SDL node of a subgraph or the supergraph). */
+function tagsOf(node: NodeWithDirectives | null | undefined): string[] {
+  return (node?.directives ?? []).flatMap((directive) => {
+    if (directive.name.value !== 'tag') return [];
+    const name = directive.arguments?.find((argument) => argument.name.value === 'name')?.value
+      ?.value;
+    return typeof name === 'string' ? [name] : [];
+  });
+}
+
+/** The category a schema element's `@tag`s give it. */
 export function categoryOfNode(
   node: NodeWithDirectives | null | undefined,
 ): FieldCategory | undefined {
-  for (const directive of node?.directives ?? []) {
-    if (directive.name.value !== 'tag') continue;
-    const name = directive.arguments?.find((argument) => argument.name.value === 'name')?.value
-      ?.value;
-    const category = typeof name === 'string' ? parseCategoryTag(name) : undefined;
+  for (const name of tagsOf(node)) {
+    const category = parseCategoryTag(name);
     if (category) return category;
   }
   return undefined;
 }
 
+/** The property that carries the person's id on a record type, if it declares one. */
+export function personKeyOfNode(node: NodeWithDirectives | null | undefined): string | undefined {
+  const tag = tagsOf(node).find((name) => name.startsWith(PERSON_KEY_PREFIX));
+  return tag?.slice(PERSON_KEY_PREFIX.length);
+}
+
+export const isSelfOnlyNode = (node: NodeWithDirectives | null | undefined): boolean =>
+  tagsOf(node).includes(SELF_ONLY_TAG);
+
+/** What the access policy knows of a field: its category, and whether only its person reads it. */
+export interface FieldRule {
+  category?: DataCategory;
+  minimal: boolean;
+  selfOnly: boolean;
+}
+
 /**
- * The category of a field: its own, else its type's (a whole record of one category), except a
- * type's `id`, which is a key and not the data.
+ * The rule of a field: its own category, else its type's (a whole record of one category),
+ * except a type's `id`, which is a key and not the data; self-only by the field or its type.
+ * Undefined for a field nothing restricts.
  */
-export function categoryOfField(
+export function ruleOfField(
   field: { name: string; astNode?: NodeWithDirectives | null },
   type: { astNode?: NodeWithDirectives | null },
-): FieldCategory | undefined {
-  return (
+): FieldRule | undefined {
+  const category =
     categoryOfNode(field.astNode) ??
-    (field.name === 'id' ? undefined : categoryOfNode(type.astNode))
-  );
+    (field.name === 'id' ? undefined : categoryOfNode(type.astNode));
+  const selfOnly = isSelfOnlyNode(field.astNode) || isSelfOnlyNode(type.astNode);
+  if (!category && !selfOnly) return undefined;
+  return { category: category?.category, minimal: category?.minimal ?? false, selfOnly };
 }

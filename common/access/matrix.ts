@@ -58,29 +58,3 @@ export const PERSONAL_CATEGORIES: ReadonlySet<DataCategory> = new Set([
   'l',
   'n',
 ]);
-
-/**
- * Who owns each category (the W cells of B.4, with R/W and W·C): only these roles change it,
- * through the mutations of the subgraph that holds it. Agreements (o) have no owner among the
- * partner roles in B.4; their mutations name their writers themselves.
- */
-export const WRITERS: Readonly<Record<DataCategory, readonly Role[]>> = {
-  a: ['OCMW_SOCIAL_WORKER'],
-  b: [],
-  c: ['OCMW_SOCIAL_WORKER'],
-  d: ['OCMW_SOCIAL_WORKER'],
-  e: ['VDAB_MEDIATOR'],
-  f: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR', 'OCMW_SOCIAL_WORKER'],
-  g: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR', 'OCMW_SOCIAL_WORKER'],
-  h: ['VDAB_ICF_CONSULTANT', 'LG_ICF_CONSULTANT'],
-  i: ['VDAB_ICF_CONSULTANT', 'LG_ICF_CONSULTANT'],
-  j: ['VDAB_ICF_CONSULTANT', 'LG_ICF_CONSULTANT'],
-  k: ['VDAB_ICF_CONSULTANT'],
-  l: ['CITIZEN', 'VDAB_MEDIATOR', 'GTB_COUNSELLOR'],
-  m: ['EMPLOYER'],
-  n: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR', 'EMPLOYER', 'JOB_COACH'],
-  o: [],
-  p: ['DEPARTMENT_ANALYST'],
-  q: [],
-  r: [],
-};

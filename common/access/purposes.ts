@@ -14,5 +14,8 @@ export const Purpose = {
 } as const;
 export type Purpose = (typeof Purpose)[keyof typeof Purpose];
 
+/** The legal bases a mandate rests on (DOMAIN A.2.2). */
+export const LEGAL_BASES = ['CONSENT', 'SO', 'PROTOCOL', 'DECREE', 'KSZ_AUTHORISATION'] as const;
+
 /** Relations created by a consent carry the consent type as their purpose, e.g. `CONSENT:ATTEST_DATAKOPPELING`. */
 export const consentPurpose = (consentType: string) => `CONSENT:${consentType}`;

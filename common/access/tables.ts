@@ -1,18 +1,14 @@
 import { bigserial, date, index, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
+import { LEGAL_BASES } from './purposes';
+
 /**
  * The `access` schema (DOMAIN A.2, A.5): mandates, the reference directory and the audit log.
  * It is the one schema every subgraph reads, through the shared access checks only.
  */
 export const accessSchema = pgSchema('access');
 
-export const legalBasisEnum = accessSchema.enum('legal_basis', [
-  'CONSENT',
-  'SO',
-  'PROTOCOL',
-  'DECREE',
-  'KSZ_AUTHORISATION',
-]);
+export const legalBasisEnum = accessSchema.enum('legal_basis', LEGAL_BASES);
 
 export const auditOutcomeEnum = accessSchema.enum('audit_outcome', [
   'ALLOWED',
@@ -64,12 +60,36 @@ export const relations = accessSchema.table(
   ],
 );
 
+/**
+ * Delegations of the reference directory: `org` reaches, for `purpose`, the persons `viaOrg` has
+ * a relation with for `viaPurpose`, for as long as both hold. An SO adviesbevoegdheid indicering
+ * opens the OCMW clients of the municipalities it covers to their local governments' ICF
+ * consultants this way (DOMAIN A.2.4, B.4), new clients included.
+ */
+export const delegations = accessSchema.table(
+  'delegations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    org: text('org').notNull(),
+    purpose: text('purpose').notNull(),
+    viaOrg: text('via_org').notNull(),
+    viaPurpose: text('via_purpose').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    /** The agreement that opened it, e.g. `agreement:CA-000002`. */
+    source: text('source').notNull(),
+  },
+  (table) => [index('delegations_scope_idx').on(table.org, table.purpose)],
+);
+
 /** Append-only: every read of personal data (DOMAIN A.2.6). Never updated or deleted via the API. */
 export const auditLog = accessSchema.table(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The gateway's own id of the request; a partner's own id is kept beside it. */
     requestId: text('request_id').notNull(),
+    partnerRequestId: text('partner_request_id'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     operation: text('operation').notNull(),
     subgraph: text('subgraph').notNull(),
@@ -80,7 +100,10 @@ export const auditLog = accessSchema.table(
     role: text('role').notNull(),
     purpose: text('purpose'),
     mandateId: text('mandate_id'),
-    personId: text('person_id').notNull(),
+    /** Null for a refused lookup of something that names no person. */
+    personId: text('person_id'),
+    /** What a refused lookup asked for, e.g. `Person:P-000001`. */
+    subject: text('subject'),
     outcome: auditOutcomeEnum('outcome').notNull(),
   },
   (table) => [index('audit_log_person_idx').on(table.personId, table.at)],

@@ -1,12 +1,8 @@
 import type { z } from 'zod';
 
-import type { Role } from '../access/caller';
 import { auditEntry, insertEntries } from '../access/audit';
-import type { DataCategory } from '../access/categories';
-import { WRITERS } from '../access/matrix';
 import type { SubgraphContext } from '../context';
 import type { Database } from '../db/connection';
-import { domainError, ErrorCode } from '../errors';
 import { claimKey, completeClaim, type IdempotencyKeysTable } from './idempotency';
 import { validInput } from './input';
 
@@ -25,12 +21,11 @@ export interface MutationSpec<
   Record,
   Facts = undefined,
 > {
-  /** The mutation's field name, as the audit log and idempotency keys record it. */
+  /**
+   * The mutation's field name, as the audit log and idempotency keys record it, and as the
+   * access policy's table of writers (common/access/writers.ts) knows it.
+   */
   name: string;
-  /** The category the mutation changes: the caller's role must own it (B.4 W cells)... */
-  category: DataCategory;
-  /** ...or be one of these roles, where the mutation's rule is narrower or wider than B.4's. */
-  writers?: readonly Role[];
   /** Every rule of the input, checked once the caller may write and before anything is read. */
   rule: Rule;
   input: unknown;
@@ -56,15 +51,8 @@ export async function runMutation<
   Record,
   Facts = undefined,
 >(context: SubgraphContext<unknown>, spec: MutationSpec<Rule, Record, Facts>): Promise<Record> {
-  const { caller } = context;
-  const writers = spec.writers ?? WRITERS[spec.category];
-  if (caller.role !== 'SYSTEM' && !writers.includes(caller.role)) {
-    throw domainError(
-      ErrorCode.FORBIDDEN,
-      `${spec.name} changes data category ${spec.category}, which role ${caller.role} may not change.`,
-      { category: spec.category },
-    );
-  }
+  // Who may call it was decided before the resolver ran (common/access/field-guard.ts).
+  const { caller, policy } = context;
   const input = validInput(spec.rule, spec.input);
   const claim = input.idempotencyKey
     ? {
@@ -84,7 +72,7 @@ export async function runMutation<
     const { record, id, personId, alsoChanged = [] } = await spec.write(tx, input, facts);
     if (claim) await completeClaim(tx, claim, id);
     const changed = [...new Set([...(personId ? [personId] : []), ...alsoChanged])];
-    if (changed.length > 0 && caller.role !== 'SYSTEM') {
+    if (changed.length > 0 && policy.audited) {
       // Written with the change, so a change is never without its log entry.
       const entries = changed.map((person) =>
         auditEntry(

@@ -1,8 +1,8 @@
 import { and, asc, eq, getTableColumns, or } from 'drizzle-orm';
 
 import { anyOf } from '../../common/db/any-of';
-import type { AccessScope } from '../../common/access/scope';
-import { mandates } from '../../common/access/tables';
+import type { RowScope } from '../../common/access/rows';
+import { mandatesOfAgreements } from '../../common/access/mandates';
 import type { Database } from '../../common/db/connection';
 import type { EnumValue } from '../../common/enums';
 import { manyByKey, oneByKey } from '../../common/loaders';
@@ -21,7 +21,7 @@ import {
   regiegebieden,
 } from './tables';
 import type { PartyKind } from './types/enums';
-import { agreementScope, pactScope } from './workflow/scoped';
+import { agreementScope } from './workflow/scoped';
 
 type PartyKindValue = EnumValue<typeof PartyKind>;
 
@@ -35,8 +35,8 @@ export const partyKey = (kind: PartyKindValue, ref: string) => `${kind}:${ref}`;
  * caller limited to its own local government by its area (`workflow/scoped.ts`): agreements
  * outside it load as missing, pact participations of other local governments as none.
  */
-export function createLoaders(db: Database, { caller }: AccessScope) {
-  const readableAgreements = agreementScope(db, caller, collaborationAgreements.id);
+export function createLoaders(db: Database, rows: RowScope) {
+  const readableAgreements = agreementScope(db, rows, collaborationAgreements.id);
   return {
     provinceByCode: oneByKey(
       (codes: string[]) => db.select().from(provinces).where(anyOf(provinces.code, codes)),
@@ -236,19 +236,14 @@ export function createLoaders(db: Database, { caller }: AccessScope) {
           .where(
             and(
               anyOf(activationPactParticipations.municipalityNisCode, nisCodes),
-              pactScope(caller, activationPactParticipations.municipalityNisCode),
+              rows.pacts(activationPactParticipations.municipalityNisCode),
             ),
           )
           .orderBy(asc(activationPactParticipations.year)),
       (row) => row.municipalityNisCode,
     ),
     mandatesByAgreement: manyByKey(
-      (ids: string[]) =>
-        db
-          .select()
-          .from(mandates)
-          .where(anyOf(mandates.agreementId, ids))
-          .orderBy(asc(mandates.id)),
+      (ids: string[]) => mandatesOfAgreements(db, rows, ids),
       (row) => row.agreementId as string,
     ),
   };

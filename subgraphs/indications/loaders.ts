@@ -1,8 +1,7 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc } from 'drizzle-orm';
 
 import { anyOf } from '../../common/db/any-of';
-import { ACCESS_MATRIX } from '../../common/access/matrix';
-import type { AccessScope } from '../../common/access/scope';
+import type { RowScope } from '../../common/access/rows';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';
 import {
@@ -19,31 +18,20 @@ import {
 /** Organisation ids of a local government's consultants: the municipality and its OCMW. */
 export const localGovernmentOrgs = (nisCode: string) => [`lg:${nisCode}`, `ocmw:${nisCode}`];
 
-/**
- * The row scope of advices. A minimised reader of advices (an OCMW or an employer, B.4 notes 9
- * and 13) learns only that a person holds a ticket, so refused advices stay out of its rows:
- * otherwise an advice without validity would tell it that a request was turned down.
- */
-export function adviceScope(scope: AccessScope): SQL | undefined {
-  const { role } = scope.caller;
-  const minimal = role !== 'SYSTEM' && ACCESS_MATRIX[role].j === 'minimal';
-  return and(
-    scope.personFilter(advices.personId),
-    minimal ? eq(advices.decision, 'TOEGEKEND') : undefined,
-  );
-}
-
 /** One set per request: each loader batches a field of many parents into one SQL statement. */
-export function createLoaders(db: Database, scope: AccessScope) {
+/** The advices the caller may reach (the policy narrows some readers to granted ones). */
+export const adviceRows = (rows: RowScope) =>
+  rows.advices({ personId: advices.personId, decision: advices.decision });
+
+export function createLoaders(db: Database, rows: RowScope) {
+  const advicesInScope = adviceRows(rows);
   return {
     requestById: oneByKey(
       (ids: string[]) =>
         db
           .select()
           .from(indicationRequests)
-          .where(
-            and(anyOf(indicationRequests.id, ids), scope.personFilter(indicationRequests.personId)),
-          ),
+          .where(and(anyOf(indicationRequests.id, ids), rows.persons(indicationRequests.personId))),
       (row) => row.id,
     ),
     requestsByPerson: manyByKey(
@@ -52,10 +40,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .select()
           .from(indicationRequests)
           .where(
-            and(
-              anyOf(indicationRequests.personId, ids),
-              scope.personFilter(indicationRequests.personId),
-            ),
+            and(anyOf(indicationRequests.personId, ids), rows.persons(indicationRequests.personId)),
           )
           .orderBy(asc(indicationRequests.id)),
       (row) => row.personId,
@@ -65,7 +50,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(attestations)
-          .where(and(anyOf(attestations.requestId, ids), scope.personFilter(attestations.personId)))
+          .where(and(anyOf(attestations.requestId, ids), rows.persons(attestations.personId)))
           .orderBy(asc(attestations.id)),
       (row) => row.requestId,
     ),
@@ -74,9 +59,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(icfAssessments)
-          .where(
-            and(anyOf(icfAssessments.requestId, ids), scope.personFilter(icfAssessments.personId)),
-          ),
+          .where(and(anyOf(icfAssessments.requestId, ids), rows.persons(icfAssessments.personId))),
       (row) => row.requestId,
     ),
     reviewByRequest: oneByKey(
@@ -84,7 +67,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(reviews)
-          .where(and(anyOf(reviews.requestId, ids), scope.personFilter(reviews.personId))),
+          .where(and(anyOf(reviews.requestId, ids), rows.persons(reviews.personId))),
       (row) => row.requestId,
     ),
     adviceById: oneByKey(
@@ -92,7 +75,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(anyOf(advices.id, ids), adviceScope(scope))),
+          .where(and(anyOf(advices.id, ids), advicesInScope)),
       (row) => row.id,
     ),
     advicesByPerson: manyByKey(
@@ -100,7 +83,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(anyOf(advices.personId, ids), adviceScope(scope)))
+          .where(and(anyOf(advices.personId, ids), advicesInScope))
           .orderBy(asc(advices.id)),
       (row) => row.personId,
     ),
@@ -109,7 +92,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(anyOf(advices.requestId, ids), adviceScope(scope)))
+          .where(and(anyOf(advices.requestId, ids), advicesInScope))
           .orderBy(asc(advices.id)),
       (row) => row.requestId!,
     ),
@@ -118,7 +101,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(advices)
-          .where(and(anyOf(advices.derivedFromId, ids), adviceScope(scope)))
+          .where(and(anyOf(advices.derivedFromId, ids), advicesInScope))
           .orderBy(asc(advices.id)),
       (row) => row.derivedFromId!,
     ),
@@ -130,7 +113,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .where(
             and(
               anyOf(workSupportPackages.adviceId, ids),
-              scope.personFilter(workSupportPackages.personId),
+              rows.persons(workSupportPackages.personId),
             ),
           ),
       (row) => row.adviceId,
@@ -140,7 +123,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(evaluations)
-          .where(and(anyOf(evaluations.adviceId, ids), scope.personFilter(evaluations.personId)))
+          .where(and(anyOf(evaluations.adviceId, ids), rows.persons(evaluations.personId)))
           .orderBy(asc(evaluations.evaluatedAt), asc(evaluations.id)),
       (row) => row.adviceId,
     ),

@@ -1,52 +1,27 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and } from 'drizzle-orm';
 
-import { orgRef } from '../../common/access/caller';
 import { anyOf } from '../../common/db/any-of';
-import type { AccessScope } from '../../common/access/scope';
+import type { RowScope } from '../../common/access/rows';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';
 import { contingents, employers, placements, referrals, supportPlans, vacancies } from './tables';
 
-/** The employer an EMPLOYER or JOB_COACH caller works for (`employer:E-000001` → `E-000001`). */
-export function ownEmployerId(caller: { org: string }): string | undefined {
-  return orgRef(caller.org, 'employer');
-}
+/** The referrals the caller may reach: of persons it may see, at its own employer if it is one. */
+export const referralRows = (rows: RowScope) =>
+  rows.referrals({ personId: referrals.personId, employerId: referrals.employerId });
 
-/**
- * Narrows referrals and placements to the caller's own organisation when it is an employer: the
- * reference directory holds persons, not matches, so a candidate referred to two employers would
- * otherwise show each employer the other's referral (B.4 note 14: own employees only).
- */
-export function ownEmployerFilter(
-  scope: AccessScope,
-  ...employerColumns: AnyPgColumn[]
-): SQL | undefined {
-  const { role } = scope.caller;
-  if (role !== 'EMPLOYER' && role !== 'JOB_COACH') return undefined;
-  const employerId = ownEmployerId(scope.caller);
-  if (!employerId) return sql`false`;
-  return or(...employerColumns.map((column) => eq(column, employerId)));
-}
-
-/** The row scope of referrals: persons the caller may see, at the caller's own employer. */
-export function referralScope(scope: AccessScope): SQL | undefined {
-  return and(
-    scope.personFilter(referrals.personId),
-    ownEmployerFilter(scope, referrals.employerId),
-  );
-}
-
-/** The row scope of placements; an enclave's host employer sees the placement too. */
-export function placementScope(scope: AccessScope): SQL | undefined {
-  return and(
-    scope.personFilter(placements.personId),
-    ownEmployerFilter(scope, placements.employerId, placements.hostEmployerId),
-  );
-}
+/** The placements the caller may reach; an enclave's host employer sees the placement too. */
+export const placementRows = (rows: RowScope) =>
+  rows.placements({
+    personId: placements.personId,
+    employerId: placements.employerId,
+    hostEmployerId: placements.hostEmployerId,
+  });
 
 /** One set per request: each loader batches a field of many parents into one SQL statement. */
-export function createLoaders(db: Database, scope: AccessScope) {
+export function createLoaders(db: Database, rows: RowScope) {
+  const referralsInScope = referralRows(rows);
+  const placementsInScope = placementRows(rows);
   return {
     employerById: oneByKey(
       (ids: string[]) => db.select().from(employers).where(anyOf(employers.id, ids)),
@@ -84,7 +59,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(referrals)
-          .where(and(anyOf(referrals.id, ids), referralScope(scope))),
+          .where(and(anyOf(referrals.id, ids), referralsInScope)),
       (row) => row.id,
     ),
     referralsByVacancy: manyByKey(
@@ -92,7 +67,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(referrals)
-          .where(and(anyOf(referrals.vacancyId, ids), referralScope(scope)))
+          .where(and(anyOf(referrals.vacancyId, ids), referralsInScope))
           .orderBy(referrals.id),
       (row) => row.vacancyId!,
     ),
@@ -101,7 +76,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(referrals)
-          .where(and(anyOf(referrals.personId, ids), referralScope(scope)))
+          .where(and(anyOf(referrals.personId, ids), referralsInScope))
           .orderBy(referrals.proposedAt, referrals.id),
       (row) => row.personId,
     ),
@@ -110,7 +85,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(anyOf(placements.id, ids), placementScope(scope))),
+          .where(and(anyOf(placements.id, ids), placementsInScope)),
       (row) => row.id,
     ),
     placementByReferral: oneByKey(
@@ -118,7 +93,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(anyOf(placements.referralId, ids), placementScope(scope))),
+          .where(and(anyOf(placements.referralId, ids), placementsInScope)),
       (row) => row.referralId!,
     ),
     placementsByEmployer: manyByKey(
@@ -126,7 +101,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(anyOf(placements.employerId, ids), placementScope(scope)))
+          .where(and(anyOf(placements.employerId, ids), placementsInScope))
           .orderBy(placements.id),
       (row) => row.employerId,
     ),
@@ -135,7 +110,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(placements)
-          .where(and(anyOf(placements.personId, ids), placementScope(scope)))
+          .where(and(anyOf(placements.personId, ids), placementsInScope))
           .orderBy(placements.startDate, placements.id),
       (row) => row.personId,
     ),
@@ -145,9 +120,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(supportPlans)
-          .where(
-            and(anyOf(supportPlans.placementId, ids), scope.personFilter(supportPlans.personId)),
-          ),
+          .where(and(anyOf(supportPlans.placementId, ids), rows.persons(supportPlans.personId))),
       (row) => row.placementId,
     ),
   };

@@ -1,7 +1,7 @@
-import { and } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 
 import { anyOf } from '../../common/db/any-of';
-import type { AccessScope } from '../../common/access/scope';
+import type { RowScope } from '../../common/access/rows';
 import type { Database } from '../../common/db/connection';
 import { manyByKey, oneByKey } from '../../common/loaders';
 import {
@@ -19,14 +19,14 @@ import {
 } from './tables';
 
 /** One set per request: each loader batches a field of many parents into one SQL statement. */
-export function createLoaders(db: Database, scope: AccessScope) {
+export function createLoaders(db: Database, rows: RowScope) {
   return {
     personById: oneByKey(
       (ids: string[]) =>
         db
           .select()
           .from(persons)
-          .where(and(anyOf(persons.id, ids), scope.personFilter(persons.id))),
+          .where(and(anyOf(persons.id, ids), rows.persons(persons.id))),
       (row) => row.id,
     ),
     registrationsByPerson: manyByKey(
@@ -35,10 +35,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .select()
           .from(vdabRegistrations)
           .where(
-            and(
-              anyOf(vdabRegistrations.personId, ids),
-              scope.personFilter(vdabRegistrations.personId),
-            ),
+            and(anyOf(vdabRegistrations.personId, ids), rows.persons(vdabRegistrations.personId)),
           )
           .orderBy(vdabRegistrations.since),
       (row) => row.personId,
@@ -51,7 +48,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .where(
             and(
               anyOf(socialAssistanceRecords.personId, ids),
-              scope.personFilter(socialAssistanceRecords.personId),
+              rows.persons(socialAssistanceRecords.personId),
             ),
           )
           .orderBy(socialAssistanceRecords.grantedAt),
@@ -62,7 +59,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(sanctions)
-          .where(and(anyOf(sanctions.recordId, ids), scope.personFilter(sanctions.personId)))
+          .where(and(anyOf(sanctions.recordId, ids), rows.persons(sanctions.personId)))
           .orderBy(sanctions.imposedAt),
       (row) => row.recordId,
     ),
@@ -74,7 +71,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .where(
             and(
               anyOf(temporaryProtections.personId, ids),
-              scope.personFilter(temporaryProtections.personId),
+              rows.persons(temporaryProtections.personId),
             ),
           )
           .orderBy(temporaryProtections.dvzRegisteredAt),
@@ -85,35 +82,41 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(trajectories)
-          .where(and(anyOf(trajectories.personId, ids), scope.personFilter(trajectories.personId)))
+          .where(and(anyOf(trajectories.personId, ids), rows.persons(trajectories.personId)))
           .orderBy(trajectories.startedAt),
       (row) => row.personId,
     ),
-    // Actions, transmissions and handovers are reached only through a trajectory already in scope.
+    // Actions, transmissions and handovers are reached through a trajectory in scope; each row
+    // carries its trajectory's person, whose data it is.
     actionsByTrajectory: manyByKey(
       (ids: string[]) =>
         db
-          .select()
+          .select({ ...getTableColumns(trajectoryActions), personId: trajectories.personId })
           .from(trajectoryActions)
-          .where(anyOf(trajectoryActions.trajectoryId, ids))
+          .innerJoin(trajectories, eq(trajectories.id, trajectoryActions.trajectoryId))
+          .where(
+            and(anyOf(trajectoryActions.trajectoryId, ids), rows.persons(trajectories.personId)),
+          )
           .orderBy(trajectoryActions.startDate),
       (row) => row.trajectoryId,
     ),
     transmissionsByTrajectory: manyByKey(
       (ids: string[]) =>
         db
-          .select()
+          .select({ ...getTableColumns(transmissions), personId: trajectories.personId })
           .from(transmissions)
-          .where(anyOf(transmissions.trajectoryId, ids))
+          .innerJoin(trajectories, eq(trajectories.id, transmissions.trajectoryId))
+          .where(and(anyOf(transmissions.trajectoryId, ids), rows.persons(trajectories.personId)))
           .orderBy(transmissions.sentAt),
       (row) => row.trajectoryId,
     ),
     handoversByTrajectory: manyByKey(
       (ids: string[]) =>
         db
-          .select()
+          .select({ ...getTableColumns(handovers), personId: trajectories.personId })
           .from(handovers)
-          .where(anyOf(handovers.trajectoryId, ids))
+          .innerJoin(trajectories, eq(trajectories.id, handovers.trajectoryId))
+          .where(and(anyOf(handovers.trajectoryId, ids), rows.persons(trajectories.personId)))
           .orderBy(handovers.handedOverAt),
       (row) => row.trajectoryId,
     ),
@@ -122,7 +125,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
         db
           .select()
           .from(consents)
-          .where(and(anyOf(consents.personId, ids), scope.personFilter(consents.personId)))
+          .where(and(anyOf(consents.personId, ids), rows.persons(consents.personId)))
           .orderBy(consents.grantedAt),
       (row) => row.personId,
     ),
@@ -132,10 +135,7 @@ export function createLoaders(db: Database, scope: AccessScope) {
           .select()
           .from(employmentOutcomes)
           .where(
-            and(
-              anyOf(employmentOutcomes.personId, ids),
-              scope.personFilter(employmentOutcomes.personId),
-            ),
+            and(anyOf(employmentOutcomes.personId, ids), rows.persons(employmentOutcomes.personId)),
           )
           .orderBy(employmentOutcomes.referenceDate),
       (row) => row.personId,

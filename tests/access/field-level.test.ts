@@ -329,9 +329,18 @@ describe('field level: each persona reads exactly its mandate of P-000001', () =
     });
   });
 
-  it('gives a person outside the row scope no answer and no hint', async () => {
+  it('gives a person outside the row scope no answer and no hint: NOT_FOUND, as for no one', async () => {
     const { body } = await stack.query(probeQuery(), {}, { persona: 'ocmw-antwerpen' });
-    expect(body).toEqual({ data: { person: null } });
+    expect(body).toEqual({
+      data: { person: null },
+      errors: [
+        {
+          message: 'Person P-000001 was not found.',
+          path: ['person'],
+          extensions: { code: 'NOT_FOUND', serviceName: 'persons' },
+        },
+      ],
+    });
   });
 
   it.each(['monitor-gent', 'department-analyst', 'sector-federation'])(
@@ -589,11 +598,28 @@ describe('field level: each persona reads exactly its mandate of P-000001', () =
         {},
         { persona: 'ocmw-antwerpen' },
       );
-      expect(existing.body).toEqual(missing.body);
-      expect(existing.body.errors).toBeUndefined();
+      // Alike but for the ids asked for, which each NOT_FOUND repeats; in the same order.
+      const asAsked = (body: unknown, ids: string[]) => {
+        const text = ids.reduce(
+          (json, id, i) => json.replaceAll(id, `<asked ${i}>`),
+          JSON.stringify(body),
+        );
+        const parsed = JSON.parse(text);
+        parsed.errors?.sort((x: any, y: any) => String(x.path).localeCompare(String(y.path)));
+        return parsed;
+      };
+      expect(asAsked(existing.body, ['P-000001', 'PL-000001', 'AD-000001'])).toEqual(
+        asAsked(missing.body, ['P-999999', 'PL-999999', 'AD-999999']),
+      );
+      expect(existing.body.errors!.map((error: any) => error.extensions.code)).toEqual([
+        'NOT_FOUND',
+        'NOT_FOUND',
+        'NOT_FOUND',
+      ]);
       expect(existing.body.data.person).toBeNull();
       expect(existing.body.data.placements.totalCount).toBe(0);
-      expect(JSON.stringify(existing.body)).not.toMatch(/P-000001|Thijs|Lisa/);
+      const { errors: _asked, ...answered } = existing.body;
+      expect(JSON.stringify(answered)).not.toMatch(/P-000001|Thijs|Lisa/);
 
       // The same lookups by ocmw-gent, whose client P-000001 is, do find her everywhere.
       const gent = await stack.query(

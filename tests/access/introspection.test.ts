@@ -3,116 +3,27 @@ import path from 'node:path';
 
 import { Kind, parse, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 
-import { categoryOfField, type DataCategory } from '../../common/access/categories';
+import { ruleOfField, type DataCategory } from '../../common/access/categories';
 import { PERSONAS } from '../../common/access/personas';
+import { allowed, COLUMNS, levelsOf, PERSONA_ROLES } from '../support/b4';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
- * DOMAIN B.4, the access matrix, copied cell by cell (footnote numbers dropped) and NOT imported
- * from common/access/matrix.ts, so a wrong cell in either shows up here. Columns a … r.
+ * The object types of the supergraph, with each field's return type, data category, and whether
+ * only the person it is about may read it (the citizen's own view: `me`, the access log).
  */
-// prettier-ignore
-const B4: Record<string, string> = {
-  //                         a    b    c    d    e    f    g    h    i    j    k    l    m    n    o    p    q    r
-  CITIZEN:                  'R    R    R    R    R    R    R    R    R    R    R    W    R    R    –    –    A    A',
-  VDAB_MEDIATOR:            'R    R    r    r    W    W    W    r    r    R    R    W    R    W    r    –    A    A',
-  VDAB_ICF_CONSULTANT:      'R    R    r    –    R    R    –    W·C  W    W    W    R    r    r    –    –    A    A',
-  GTB_COUNSELLOR:           'R    R    r    r    R    W    W    C    r    R    R    W    R    W    –    –    A    A',
-  OCMW_SOCIAL_WORKER:       'W    R    W    W    R·C  R/W  R/W  –    –    r    –    r    R    r    R    r    R    A',
-  LG_ICF_CONSULTANT:        'R    R    R    r    R    R    –    W·C  W    W    r    R    –    –    r    –    A    A',
-  EMPLOYER:                 'C    r    –    –    –    –    –    –    r    r    R    r    W    W    –    –    –    A',
-  JOB_COACH:                'R    –    –    –    –    –    –    –    r    r    –    –    –    W    –    –    –    –',
-  CITY_MONITOR:             '–    –    –    –    –    –    –    –    –    –    –    –    –    –    R    R    R    A',
-  DEPARTMENT_ANALYST:       '–    –    –    –    –    –    –    –    –    –    –    –    –    –    R    W    A    A',
-  SECTOR_FEDERATION:        '–    –    –    –    –    –    –    –    –    –    –    –    –    –    –    –    A    A',
-};
-
-/** The demo personas of DOMAIN A.3 and their roles, also by hand. */
-const PERSONA_ROLES: Record<string, string> = {
-  citizen: 'CITIZEN',
-  'vdab-mediator': 'VDAB_MEDIATOR',
-  'vdab-icf-consultant': 'VDAB_ICF_CONSULTANT',
-  'gtb-counsellor': 'GTB_COUNSELLOR',
-  'ocmw-gent': 'OCMW_SOCIAL_WORKER',
-  'ocmw-antwerpen': 'OCMW_SOCIAL_WORKER',
-  'icf-consultant-gent': 'LG_ICF_CONSULTANT',
-  'employer-1': 'EMPLOYER',
-  'job-coach-1': 'JOB_COACH',
-  'monitor-gent': 'CITY_MONITOR',
-  'monitor-antwerpen': 'CITY_MONITOR',
-  'department-analyst': 'DEPARTMENT_ANALYST',
-  'sector-federation': 'SECTOR_FEDERATION',
-};
-
-type Level = 'full' | 'minimal' | 'consent' | 'aggregate' | 'none';
-
-/** R, W, R/W → full; r → minimal; C, R·C, W·C → consent; A → aggregate; – → none. */
-const LEVEL_OF_CODE: Record<string, Level> = {
-  R: 'full',
-  W: 'full',
-  'R/W': 'full',
-  r: 'minimal',
-  C: 'consent',
-  'R·C': 'consent',
-  'W·C': 'consent',
-  A: 'aggregate',
-  '–': 'none',
-};
-
-const COLUMNS = 'abcdefghijklmnopqr'.split('') as DataCategory[];
-
-/** Categories about an identifiable person; the rest (m, o, p, q, r) are agreements and figures. */
-const PERSONAL = new Set<DataCategory>([
-  'a',
-  'b',
-  'c',
-  'd',
-  'e',
-  'f',
-  'g',
-  'h',
-  'i',
-  'j',
-  'k',
-  'l',
-  'n',
-]);
-
-function levelsOf(role: string): Record<DataCategory, Level> {
-  const codes = B4[role].trim().split(/\s+/);
-  if (codes.length !== COLUMNS.length) throw new Error(`B4 row ${role} needs 18 cells`);
-  return Object.fromEntries(
-    COLUMNS.map((category, i) => {
-      const level = LEVEL_OF_CODE[codes[i]];
-      if (!level) throw new Error(`B4 row ${role}: unknown cell "${codes[i]}"`);
-      return [category, level];
-    }),
-  ) as Record<DataCategory, Level>;
-}
-
-/** Whether a role may ever read a field of this category, so its introspection shows it. */
-function allowed(
-  levels: Record<DataCategory, Level>,
-  { category, minimal }: { category: DataCategory; minimal: boolean },
-): boolean {
-  switch (levels[category]) {
-    case 'full':
-    case 'consent':
-      return true;
-    case 'minimal':
-      return minimal;
-    case 'aggregate':
-      return !PERSONAL.has(category);
-    case 'none':
-      return false;
-  }
-}
-
-/** The object types of the supergraph, with each field's return type and data category. */
 interface SdlField {
   name: string;
   type: string;
   category?: { category: DataCategory; minimal: boolean };
+  selfOnly: boolean;
+}
+
+/** Whether a role may ever read a field: its category, and a self-only field for citizens only. */
+function fieldAllowed(role: string, field: SdlField): boolean {
+  const levels = levelsOf(role);
+  if (field.selfOnly && role !== 'CITIZEN') return false;
+  return !field.category || allowed(levels, field.category);
 }
 
 function namedTypeOf(type: TypeNode): string {
@@ -127,11 +38,15 @@ function readObjectTypes(): Map<string, SdlField[]> {
     const type = definition as ObjectTypeDefinitionNode;
     types.set(
       type.name.value,
-      (type.fields ?? []).map((field) => ({
-        name: field.name.value,
-        type: namedTypeOf(field.type),
-        category: categoryOfField({ name: field.name.value, astNode: field }, { astNode: type }),
-      })),
+      (type.fields ?? []).map((field) => {
+        const rule = ruleOfField({ name: field.name.value, astNode: field }, { astNode: type });
+        return {
+          name: field.name.value,
+          type: namedTypeOf(field.type),
+          category: rule?.category ? { category: rule.category, minimal: rule.minimal } : undefined,
+          selfOnly: rule?.selfOnly ?? false,
+        };
+      }),
     );
   }
   return types;
@@ -142,16 +57,13 @@ function readObjectTypes(): Map<string, SdlField[]> {
  * after dropping the types that are left empty or that no allowed path from Query or Mutation reaches any
  * more (and the fields that lead only to such types), until nothing changes.
  */
-function expectedSchema(
-  types: Map<string, SdlField[]>,
-  levels: Record<DataCategory, Level>,
-): Map<string, string[]> {
+function expectedSchema(types: Map<string, SdlField[]>, role: string): Map<string, string[]> {
   let kept = new Set(types.keys());
   for (;;) {
     const fieldsOf = (typeName: string) =>
       types
         .get(typeName)!
-        .filter((field) => !field.category || allowed(levels, field.category))
+        .filter((field) => fieldAllowed(role, field))
         .filter((field) => !types.has(field.type) || kept.has(field.type));
     const reached = new Set<string>();
     const queue = ['Query', 'Mutation'];
@@ -231,8 +143,7 @@ describe('introspection per role', () => {
   });
 
   describe.each(Object.entries(PERSONA_ROLES))('%s (%s)', (persona, role) => {
-    const levels = levelsOf(role);
-    const expected = expectedSchema(sdlTypes, levels);
+    const expected = expectedSchema(sdlTypes, role);
     let visible: Map<string, string[]>;
 
     beforeAll(async () => {
@@ -245,12 +156,14 @@ describe('introspection per role', () => {
       const notAllowed = [...visible].flatMap(([typeName, fields]) =>
         fields
           .map((name) => ({ name, field: sdlTypes.get(typeName)?.find((f) => f.name === name) }))
-          .filter(({ field }) => !field || (field.category && !allowed(levels, field.category)))
+          .filter(({ field }) => !field || !fieldAllowed(role, field))
           .map(({ name, field }) => {
             const category = field?.category;
-            const why = category
-              ? `${category.category}${category.minimal ? ', minimal' : ''}`
-              : 'not in the supergraph';
+            const why = field?.selfOnly
+              ? 'self only'
+              : category
+                ? `${category.category}${category.minimal ? ', minimal' : ''}`
+                : 'not in the supergraph';
             return `${typeName}.${name} (${why})`;
           }),
       );
@@ -325,6 +238,44 @@ describe('introspection per role', () => {
       }
     }
     expect(differs).toEqual([]);
+  });
+
+  it('shows the citizen view (me, the access log) to citizens only', async () => {
+    const citizen = await objectTypesOf('citizen');
+    expect(citizen.get('Query')).toContain('me');
+    expect(citizen.get('Person')).toContain('accessLog');
+    for (const persona of Object.keys(PERSONA_ROLES).filter((name) => name !== 'citizen')) {
+      const visible = await objectTypesOf(persona);
+      expect([persona, visible.get('Query')]).not.toEqual([
+        persona,
+        expect.arrayContaining(['me']),
+      ]);
+      expect([persona, visible.has('AccessLogEntry')]).toEqual([persona, false]);
+      expect([persona, visible.get('Person') ?? []]).not.toEqual([
+        persona,
+        expect.arrayContaining(['accessLog']),
+      ]);
+    }
+  });
+
+  it('shows a filter argument only to a role that may read what it filters on', async () => {
+    const argumentsOf = async (persona: string) => {
+      const { body } = await stack.query(
+        '{ __type(name: "Query") { fields { name args { name } } } }',
+        {},
+        { persona },
+      );
+      const persons = body.data.__type.fields.find((f: { name: string }) => f.name === 'persons');
+      return persons?.args.map((argument: { name: string }) => argument.name) ?? [];
+    };
+    expect(await argumentsOf('vdab-mediator')).toEqual(
+      expect.arrayContaining(['residenceNisCode', 'labourMarketStatus', 'registeredAtVdab']),
+    );
+    // A job coach reads identity (a) but no residence (b) and no VDAB registration (e).
+    const coach = await argumentsOf('job-coach-1');
+    expect(coach).toEqual(expect.arrayContaining(['first', 'after']));
+    expect(coach).not.toEqual(expect.arrayContaining(['residenceNisCode']));
+    expect(coach).not.toEqual(expect.arrayContaining(['labourMarketStatus']));
   });
 
   it('refuses introspection mixed with data, which it could not filter and answer at once', async () => {

@@ -1,4 +1,5 @@
-import { scopeFor } from '../../common/access/scope';
+import { RowScope } from '../../common/access/rows';
+import { today } from '../../common/clock';
 import { relations } from '../../common/access/tables';
 import {
   adviceStatusOn,
@@ -529,12 +530,12 @@ describe('indications subgraph', () => {
     );
     const loaders = indicationsSubgraph.createLoaders(
       db,
-      scopeFor({
+      new RowScope({
         sub: 'sw-1',
         role: 'OCMW_SOCIAL_WORKER',
         org: 'ocmw:44021',
         purpose: 'SOCIAL_INTEGRATION',
-      }),
+      }, today()),
     );
     const [own, refusedOnly, outside] = await Promise.all([
       loaders.advicesByPerson.load('P-000001'),

@@ -1,4 +1,5 @@
-import { scopeFor } from '../../common/access/scope';
+import { RowScope } from '../../common/access/rows';
+import { today } from '../../common/clock';
 import { relations } from '../../common/access/tables';
 import { maatwerkSubgraph } from '../../subgraphs/maatwerk/server';
 import {
@@ -498,7 +499,7 @@ describe('maatwerk subgraph', () => {
     );
     const employerLoaders = maatwerkSubgraph.createLoaders(
       db,
-      scopeFor({ sub: 'hr-1', role: 'EMPLOYER', org: 'employer:E-000001', purpose: 'EMPLOYMENT' }),
+      new RowScope({ sub: 'hr-1', role: 'EMPLOYER', org: 'employer:E-000001', purpose: 'EMPLOYMENT' }, today()),
     );
     const [ownReferrals, otherPerson, enclave] = await Promise.all([
       employerLoaders.referralsByPerson.load('P-000002'),
@@ -512,7 +513,7 @@ describe('maatwerk subgraph', () => {
 
     const hostLoaders = maatwerkSubgraph.createLoaders(
       db,
-      scopeFor({ sub: 'hr-2', role: 'EMPLOYER', org: 'employer:E-000002', purpose: 'EMPLOYMENT' }),
+      new RowScope({ sub: 'hr-2', role: 'EMPLOYER', org: 'employer:E-000002', purpose: 'EMPLOYMENT' }, today()),
     );
     await db.insert(relations).values({
       org: 'employer:E-000002',

@@ -27,7 +27,7 @@ import {
   plannedAction,
   plannedYear,
 } from '../workflow/agreement';
-import { KEEPERS, ownAgreement, ownAgreements } from '../workflow/scoped';
+import { agreementsCovering, ownAgreement } from '../workflow/scoped';
 
 @InputType({ description: 'The action plan of a year of a running agreement.' })
 class AddActionPlanInput extends MutationInput {
@@ -94,13 +94,11 @@ export class ActionPlanWorkflowResolver {
     return runMutation(context, {
       name: 'addActionPlan',
       rule: addActionPlanRule,
-      category: 'o',
-      writers: KEEPERS,
       input,
       idempotencyKeys,
       load: loadPlan,
       write: async (tx, valid) => {
-        const agreement = await ownAgreement(tx, context.caller.org, valid.agreementId, 'share');
+        const agreement = await ownAgreement(tx, context.policy.rows, valid.agreementId, 'share');
         const [existing] = await tx
           .select({ id: actionPlans.id })
           .from(actionPlans)
@@ -138,8 +136,6 @@ export class ActionPlanWorkflowResolver {
     return runMutation(context, {
       name: 'addAgreementAction',
       rule: addActionRule,
-      category: 'o',
-      writers: KEEPERS,
       input,
       idempotencyKeys,
       load: loadAction,
@@ -150,7 +146,10 @@ export class ActionPlanWorkflowResolver {
           .where(
             and(
               eq(actionPlans.id, valid.actionPlanId),
-              inArray(actionPlans.agreementId, ownAgreements(tx, context.caller.org)),
+              inArray(
+                actionPlans.agreementId,
+                agreementsCovering(tx, context.policy.rows.ownMunicipality()),
+              ),
             ),
           )
           .for('share');
@@ -184,8 +183,6 @@ export class ActionPlanWorkflowResolver {
     return runMutation(context, {
       name: 'moveAgreementAction',
       rule: moveActionRule,
-      category: 'o',
-      writers: KEEPERS,
       input,
       idempotencyKeys,
       load: loadAction,
@@ -197,7 +194,10 @@ export class ActionPlanWorkflowResolver {
           .where(
             and(
               eq(agreementActions.id, valid.actionId),
-              inArray(actionPlans.agreementId, ownAgreements(tx, context.caller.org)),
+              inArray(
+                actionPlans.agreementId,
+                agreementsCovering(tx, context.policy.rows.ownMunicipality()),
+              ),
             ),
           )
           .for('update');

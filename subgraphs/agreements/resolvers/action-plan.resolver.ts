@@ -37,9 +37,9 @@ export class ActionPlanResolver {
   @Query(() => ActionPlanConnection, { description: 'Yearly action plans, in id order.' })
   actionPlans(
     @Args(() => ActionPlansArgs) args: ActionPlansArgs,
-    @Ctx() { db, caller }: AgreementsContext,
+    @Ctx() { db, policy }: AgreementsContext,
   ) {
-    const filters = [agreementScope(db, caller, actionPlans.agreementId)];
+    const filters = [agreementScope(db, policy.rows, actionPlans.agreementId)];
     if (args.agreementId) filters.push(eq(actionPlans.agreementId, args.agreementId));
     if (typeof args.year === 'number') filters.push(eq(actionPlans.year, args.year));
     return paginate(db, actionPlans, 'id', and(...filters), args);

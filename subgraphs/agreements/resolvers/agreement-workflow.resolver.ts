@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
+import { recordAdviesbevoegdheid } from '../../../common/access/directory';
 import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
@@ -23,12 +24,13 @@ import { AgreementStatus, AgreementTargetGroup, AgreementType } from '../types/e
 import {
   draftAgreementRule,
   draftedAgreement,
+  adviesbevoegdheidFact,
   movedAgreement,
   moveAgreementRule,
   rubricsWritten,
   writeRubricsRule,
 } from '../workflow/agreement';
-import { KEEPERS, ownAgreement, ownMunicipality } from '../workflow/scoped';
+import { municipalitiesCovered, ownAgreement } from '../workflow/scoped';
 
 @InputType({ description: 'The five rubrics of the SO format (004 §6); leave out what stays.' })
 class RubricsInput extends MutationInput {
@@ -113,17 +115,15 @@ export class AgreementWorkflowResolver {
     return runMutation(context, {
       name: 'draftCollaborationAgreement',
       rule: draftAgreementRule,
-      category: 'o',
-      writers: KEEPERS,
       input,
       idempotencyKeys,
       load: loadAgreement,
       write: async (tx, valid) => {
         const codes = [...new Set(valid.municipalityNisCodes)];
-        if (!codes.includes(ownMunicipality(context.caller.org))) {
+        if (!codes.includes(context.policy.rows.ownMunicipality())) {
           throw badUserInput(
             'input.municipalityNisCodes',
-            `must include your own municipality (${ownMunicipality(context.caller.org)})`,
+            `must include your own municipality (${context.policy.rows.ownMunicipality()})`,
           );
         }
         const parties = await tx
@@ -180,13 +180,11 @@ export class AgreementWorkflowResolver {
     return runMutation(context, {
       name: 'writeAgreementRubrics',
       rule: writeRubricsRule,
-      category: 'o',
-      writers: KEEPERS,
       input,
       idempotencyKeys,
       load: loadAgreement,
       write: async (tx, valid) => {
-        const current = await ownAgreement(tx, context.caller.org, valid.agreementId);
+        const current = await ownAgreement(tx, context.policy.rows, valid.agreementId);
         const [agreement] = await tx
           .update(agreements)
           .set(rubricsWritten(current, valid))
@@ -209,18 +207,20 @@ export class AgreementWorkflowResolver {
     return runMutation(context, {
       name: 'moveCollaborationAgreement',
       rule: moveAgreementRule,
-      category: 'o',
-      writers: KEEPERS,
       input,
       idempotencyKeys,
       load: loadAgreement,
       write: async (tx, valid) => {
-        const current = await ownAgreement(tx, context.caller.org, valid.agreementId);
+        const current = await ownAgreement(tx, context.policy.rows, valid.agreementId);
         const [agreement] = await tx
           .update(agreements)
           .set(movedAgreement(current, valid.status, todayInBelgium()))
           .where(eq(agreements.id, current.id))
           .returning();
+        // An SO adviesbevoegdheid opens (or closes) its OCMW clients to the consultants it covers.
+        const covered = await municipalitiesCovered(tx, agreement.id);
+        const delegation = adviesbevoegdheidFact(agreement, covered, context.policy.today);
+        if (delegation) await recordAdviesbevoegdheid(tx, delegation);
         return { record: agreement, id: agreement.id };
       },
     });

@@ -87,9 +87,9 @@ export class CollaborationAgreementResolver {
   })
   collaborationAgreements(
     @Args(() => CollaborationAgreementsArgs) args: CollaborationAgreementsArgs,
-    @Ctx() { db, caller }: AgreementsContext,
+    @Ctx() { db, policy }: AgreementsContext,
   ) {
-    const scope = agreementScope(db, caller, collaborationAgreements.id);
+    const scope = agreementScope(db, policy.rows, collaborationAgreements.id);
     return paginate(
       db,
       collaborationAgreements,

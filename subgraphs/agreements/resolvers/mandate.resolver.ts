@@ -1,17 +1,13 @@
-import { and, eq, type SQL } from 'drizzle-orm';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
-import type { Role } from '../../../common/access/caller';
 import { Category } from '../../../common/access/categories';
-import { mandates, type MandateRow } from '../../../common/access/tables';
-import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { mandatesPage, type MandateRow } from '../../../common/access/mandates';
+import { ConnectionArgs, ConnectionType } from '../../../common/pagination';
 import type { AgreementsContext } from '../loaders';
 import { CollaborationAgreement } from '../types/agreement';
 import { Mandate } from '../types/mandate';
 
 const MandateConnection = ConnectionType(Mandate, 'Mandate');
-
-const WHOLE_DIRECTORY_ROLES = new Set<Role | 'SYSTEM'>(['DEPARTMENT_ANALYST', 'SYSTEM']);
 
 @ArgsType()
 class MandatesArgs extends ConnectionArgs {
@@ -33,13 +29,8 @@ class MandatesArgs extends ConnectionArgs {
 export class MandateResolver {
   @Category('o', { minimal: true })
   @Query(() => MandateConnection, { description: 'Data-sharing mandates, in id order.' })
-  mandates(@Args(() => MandatesArgs) args: MandatesArgs, @Ctx() { db, caller }: AgreementsContext) {
-    const filters: SQL[] = [];
-    if (!WHOLE_DIRECTORY_ROLES.has(caller.role)) filters.push(eq(mandates.org, caller.org));
-    if (args.org) filters.push(eq(mandates.org, args.org));
-    if (args.role) filters.push(eq(mandates.role, args.role));
-    if (args.purpose) filters.push(eq(mandates.purpose, args.purpose));
-    return paginate(db, mandates, 'id', and(...filters), args);
+  mandates(@Args(() => MandatesArgs) args: MandatesArgs, @Ctx() { db, policy }: AgreementsContext) {
+    return mandatesPage(db, policy.rows, args, args);
   }
 
   @FieldResolver(() => CollaborationAgreement, {

@@ -27,7 +27,6 @@ import {
   Regiegebied,
 } from '../types/geography';
 import { ActivationPactParticipation } from '../types/pact';
-import { readingArea } from '../workflow/scoped';
 
 export const MunicipalityConnection = ConnectionType(Municipality, 'Municipality');
 
@@ -115,10 +114,10 @@ export class MunicipalityResolver {
   })
   async soCovered(
     @Root() municipality: MunicipalityRow,
-    @Ctx() { loaders, caller }: AgreementsContext,
+    @Ctx() { loaders, policy }: AgreementsContext,
   ) {
     // Another municipality's agreements are out of sight: its coverage is unknown, not false.
-    const area = readingArea(caller);
+    const area = policy.rows.agreementArea();
     if (area !== undefined && area !== municipality.nisCode) return null;
     const agreements = await loaders.agreementsByMunicipality.load(municipality.nisCode);
     return agreements.some(

@@ -101,7 +101,6 @@ export class PactWorkflowResolver {
     return runMutation(context, {
       name: 'invitePactParticipation',
       rule: invitePactRule,
-      category: 'p',
       input,
       idempotencyKeys,
       load,
@@ -158,7 +157,6 @@ export class PactWorkflowResolver {
     return runMutation(context, {
       name: 'movePactParticipation',
       rule: movePactRule,
-      category: 'p',
       input,
       idempotencyKeys,
       load,

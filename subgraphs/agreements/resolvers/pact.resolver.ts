@@ -20,7 +20,6 @@ import { activationPactParticipations, type ActivationPactParticipationRow } fro
 import { PactStatus } from '../types/enums';
 import { Municipality } from '../types/geography';
 import { ActivationPactParticipation } from '../types/pact';
-import { pactScope } from '../workflow/scoped';
 
 const ActivationPactParticipationConnection = ConnectionType(
   ActivationPactParticipation,
@@ -47,9 +46,9 @@ export class ActivationPactParticipationResolver {
   })
   activationPactParticipations(
     @Args(() => ActivationPactParticipationsArgs) args: ActivationPactParticipationsArgs,
-    @Ctx() { db, caller }: AgreementsContext,
+    @Ctx() { db, policy }: AgreementsContext,
   ) {
-    const filters = [pactScope(caller, activationPactParticipations.municipalityNisCode)];
+    const filters = [policy.rows.pacts(activationPactParticipations.municipalityNisCode)];
     if (typeof args.year === 'number')
       filters.push(eq(activationPactParticipations.year, args.year));
     if (args.status) filters.push(eq(activationPactParticipations.status, args.status));

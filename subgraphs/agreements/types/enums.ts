@@ -1,4 +1,4 @@
-import { legalBasisEnum } from '../../../common/access/tables';
+import { LEGAL_BASES } from '../../../common/access/purposes';
 import { domainEnum } from '../../../common/enums';
 
 export const AgreementType = domainEnum(
@@ -62,6 +62,6 @@ export const PartnershipKind = domainEnum(
 // The values are the access schema's own pg enum, so the view can never drift from the table.
 export const LegalBasis = domainEnum(
   'LegalBasis',
-  legalBasisEnum.enumValues,
+  LEGAL_BASES,
   'The legal ground of a data-sharing mandate.',
 );

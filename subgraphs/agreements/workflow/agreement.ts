@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import type { AdviesbevoegdheidFact } from '../../../common/access/directory';
 import { addDays } from '../../../common/dates';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode } from '../../../common/errors';
@@ -220,4 +221,21 @@ export function movedAction(
 ): AgreementActionRow {
   ACTION_LIFECYCLE.assertMove(action.id, action.status, to);
   return { ...action, status: to };
+}
+
+/**
+ * The fact the reference directory reads off an SO adviesbevoegdheid indicering (A.2.4): in force
+ * from the day it becomes ACTIVE until its period ends, or until the day before it EXPIRES.
+ * Undefined for any other agreement or move.
+ */
+export function adviesbevoegdheidFact(
+  agreement: Pick<Agreement, 'id' | 'type' | 'status' | 'periodEnd'>,
+  coveredNisCodes: string[],
+  today: string,
+): AdviesbevoegdheidFact | undefined {
+  if (agreement.type !== 'SO_ADVIESBEVOEGDHEID_INDICERING') return undefined;
+  const base = { id: agreement.id, coveredNisCodes, validFrom: today };
+  if (agreement.status === 'ACTIVE') return { ...base, validUntil: agreement.periodEnd };
+  if (agreement.status === 'EXPIRED') return { ...base, validUntil: addDays(today, -1) };
+  return undefined;
 }

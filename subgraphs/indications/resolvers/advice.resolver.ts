@@ -16,7 +16,7 @@ import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
 import { DateScalar } from '../../../common/scalars';
-import { adviceScope, type IndicationsContext } from '../loaders';
+import { adviceRows, type IndicationsContext } from '../loaders';
 import { todayInBelgium } from '../../../common/dates';
 import { adviceStatusOn, hasOpenHireObligation } from '../rules';
 import { advices, type AdviceRow } from '../tables';
@@ -29,18 +29,22 @@ const AdviceConnection = ConnectionType(Advice, 'Advice');
 
 @ArgsType()
 class AdvicesArgs extends ConnectionArgs {
+  @Category('j', { minimal: true })
   @Field(() => ID, { nullable: true })
   personId?: string | null;
 
+  @Category('j', { minimal: true })
   @Field(() => AdviceType, { nullable: true })
   type?: EnumValue<typeof AdviceType> | null;
 
+  @Category('j', { minimal: true })
   @Field(() => AdviceStatus, {
     nullable: true,
     description: 'The status as it reads today: an ACTIVE advice past its validity is EXPIRED.',
   })
   status?: EnumValue<typeof AdviceStatus> | null;
 
+  @Category('j', { minimal: true })
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Only granted advices valid on this date (and not ended before it).',
@@ -86,9 +90,9 @@ export class AdviceResolver {
   @Query(() => AdviceConnection, {
     description: 'Advices of the persons the caller may see, in id order.',
   })
-  advices(@Args(() => AdvicesArgs) args: AdvicesArgs, @Ctx() { db, scope }: IndicationsContext) {
+  advices(@Args(() => AdvicesArgs) args: AdvicesArgs, @Ctx() { db, policy }: IndicationsContext) {
     const filters = adviceFilters(args);
-    return paginate(db, advices, 'id', and(adviceScope(scope), ...filters), args);
+    return paginate(db, advices, 'id', and(adviceRows(policy.rows), ...filters), args);
   }
 
   @Category('j', { minimal: true })

@@ -24,7 +24,7 @@ import {
   milestoneRule,
 } from '../workflow/assessment';
 import { assessedRequest, milestoneReached, MILESTONES } from '../workflow/request';
-import { CONSULTANTS, loadRequest, scopedRequest } from '../workflow/scoped';
+import { loadRequest, scopedRequest } from '../workflow/scoped';
 
 const IndicationMilestone = domainEnum(
   'IndicationMilestone',
@@ -92,8 +92,6 @@ export class AssessmentWorkflowResolver {
     return runMutation(context, {
       name: 'recordIndicationMilestone',
       rule: milestoneRule,
-      category: 'j',
-      writers: CONSULTANTS,
       input,
       idempotencyKeys,
       load: loadRequest,
@@ -122,8 +120,6 @@ export class AssessmentWorkflowResolver {
     return runMutation(context, {
       name: 'recordIcfAssessment',
       rule: icfAssessmentRule,
-      category: 'i',
-      writers: CONSULTANTS,
       input,
       idempotencyKeys,
       load: async (tx, id) =>

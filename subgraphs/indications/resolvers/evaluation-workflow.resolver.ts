@@ -8,7 +8,7 @@ import { notFound } from '../../../common/errors';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
-import { adviceScope, type IndicationsContext } from '../loaders';
+import { adviceRows, type IndicationsContext } from '../loaders';
 import { todayInBelgium } from '../../../common/dates';
 import { MAX_VALIDITY_YEARS } from '../rules';
 import {
@@ -75,8 +75,6 @@ export class EvaluationWorkflowResolver {
     return runMutation(context, {
       name: 'evaluateAdvice',
       rule: evaluateAdviceRule,
-      category: 'j',
-      writers: ['VDAB_ICF_CONSULTANT', 'LG_ICF_CONSULTANT'],
       input,
       idempotencyKeys,
       load,
@@ -84,7 +82,7 @@ export class EvaluationWorkflowResolver {
         const [current] = await tx
           .select()
           .from(advices)
-          .where(and(eq(advices.id, valid.adviceId), adviceScope(context.scope)))
+          .where(and(eq(advices.id, valid.adviceId), adviceRows(context.policy.rows)))
           .for('update');
         if (!current) throw notFound('Advice', valid.adviceId);
         const [derivedImw] = await tx

@@ -1,10 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { consentPurpose } from '../../../common/access/purposes';
-import { relationInForce } from '../../../common/access/scope';
-import { relations } from '../../../common/access/tables';
+import { consentsGiven, recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -45,13 +43,13 @@ import {
   bringsDerivedImw,
   decidedRequest,
   decideRequestRule,
-  indicationRelationOf,
+  indicationFact,
   movedRequest,
   moveRequestRule,
   OPEN_FOR_ATTESTATIONS,
   submitRequestRule,
 } from '../workflow/request';
-import { CONSULTANTS, FILERS, loadRequest, scopedRequest } from '../workflow/scoped';
+import { loadRequest, scopedRequest } from '../workflow/scoped';
 import { vacancyProblem } from '../workflow/spoed';
 
 @InputType({ description: 'A new indication request, saved as a draft until it is submitted.' })
@@ -155,20 +153,18 @@ async function linkedVacancy(context: IndicationsContext, vacancyId: string) {
 }
 
 /** The consent that allows pulling the person's attestations for VDAB, which decides (000 BA1). */
-async function dataCouplingConsent(tx: Database, personId: string): Promise<string | undefined> {
-  const [consent] = await tx
-    .select({ source: relations.source })
-    .from(relations)
-    .where(
-      and(
-        eq(relations.personId, personId),
-        eq(relations.org, 'vdab'),
-        eq(relations.purpose, consentPurpose('ATTEST_DATAKOPPELING')),
-        relationInForce(),
-      ),
-    )
-    .limit(1);
-  return consent?.source.replace(/^consent:/, '');
+async function dataCouplingConsent(
+  tx: Database,
+  context: IndicationsContext,
+  personId: string,
+): Promise<string | undefined> {
+  const given = await consentsGiven(tx, {
+    org: 'vdab',
+    type: 'ATTEST_DATAKOPPELING',
+    personIds: [personId],
+    today: context.policy.today,
+  });
+  return given.get(personId);
 }
 
 /** The indication lifecycle of B.2.2 as mutations: file, submit, move through the phases, decide. */
@@ -185,8 +181,6 @@ export class RequestWorkflowResolver {
     return runMutation(context, {
       name: 'createIndicationRequest',
       rule: submitRequestRule,
-      category: 'j',
-      writers: FILERS,
       input,
       idempotencyKeys,
       load: loadRequest,
@@ -239,8 +233,6 @@ export class RequestWorkflowResolver {
     return runMutation(context, {
       name: 'moveIndicationRequest',
       rule: moveRequestRule,
-      category: 'j',
-      writers: FILERS,
       input,
       idempotencyKeys,
       load: loadRequest,
@@ -249,7 +241,9 @@ export class RequestWorkflowResolver {
         const moved = movedRequest(current, valid.status, new Date());
         if (valid.status === 'SUBMITTED') {
           const consent =
-            current.route === 'ATTEST' ? await dataCouplingConsent(tx, current.personId) : null;
+            current.route === 'ATTEST'
+              ? await dataCouplingConsent(tx, context, current.personId)
+              : null;
           if (current.route === 'ATTEST' && !consent) {
             throw badUserInput(
               'input.status',
@@ -257,7 +251,7 @@ export class RequestWorkflowResolver {
             );
           }
           moved.consentRef = consent ?? null;
-          await tx.insert(relations).values(indicationRelationOf(moved));
+          await recordFact(tx, indicationFact(moved, context.caller.org));
         }
         await tx.update(requests).set(moved).where(eq(requests.id, current.id));
         return {
@@ -281,8 +275,6 @@ export class RequestWorkflowResolver {
     return runMutation(context, {
       name: 'decideIndicationRequest',
       rule: decideRequestRule,
-      category: 'j',
-      writers: CONSULTANTS,
       input,
       idempotencyKeys,
       load: loadRequest,
@@ -330,8 +322,6 @@ export class RequestWorkflowResolver {
     return runMutation(context, {
       name: 'attachAttestation',
       rule: attachAttestationRule,
-      category: 'h',
-      writers: CONSULTANTS,
       input,
       idempotencyKeys,
       load: async (tx, id) =>
@@ -346,7 +336,7 @@ export class RequestWorkflowResolver {
           );
         }
         // Attestations are a consent category for indicators (W·C in B.4): pulled or uploaded.
-        if (!(await dataCouplingConsent(tx, current.personId))) {
+        if (!(await dataCouplingConsent(tx, context, current.personId))) {
           throw domainError(
             ErrorCode.FORBIDDEN,
             `${current.personId} has not given VDAB the ATTEST_DATAKOPPELING consent: attestations of ${current.id} cannot be added.`,

@@ -31,27 +31,34 @@ const IndicationRequestConnection = ConnectionType(IndicationRequest, 'Indicatio
 
 @ArgsType()
 class IndicationRequestsArgs extends ConnectionArgs {
+  @Category('j')
   @Field(() => ID, { nullable: true })
   personId?: string | null;
 
+  @Category('j')
   @Field(() => IndicationStatus, { nullable: true })
   status?: EnumValue<typeof IndicationStatus> | null;
 
+  @Category('j')
   @Field(() => AdviceType, { nullable: true })
   requestedType?: EnumValue<typeof AdviceType> | null;
 
+  @Category('j')
   @Field(() => IndicationRoute, { nullable: true })
   route?: EnumValue<typeof IndicationRoute> | null;
 
+  @Category('j')
   @Field(() => IndicationProcedure, { nullable: true })
   procedure?: EnumValue<typeof IndicationProcedure> | null;
 
+  @Category('j')
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Only requests decided on or after this date (Belgian time).',
   })
   decidedFrom?: Date | null;
 
+  @Category('j')
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Only requests decided on or before this date (Belgian time).',
@@ -82,14 +89,14 @@ export class IndicationRequestResolver {
   })
   indicationRequests(
     @Args(() => IndicationRequestsArgs) args: IndicationRequestsArgs,
-    @Ctx() { db, scope }: IndicationsContext,
+    @Ctx() { db, policy }: IndicationsContext,
   ) {
     const filters = requestFilters(args);
     return paginate(
       db,
       indicationRequests,
       'id',
-      and(scope.personFilter(indicationRequests.personId), ...filters),
+      and(policy.rows.persons(indicationRequests.personId), ...filters),
       args,
     );
   }

@@ -7,7 +7,7 @@ import { notFound } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
-import { adviceScope, type IndicationsContext } from '../loaders';
+import { adviceRows, type IndicationsContext } from '../loaders';
 import {
   advices,
   idempotencyKeys,
@@ -51,9 +51,7 @@ export class SpoedWorkflowResolver {
     return runMutation(context, {
       name: 'recordSpoedHire',
       rule: spoedHireRule,
-      category: 'j',
       // The employer hires; its scope (the referral or placement) lets it reach the advice.
-      writers: ['EMPLOYER'],
       input,
       idempotencyKeys,
       load,
@@ -61,7 +59,7 @@ export class SpoedWorkflowResolver {
         const [current] = await tx
           .select()
           .from(advices)
-          .where(and(eq(advices.id, valid.adviceId), adviceScope(context.scope)))
+          .where(and(eq(advices.id, valid.adviceId), adviceRows(context.policy.rows)))
           .for('update');
         const [request] = current?.requestId
           ? await tx.select().from(requests).where(eq(requests.id, current.requestId))

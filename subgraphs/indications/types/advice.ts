@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { DateScalar, DateTimeScalar } from '../../../common/scalars';
 import { MAX_VALIDITY_YEARS, UKW_VALIDITY_YEARS, WAGE_PREMIUM_PCT } from '../rules';
@@ -34,6 +34,7 @@ export class AdviceExtension {
   description: `An advice (the "ticket"): CMW, IMW, AMA SE or AMA Welzijn, granted or refused. Valid for at most ${MAX_VALIDITY_YEARS} years, extendable; workplace-independent.`,
 })
 @Directive('@key(fields: "id")')
+@PersonKey('personId')
 export class Advice {
   @Field(() => ID)
   id: string;
@@ -122,6 +123,7 @@ export class PremiumIncreaseRequest {
   description:
     'The work support package (WOP) VDAB sets with an advice: degressive wage premium and support premium.',
 })
+@PersonKey('personId')
 export class WorkSupportPackage {
   @Field(() => ID)
   id: string;
@@ -163,6 +165,7 @@ export class WorkSupportPackage {
   description:
     'An evaluation of an advice on the work floor, at most every 5 years or on request; it can extend, revise, end or convert the advice.',
 })
+@PersonKey('personId')
 export class Evaluation {
   @Field(() => ID)
   id: string;

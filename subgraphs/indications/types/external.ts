@@ -1,8 +1,10 @@
+import { PersonKey } from '../../../common/access/categories';
 import { areaKeyTypes } from '../../../common/statistics/areas';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A person (owned by the persons subgraph).' })
 @Directive('@key(fields: "id")')
+@PersonKey('id')
 export class Person {
   @Field(() => ID)
   id: string;

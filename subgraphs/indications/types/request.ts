@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { DateScalar, DateTimeScalar } from '../../../common/scalars';
 import {
@@ -26,6 +26,7 @@ import {
     'A request for an indication: from the signed form through attestations or an ICF assessment to a decision.',
 })
 @Directive('@key(fields: "id")')
+@PersonKey('personId')
 export class IndicationRequest {
   @Field(() => ID)
   id: string;
@@ -94,6 +95,7 @@ export class IndicationRequest {
 @ObjectType({
   description: 'An attestation that gives a direct right (MB 20 Feb 2018) or supports UKW.',
 })
+@PersonKey('personId')
 export class Attestation {
   @Field(() => ID)
   id: string;
@@ -128,6 +130,7 @@ export class Attestation {
   description:
     'The ICF assessment of a person’s functioning (ICF gegevensset werk), along the three dimensions of the IM target-group definition.',
 })
+@PersonKey('personId')
 export class IcfAssessment {
   @Field(() => ID)
   id: string;
@@ -176,6 +179,7 @@ export class IcfAssessment {
 @ObjectType({
   description: 'How the decision was reviewed: the regime in force and quality control.',
 })
+@PersonKey('personId')
 export class Review {
   @Field(() => ID)
   id: string;

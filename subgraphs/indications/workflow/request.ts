@@ -4,8 +4,7 @@ import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode } from '../../../common/errors';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
-import { Purpose } from '../../../common/access/purposes';
-import type { RelationInsert } from '../../../common/access/relations';
+import type { DirectoryFact } from '../../../common/access/directory';
 import { todayInBelgium } from '../../../common/dates';
 import {
   derivedImwOf,
@@ -199,14 +198,17 @@ export function assessedRequest(request: Request, at: Date): Request {
   return movedRequest(request, 'ICF_ASSESSED', at);
 }
 
-/** VDAB holds the person's file for the indication from the signed form on (it decides). */
-export function indicationRelationOf(request: Request): RelationInsert {
+/**
+ * The fact the reference directory reads off a submitted request: VDAB, which decides every
+ * request, and the organisation that handles it hold the person's file from the signed form on.
+ */
+export function indicationFact(request: Request, handledBy: string | null): DirectoryFact {
   return {
-    org: 'vdab',
+    kind: 'indication-request',
+    id: request.id,
     personId: request.personId,
-    purpose: Purpose.INDICATION,
-    validFrom: request.signedFormAt!,
-    source: `indication_request:${request.id}`,
+    signedFormAt: request.signedFormAt!,
+    handledBy,
   };
 }
 

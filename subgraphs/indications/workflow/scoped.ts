@@ -1,21 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 
-import type { Role } from '../../../common/access/caller';
 import type { Database } from '../../../common/db/connection';
 import { notFound } from '../../../common/errors';
 import type { IndicationsContext } from '../loaders';
 import { indicationRequests as requests, type IndicationRequestRow } from '../tables';
-
-/** Indication consultants and the partners who file requests for their clients. */
-export const FILERS: readonly Role[] = [
-  'VDAB_ICF_CONSULTANT',
-  'LG_ICF_CONSULTANT',
-  'VDAB_MEDIATOR',
-  'GTB_COUNSELLOR',
-];
-
-/** Only consultants assess and decide. */
-export const CONSULTANTS: readonly Role[] = ['VDAB_ICF_CONSULTANT', 'LG_ICF_CONSULTANT'];
 
 export const loadRequest = async (tx: Database, id: string): Promise<IndicationRequestRow> =>
   (await tx.select().from(requests).where(eq(requests.id, id)))[0];
@@ -29,7 +17,7 @@ export async function scopedRequest(
   const [request] = await tx
     .select()
     .from(requests)
-    .where(and(eq(requests.id, id), context.scope.personFilter(requests.personId)))
+    .where(and(eq(requests.id, id), context.policy.rows.persons(requests.personId)))
     .for('update');
   if (!request) throw notFound('IndicationRequest', id);
   return request;

@@ -2,19 +2,24 @@ import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { relations } from '../../../common/access/tables';
+import { recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { notFound } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
-import { placementScope, type MaatwerkContext } from '../loaders';
+import { placementRows, type MaatwerkContext } from '../loaders';
 import { SUSTAINED_AFTER_MONTHS } from '../rules';
 import { idempotencyKeys, placements, referrals, supportPlans, type PlacementRow } from '../tables';
 import { FailureReason, PlacementEndReason } from '../types/enums';
 import { Placement } from '../types/placement';
-import { endedPlacement, endPlacementRule, feedbackOnEnd } from '../workflow/placement';
+import {
+  endedPlacement,
+  endPlacementRule,
+  feedbackOnEnd,
+  placementFact,
+} from '../workflow/placement';
 import { closedSupportPlan } from '../workflow/support-plan';
 
 @InputType({ description: 'The end of a placement, with its reason.' })
@@ -57,8 +62,6 @@ export class PlacementWorkflowResolver {
     return runMutation(context, {
       name: 'endPlacement',
       rule: endPlacementRule,
-      category: 'n',
-      writers: ['EMPLOYER'],
       input,
       idempotencyKeys,
       load: loadPlacement,
@@ -66,7 +69,7 @@ export class PlacementWorkflowResolver {
         const [current] = await tx
           .select()
           .from(placements)
-          .where(and(eq(placements.id, valid.placementId), placementScope(context.scope)))
+          .where(and(eq(placements.id, valid.placementId), placementRows(context.policy.rows)))
           .for('update');
         if (!current) throw notFound('Placement', valid.placementId);
         const ended = endedPlacement(current, valid);
@@ -91,10 +94,7 @@ export class PlacementWorkflowResolver {
             .where(eq(supportPlans.id, plan.id));
         }
         // The employer keeps its own employee's file for the time of the placement.
-        await tx
-          .update(relations)
-          .set({ validUntil: placement.endDate })
-          .where(eq(relations.source, `placement:${placement.id}`));
+        await recordFact(tx, placementFact(placement));
         return { record: placement, id: placement.id, personId: placement.personId };
       },
     });

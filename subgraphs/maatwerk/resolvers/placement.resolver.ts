@@ -15,7 +15,7 @@ import {
 import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
-import { placementScope, type MaatwerkContext } from '../loaders';
+import { placementRows, type MaatwerkContext } from '../loaders';
 import { isSustained, SUSTAINED_AFTER_MONTHS } from '../rules';
 import { placements, type PlacementRow } from '../tables';
 import { Employer } from '../types/employer';
@@ -29,15 +29,19 @@ const PlacementConnection = ConnectionType(Placement, 'Placement');
 
 @ArgsType()
 class PlacementsArgs extends ConnectionArgs {
+  @Category('n', { minimal: true })
   @Field(() => ID, { nullable: true })
   personId?: string | null;
 
+  @Category('n', { minimal: true })
   @Field(() => ID, { nullable: true, description: 'The employer that pays (not an enclave host).' })
   employerId?: string | null;
 
+  @Category('n', { minimal: true })
   @Field(() => PlacementStatus, { nullable: true })
   status?: EnumValue<typeof PlacementStatus> | null;
 
+  @Category('n', { minimal: true })
   @Field(() => PlacementType, { nullable: true })
   type?: EnumValue<typeof PlacementType> | null;
 }
@@ -48,14 +52,14 @@ export class PlacementResolver {
   @Query(() => PlacementConnection, { description: 'Placements the caller may see, in id order.' })
   placements(
     @Args(() => PlacementsArgs) args: PlacementsArgs,
-    @Ctx() { db, scope }: MaatwerkContext,
+    @Ctx() { db, policy }: MaatwerkContext,
   ) {
     const filters: SQL[] = [];
     if (args.personId) filters.push(eq(placements.personId, args.personId));
     if (args.employerId) filters.push(eq(placements.employerId, args.employerId));
     if (args.status) filters.push(eq(placements.status, args.status));
     if (args.type) filters.push(eq(placements.type, args.type));
-    return paginate(db, placements, 'id', and(placementScope(scope), ...filters), args);
+    return paginate(db, placements, 'id', and(placementRows(policy.rows), ...filters), args);
   }
 
   @Category('n', { minimal: true })

@@ -2,8 +2,8 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { todayInBelgium } from '../../../common/dates';
-import { relations } from '../../../common/access/tables';
+import { isoDate, todayInBelgium } from '../../../common/dates';
+import { recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -13,7 +13,7 @@ import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
-import { referralScope, type MaatwerkContext } from '../loaders';
+import { referralRows, type MaatwerkContext } from '../loaders';
 import {
   idempotencyKeys,
   placementNumbers,
@@ -28,10 +28,10 @@ import { FailureReason, ReferralStatus } from '../types/enums';
 import { Placement } from '../types/placement';
 import { Referral } from '../types/referral';
 import { adviceProblem, HIRE_BY_MEASURE, hireRule, type AdviceFacts } from '../workflow/hire';
-import { placementRelationsOf, hiredPlacement } from '../workflow/placement';
+import { hiredPlacement, placementFact } from '../workflow/placement';
 import { movedVacancy, VACANCY_LIFECYCLE } from '../workflow/vacancy';
 import {
-  employerRelationOf,
+  referralFact,
   IN_PROGRESS_STATUSES,
   movedReferral,
   moveReferralRule,
@@ -123,19 +123,14 @@ async function closeSpoedObligation(
 ) {
   if (!placement.adviceId) return;
   try {
-    const answer = await queryPeer(
-      context,
-      'indications',
-      RECORD_SPOED_HIRE,
-      {
-        input: {
-          adviceId: placement.adviceId,
-          vacancyId,
-          hiredOn: placement.startDate,
-          idempotencyKey: `hire:${placement.id}`,
-        },
+    const answer = await queryPeer(context, 'indications', RECORD_SPOED_HIRE, {
+      input: {
+        adviceId: placement.adviceId,
+        vacancyId,
+        hiredOn: placement.startDate,
+        idempotencyKey: `hire:${placement.id}`,
       },
-    );
+    });
     const refused = answer.errors.filter(
       (error) => error.extensions?.code !== ErrorCode.INVALID_TRANSITION,
     );
@@ -157,7 +152,7 @@ async function scopedReferral(tx: Database, context: MaatwerkContext, id: string
   const [referral] = await tx
     .select()
     .from(referrals)
-    .where(and(eq(referrals.id, id), referralScope(context.scope)))
+    .where(and(eq(referrals.id, id), referralRows(context.policy.rows)))
     .for('update');
   if (!referral) throw notFound('Referral', id);
   return referral;
@@ -182,24 +177,14 @@ export class ReferralWorkflowResolver {
     return runMutation(context, {
       name: 'proposeReferral',
       rule: proposeReferralRule,
-      category: 'n',
       // VDAB and its partners refer (toeleiding); employers receive referrals.
-      writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR'],
       input,
       idempotencyKeys,
       load: loadReferral,
       write: async (tx, valid) => {
-        const inScope = await tx
-          .select({ personId: relations.personId })
-          .from(relations)
-          .where(
-            and(
-              eq(relations.personId, valid.personId),
-              context.scope.personFilter(relations.personId),
-            ),
-          )
-          .limit(1);
-        if (inScope.length === 0) throw notFound('Person', valid.personId);
+        if (!(await context.policy.reaches(tx, valid.personId))) {
+          throw notFound('Person', valid.personId);
+        }
         const [vacancy] = await tx
           .select()
           .from(vacancies)
@@ -245,7 +230,8 @@ export class ReferralWorkflowResolver {
             ),
           )
           .returning();
-        await tx.insert(relations).values(employerRelationOf(referral));
+        const today = context.policy.today;
+        await recordFact(tx, referralFact(referral, { proposedOn: today, changedOn: today }));
         return { record: referral, id: referral.id, personId: referral.personId };
       },
     });
@@ -263,8 +249,6 @@ export class ReferralWorkflowResolver {
     return runMutation(context, {
       name: 'moveReferral',
       rule: moveReferralRule,
-      category: 'n',
-      writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR', 'EMPLOYER'],
       input,
       idempotencyKeys,
       load: loadReferral,
@@ -275,11 +259,13 @@ export class ReferralWorkflowResolver {
           .set(movedReferral(current, valid, new Date()))
           .where(eq(referrals.id, current.id))
           .returning();
-        const relation = employerRelationOf(referral);
-        await tx
-          .update(relations)
-          .set({ validUntil: relation.validUntil })
-          .where(eq(relations.source, relation.source));
+        await recordFact(
+          tx,
+          referralFact(referral, {
+            proposedOn: isoDate(referral.proposedAt),
+            changedOn: context.policy.today,
+          }),
+        );
         return { record: referral, id: referral.id, personId: referral.personId };
       },
     });
@@ -298,8 +284,6 @@ export class ReferralWorkflowResolver {
     const placement = await runMutation(context, {
       name: 'hireCandidate',
       rule: hireRule,
-      category: 'n',
-      writers: ['EMPLOYER'],
       input,
       idempotencyKeys,
       load: async (tx, id) => (await tx.select().from(placements).where(eq(placements.id, id)))[0],
@@ -309,7 +293,7 @@ export class ReferralWorkflowResolver {
         const [referral] = await context.db
           .select({ personId: referrals.personId, vacancyId: referrals.vacancyId })
           .from(referrals)
-          .where(and(eq(referrals.id, valid.referralId), referralScope(context.scope)));
+          .where(and(eq(referrals.id, valid.referralId), referralRows(context.policy.rows)));
         vacancyId = referral?.vacancyId ?? null;
         return { advices: referral ? await advicesOf(context, referral.personId) : [] };
       },
@@ -354,7 +338,7 @@ export class ReferralWorkflowResolver {
             }),
           )
           .returning();
-        await tx.insert(relations).values(placementRelationsOf(placement));
+        await recordFact(tx, placementFact(placement));
         const [{ active }] = await tx
           .select({ active: count() })
           .from(placements)

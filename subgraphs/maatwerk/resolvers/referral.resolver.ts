@@ -15,7 +15,7 @@ import {
 import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
-import { referralScope, type MaatwerkContext } from '../loaders';
+import { referralRows, type MaatwerkContext } from '../loaders';
 import { referrals, type ReferralRow } from '../tables';
 import { Employer } from '../types/employer';
 import { ReferralStatus } from '../types/enums';
@@ -28,15 +28,19 @@ const ReferralConnection = ConnectionType(Referral, 'Referral');
 
 @ArgsType()
 class ReferralsArgs extends ConnectionArgs {
+  @Category('n')
   @Field(() => ID, { nullable: true })
   personId?: string | null;
 
+  @Category('n')
   @Field(() => ID, { nullable: true })
   employerId?: string | null;
 
+  @Category('n')
   @Field(() => ID, { nullable: true })
   vacancyId?: string | null;
 
+  @Category('n')
   @Field(() => ReferralStatus, { nullable: true })
   status?: EnumValue<typeof ReferralStatus> | null;
 }
@@ -45,13 +49,16 @@ class ReferralsArgs extends ConnectionArgs {
 export class ReferralResolver {
   @Category('n')
   @Query(() => ReferralConnection, { description: 'Referrals the caller may see, in id order.' })
-  referrals(@Args(() => ReferralsArgs) args: ReferralsArgs, @Ctx() { db, scope }: MaatwerkContext) {
+  referrals(
+    @Args(() => ReferralsArgs) args: ReferralsArgs,
+    @Ctx() { db, policy }: MaatwerkContext,
+  ) {
     const filters: SQL[] = [];
     if (args.personId) filters.push(eq(referrals.personId, args.personId));
     if (args.employerId) filters.push(eq(referrals.employerId, args.employerId));
     if (args.vacancyId) filters.push(eq(referrals.vacancyId, args.vacancyId));
     if (args.status) filters.push(eq(referrals.status, args.status));
-    return paginate(db, referrals, 'id', and(referralScope(scope), ...filters), args);
+    return paginate(db, referrals, 'id', and(referralRows(policy.rows), ...filters), args);
   }
 
   @Category('n')

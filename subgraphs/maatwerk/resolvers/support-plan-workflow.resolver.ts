@@ -10,7 +10,7 @@ import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
-import { ownEmployerId, placementScope, type MaatwerkContext } from '../loaders';
+import { placementRows, type MaatwerkContext } from '../loaders';
 import {
   idempotencyKeys,
   placements,
@@ -131,10 +131,10 @@ async function employersPlacement(
   const [placement] = await tx
     .select()
     .from(placements)
-    .where(and(eq(placements.id, id), placementScope(context.scope)))
+    .where(and(eq(placements.id, id), placementRows(context.policy.rows)))
     .for('update');
   if (!placement) throw notFound('Placement', id);
-  if (ownEmployerId(context.caller) !== placement.employerId) {
+  if (context.policy.rows.ownEmployer() !== placement.employerId) {
     throw domainError(
       ErrorCode.FORBIDDEN,
       `The support plan of ${placement.id} is kept by its employer ${placement.employerId}, not by the company hosting the enclave.`,
@@ -157,9 +157,7 @@ export class SupportPlanWorkflowResolver {
     return runMutation(context, {
       name: 'drawUpSupportPlan',
       rule: drawUpSupportPlanRule,
-      category: 'n',
       // The employer of the placement draws the plan up; its job coaches review it.
-      writers: ['EMPLOYER'],
       input,
       idempotencyKeys,
       load: loadSupportPlan,
@@ -205,8 +203,6 @@ export class SupportPlanWorkflowResolver {
     return runMutation(context, {
       name: 'reviewSupportPlan',
       rule: reviewSupportPlanRule,
-      category: 'n',
-      writers: ['EMPLOYER', 'JOB_COACH'],
       input,
       idempotencyKeys,
       load: loadSupportPlan,
@@ -216,7 +212,7 @@ export class SupportPlanWorkflowResolver {
           .select({ placementId: supportPlans.placementId })
           .from(supportPlans)
           .innerJoin(placements, eq(placements.id, supportPlans.placementId))
-          .where(and(eq(supportPlans.id, valid.supportPlanId), placementScope(context.scope)));
+          .where(and(eq(supportPlans.id, valid.supportPlanId), placementRows(context.policy.rows)));
         if (!found) throw notFound('SupportPlan', valid.supportPlanId);
         const placement = await employersPlacement(tx, context, found.placementId);
         const current = await loadSupportPlan(tx, valid.supportPlanId);

@@ -14,6 +14,7 @@ export class SupportPlanResolver {
   @FieldResolver(() => [GuideDutyArrangement], { description: 'All eight, in the decree’s order.' })
   guideDuties(@Root() plan: SupportPlanRow): GuideDutyArrangement[] {
     return GuideDuty.values.map((duty, i) => ({
+      personId: plan.personId,
       duty,
       description: GUIDE_DUTY_DESCRIPTIONS[duty],
       arrangement: plan.guideDutyArrangements[i],
@@ -26,6 +27,7 @@ export class SupportPlanResolver {
   colleagueCoachDuties(@Root() plan: SupportPlanRow): ColleagueCoachDutyArrangement[] {
     if (plan.colleagueCoachDutyArrangements.length === 0) return [];
     return ColleagueCoachDuty.values.map((duty, i) => ({
+      personId: plan.personId,
       duty,
       description: COLLEAGUE_COACH_DUTY_DESCRIPTIONS[duty],
       arrangement: plan.colleagueCoachDutyArrangements[i],

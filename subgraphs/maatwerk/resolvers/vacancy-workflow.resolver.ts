@@ -2,24 +2,19 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { relations } from '../../../common/access/tables';
-import { todayInBelgium } from '../../../common/dates';
+import { recordFact } from '../../../common/access/directory';
+import { isoDate, todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { domainError, ErrorCode, notFound } from '../../../common/errors';
+import { notFound } from '../../../common/errors';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
-import { ownEmployerId, type MaatwerkContext } from '../loaders';
+import type { MaatwerkContext } from '../loaders';
 import { idempotencyKeys, referrals, vacancies, vacancyNumbers, type VacancyRow } from '../tables';
 import { DutchRequirement, VacancyMeasure, VacancyStatus } from '../types/enums';
 import { Vacancy } from '../types/vacancy';
-import {
-  employerRelationOf,
-  IN_PROGRESS_STATUSES,
-  JOB_ENDED,
-  movedReferral,
-} from '../workflow/referral';
+import { referralFact, IN_PROGRESS_STATUSES, JOB_ENDED, movedReferral } from '../workflow/referral';
 import {
   ENDS_REFERRALS,
   moveVacancyRule,
@@ -74,19 +69,16 @@ const loadVacancy = async (tx: Database, id: string): Promise<VacancyRow> => {
   return vacancy;
 };
 
-function employerOf(context: MaatwerkContext): string {
-  const employerId = ownEmployerId(context.caller);
-  if (!employerId) {
-    throw domainError(ErrorCode.FORBIDDEN, `${context.caller.org} is not an employer.`);
-  }
-  return employerId;
-}
-
 /**
  * Withdraws the open referrals of a vacancy that ends: the job is no longer available. Returns
  * the persons whose referral changed, for the audit log.
  */
-async function withdrawOpenReferrals(tx: Database, vacancyId: string, at: Date): Promise<string[]> {
+async function withdrawOpenReferrals(
+  tx: Database,
+  vacancyId: string,
+  at: Date,
+  today: string,
+): Promise<string[]> {
   const open = await tx
     .select()
     .from(referrals)
@@ -97,11 +89,10 @@ async function withdrawOpenReferrals(tx: Database, vacancyId: string, at: Date):
   for (const referral of open) {
     const withdrawn = movedReferral(referral, JOB_ENDED, at);
     await tx.update(referrals).set(withdrawn).where(eq(referrals.id, referral.id));
-    const relation = employerRelationOf(withdrawn);
-    await tx
-      .update(relations)
-      .set({ validUntil: relation.validUntil })
-      .where(eq(relations.source, relation.source));
+    await recordFact(
+      tx,
+      referralFact(withdrawn, { proposedOn: isoDate(withdrawn.proposedAt), changedOn: today }),
+    );
   }
   return open.map((referral) => referral.personId);
 }
@@ -118,7 +109,6 @@ export class VacancyWorkflowResolver {
     return runMutation(context, {
       name: 'openVacancy',
       rule: openVacancyRule,
-      category: 'm',
       input,
       idempotencyKeys,
       load: loadVacancy,
@@ -129,7 +119,7 @@ export class VacancyWorkflowResolver {
           .values({
             ...fields,
             id: await nextId(tx, vacancyNumbers, 'V'),
-            employerId: employerOf(context),
+            employerId: context.policy.rows.ownEmployer(),
             status: 'OPEN',
             openedAt: todayInBelgium(),
           })
@@ -151,7 +141,6 @@ export class VacancyWorkflowResolver {
     return runMutation(context, {
       name: 'moveVacancy',
       rule: moveVacancyRule,
-      category: 'm',
       input,
       idempotencyKeys,
       load: loadVacancy,
@@ -160,7 +149,10 @@ export class VacancyWorkflowResolver {
           .select()
           .from(vacancies)
           .where(
-            and(eq(vacancies.id, valid.vacancyId), eq(vacancies.employerId, employerOf(context))),
+            and(
+              eq(vacancies.id, valid.vacancyId),
+              eq(vacancies.employerId, context.policy.rows.ownEmployer()),
+            ),
           )
           .for('update');
         if (!current) throw notFound('Vacancy', valid.vacancyId);
@@ -172,7 +164,7 @@ export class VacancyWorkflowResolver {
           .where(eq(vacancies.id, current.id))
           .returning();
         const withdrawn = ENDS_REFERRALS.includes(valid.status)
-          ? await withdrawOpenReferrals(tx, current.id, now)
+          ? await withdrawOpenReferrals(tx, current.id, now, context.policy.today)
           : [];
         return { record: vacancy, id: vacancy.id, alsoChanged: withdrawn };
       },

@@ -1,4 +1,4 @@
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 
 import type { EnumValue } from '../../../common/enums';
@@ -7,6 +7,7 @@ import { PlacementEndReason, PlacementStatus, PlacementType } from './enums';
 
 @Category('n')
 @ObjectType({ description: 'A person at work (or on an internship) with an employer.' })
+@PersonKey('personId')
 export class Placement {
   @Field(() => ID)
   id: string;

@@ -1,4 +1,4 @@
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 import type { EnumValue } from '../../../common/enums';
@@ -9,6 +9,7 @@ import { FailureReason, ReferralOrigin, ReferralStatus } from './enums';
 @ObjectType({
   description: 'Why a match failed or did not last: mandatory feedback from the employer to VDAB.',
 })
+@PersonKey('personId')
 export class FailureFeedback {
   personId: string;
 
@@ -24,6 +25,7 @@ export class FailureFeedback {
 
 @Category('n')
 @ObjectType({ description: 'A referral (toeleiding) of a person to a vacancy or an employer.' })
+@PersonKey('personId')
 export class Referral {
   @Field(() => ID)
   id: string;

@@ -1,4 +1,4 @@
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 import type { EnumValue } from '../../../common/enums';
@@ -7,7 +7,11 @@ import { ColleagueCoachDuty, GuideDuty } from './enums';
 
 @Category('n')
 @ObjectType({ description: 'One of the eight mandatory duties of the guide, and what is agreed.' })
+@PersonKey('personId')
 export class GuideDutyArrangement {
+  /** The worker whose plan it is. */
+  personId: string;
+
   @Field(() => GuideDuty)
   duty: EnumValue<typeof GuideDuty>;
 
@@ -20,7 +24,11 @@ export class GuideDutyArrangement {
 
 @Category('n')
 @ObjectType({ description: 'One of the four duties of the colleague-coach, and what is agreed.' })
+@PersonKey('personId')
 export class ColleagueCoachDutyArrangement {
+  /** The worker whose plan it is. */
+  personId: string;
+
   @Field(() => ColleagueCoachDuty)
   duty: EnumValue<typeof ColleagueCoachDuty>;
 
@@ -35,6 +43,7 @@ export class ColleagueCoachDutyArrangement {
 @ObjectType({
   description: 'The support plan (ondersteuningsplan) that guides work-floor coaching.',
 })
+@PersonKey('personId')
 export class SupportPlan {
   @Field(() => ID)
   id: string;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-import { Purpose } from '../../../common/access/purposes';
-import type { RelationInsert } from '../../../common/access/relations';
+import type { DirectoryFact } from '../../../common/access/directory';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput } from '../../../common/errors';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
@@ -65,25 +64,17 @@ export function hiredPlacement(
 }
 
 /**
- * The employers a placement opens the person's file to, for the time it runs: the employer,
- * and the host company of an enclave.
+ * The fact the reference directory reads off a placement: it opens the worker's file to the
+ * employer, and the host company of an enclave, for the time it runs.
  */
-export function placementRelationsOf(
+export function placementFact(
   placement: Pick<
     PlacementRow,
     'id' | 'personId' | 'employerId' | 'hostEmployerId' | 'startDate' | 'endDate'
   >,
-): RelationInsert[] {
-  return [placement.employerId, placement.hostEmployerId]
-    .filter((employerId): employerId is string => employerId !== null)
-    .map((employerId) => ({
-      org: `employer:${employerId}`,
-      personId: placement.personId,
-      purpose: Purpose.EMPLOYMENT,
-      validFrom: placement.startDate,
-      validUntil: placement.endDate,
-      source: `placement:${placement.id}`,
-    }));
+): DirectoryFact {
+  const { id, personId, employerId, hostEmployerId, startDate, endDate } = placement;
+  return { kind: 'placement', id, personId, employerId, hostEmployerId, startDate, endDate };
 }
 
 /**

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-import { Purpose } from '../../../common/access/purposes';
-import { addDays, isoDate } from '../../../common/dates';
-import type { RelationInsert } from '../../../common/access/relations';
+import type { DirectoryFact } from '../../../common/access/directory';
 import type { EnumValue } from '../../../common/enums';
 import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
@@ -32,9 +30,6 @@ export const REFERRAL_LIFECYCLE = new Lifecycle<Status>('Referral', {
   DECLINED_BY_CANDIDATE: [],
   WITHDRAWN: [],
 });
-
-/** How long an employer keeps the candidate's file after a failed match: to give its feedback. */
-export const FEEDBACK_ACCESS_DAYS = 30;
 
 /** The failure feedback a failed move must carry, and only a failed move. */
 export const failureFeedbackRule = z
@@ -69,25 +64,21 @@ export const failureFeedbackRule = z
   });
 
 /**
- * The employer's relation to a referred person (DOMAIN B.4 note 11): the referral opens the
- * candidate's file to the employer; after a failed match only for the feedback period.
+ * The fact the reference directory reads off a referral (DOMAIN B.4 note 11): it opens the
+ * candidate's file to the employer from the day it is proposed, and a failed match says on
+ * which day (`changedOn`, the day of its last move) it failed.
  */
-export function employerRelationOf(referral: {
-  id: string;
-  personId: string;
-  employerId: string;
-  status: Status;
-  proposedAt: Date;
-  statusChangedAt: Date;
-}): RelationInsert {
-  const failed = FAILED_STATUSES.includes(referral.status);
+export function referralFact(
+  referral: Pick<ReferralRow, 'id' | 'personId' | 'employerId' | 'status'>,
+  days: { proposedOn: string; changedOn: string },
+): DirectoryFact {
   return {
-    org: `employer:${referral.employerId}`,
+    kind: 'referral',
+    id: referral.id,
     personId: referral.personId,
-    purpose: Purpose.EMPLOYMENT,
-    validFrom: isoDate(referral.proposedAt),
-    validUntil: failed ? addDays(isoDate(referral.statusChangedAt), FEEDBACK_ACCESS_DAYS) : null,
-    source: `referral:${referral.id}`,
+    employerId: referral.employerId,
+    proposedOn: days.proposedOn,
+    failedOn: FAILED_STATUSES.includes(referral.status) ? days.changedOn : null,
   };
 }
 

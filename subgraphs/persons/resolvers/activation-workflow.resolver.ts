@@ -2,9 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { consentPurpose } from '../../../common/access/purposes';
-import { relationInForce } from '../../../common/access/scope';
-import { relations } from '../../../common/access/tables';
+import { consentsGiven, recordFact } from '../../../common/access/directory';
 import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
@@ -26,10 +24,9 @@ import {
   dutyDecided,
   registerAtVdabRule,
   registrationDutyRule,
-  registrationRelationsOf,
+  registrationFact,
   reviewDueProblem,
 } from '../workflow/activation';
-import { ownOcmw } from '../workflow/scoped';
 
 @InputType({ description: 'An OCMW client registered at VDAB by their social worker.' })
 class RegisterAtVdabInput extends MutationInput {
@@ -79,8 +76,6 @@ export class ActivationWorkflowResolver {
     return runMutation(context, {
       name: 'registerAtVdab',
       rule: registerAtVdabRule,
-      category: 'e',
-      writers: ['OCMW_SOCIAL_WORKER'],
       input,
       idempotencyKeys,
       load: loadRegistration,
@@ -91,25 +86,19 @@ export class ActivationWorkflowResolver {
           .where(
             and(
               eq(records.personId, valid.personId),
-              eq(records.ocmwNisCode, ownOcmw(context.caller.org)),
-              context.scope.personFilter(records.personId),
+              eq(records.ocmwNisCode, context.policy.rows.ownOcmw()),
+              context.policy.rows.persons(records.personId),
             ),
           )
           .limit(1);
         if (!client) throw notFound('Person', valid.personId);
-        const [mandate] = await tx
-          .select({ source: relations.source })
-          .from(relations)
-          .where(
-            and(
-              eq(relations.personId, valid.personId),
-              eq(relations.org, context.caller.org),
-              eq(relations.purpose, consentPurpose('OCMW_INSCHRIJVINGSMANDAAT')),
-              relationInForce(),
-            ),
-          )
-          .limit(1);
-        if (!mandate) {
+        const mandate = await consentsGiven(tx, {
+          org: context.caller.org,
+          type: 'OCMW_INSCHRIJVINGSMANDAAT',
+          personIds: [valid.personId],
+          today: context.policy.today,
+        });
+        if (!mandate.has(valid.personId)) {
           throw domainError(
             ErrorCode.FORBIDDEN,
             `${valid.personId} has not given ${context.caller.org} the OCMW_INSCHRIJVINGSMANDAAT to register them at VDAB (004 p12).`,
@@ -142,7 +131,7 @@ export class ActivationWorkflowResolver {
             since: todayInBelgium(),
           })
           .returning();
-        await tx.insert(relations).values(registrationRelationsOf(registration));
+        await recordFact(tx, registrationFact(registration));
         return { record: registration, id: registration.id, personId: registration.personId };
       },
     });
@@ -160,7 +149,6 @@ export class ActivationWorkflowResolver {
     return runMutation(context, {
       name: 'decideRegistrationDuty',
       rule: registrationDutyRule,
-      category: 'd',
       input,
       idempotencyKeys,
       load: loadRecord,
@@ -171,8 +159,8 @@ export class ActivationWorkflowResolver {
           .where(
             and(
               eq(records.id, valid.recordId),
-              eq(records.ocmwNisCode, ownOcmw(context.caller.org)),
-              context.scope.personFilter(records.personId),
+              eq(records.ocmwNisCode, context.policy.rows.ownOcmw()),
+              context.policy.rows.persons(records.personId),
             ),
           )
           .for('update');

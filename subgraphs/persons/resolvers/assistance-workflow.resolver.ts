@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { relations } from '../../../common/access/tables';
+import { recordFact } from '../../../common/access/directory';
 import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
@@ -31,11 +31,10 @@ import {
   imposedSanction,
   movedClient,
   moveClientRule,
-  ocmwRelationOf,
+  assistanceFact,
   sanctionRule,
   sanctionUntilProblem,
 } from '../workflow/assistance';
-import { ownOcmw } from '../workflow/scoped';
 
 @InputType({ description: 'Social assistance granted by your OCMW to a resident.' })
 class GrantSocialAssistanceInput extends MutationInput {
@@ -87,7 +86,7 @@ async function ownRecord(tx: Database, context: PersonsContext, id: string) {
   const [record] = await tx
     .select()
     .from(records)
-    .where(and(eq(records.id, id), eq(records.ocmwNisCode, ownOcmw(context.caller.org))))
+    .where(and(eq(records.id, id), eq(records.ocmwNisCode, context.policy.rows.ownOcmw())))
     .for('update');
   if (!record) throw notFound('SocialAssistanceRecord', id);
   return record;
@@ -111,12 +110,11 @@ export class AssistanceWorkflowResolver {
     return runMutation(context, {
       name: 'grantSocialAssistance',
       rule: grantAssistanceRule,
-      category: 'c',
       input,
       idempotencyKeys,
       load: loadRecord,
       write: async (tx, valid) => {
-        const ocmw = ownOcmw(context.caller.org);
+        const ocmw = context.policy.rows.ownOcmw();
         const [person] = await tx
           .select({ residence: persons.residenceNisCode })
           .from(persons)
@@ -160,7 +158,7 @@ export class AssistanceWorkflowResolver {
             }),
           )
           .returning();
-        await tx.insert(relations).values(ocmwRelationOf(record));
+        await recordFact(tx, assistanceFact(record));
         return { record, id: record.id, personId: record.personId };
       },
     });
@@ -178,7 +176,6 @@ export class AssistanceWorkflowResolver {
     return runMutation(context, {
       name: 'moveClient',
       rule: moveClientRule,
-      category: 'c',
       input,
       idempotencyKeys,
       load: loadRecord,
@@ -190,14 +187,8 @@ export class AssistanceWorkflowResolver {
           .set(moved)
           .where(eq(records.id, current.id))
           .returning();
-        if (record.endedAt) {
-          // An exit closes the OCMW's view of the file.
-          const relation = ocmwRelationOf(record);
-          await tx
-            .update(relations)
-            .set({ validUntil: relation.validUntil })
-            .where(eq(relations.source, relation.source));
-        }
+        // An exit closes the OCMW's view of the file.
+        if (record.endedAt) await recordFact(tx, assistanceFact(record));
         return { record, id: record.id, personId: record.personId };
       },
     });
@@ -215,8 +206,6 @@ export class AssistanceWorkflowResolver {
     return runMutation(context, {
       name: 'imposeSanction',
       rule: sanctionRule,
-      category: 'g',
-      writers: ['OCMW_SOCIAL_WORKER'],
       input,
       idempotencyKeys,
       load: async (tx, id) => (await tx.select().from(sanctions).where(eq(sanctions.id, id)))[0],

@@ -18,12 +18,15 @@ const SocialAssistanceRecordConnection = ConnectionType(
 
 @ArgsType()
 class SocialAssistanceRecordsArgs extends ConnectionArgs {
+  @Category('c', { minimal: true })
   @Field(() => String, { nullable: true, description: 'NIS code of the OCMW.' })
   ocmwNisCode?: string | null;
 
+  @Category('c', { minimal: true })
   @Field(() => AssistanceType, { nullable: true })
   type?: EnumValue<typeof AssistanceType> | null;
 
+  @Category('c')
   @Field(() => ClientStatus, { nullable: true })
   clientStatus?: EnumValue<typeof ClientStatus> | null;
 }
@@ -36,7 +39,7 @@ export class SocialAssistanceRecordResolver {
   })
   socialAssistanceRecords(
     @Args(() => SocialAssistanceRecordsArgs) args: SocialAssistanceRecordsArgs,
-    @Ctx() { db, scope }: PersonsContext,
+    @Ctx() { db, policy }: PersonsContext,
   ) {
     const filters: SQL[] = [];
     if (args.ocmwNisCode) filters.push(eq(socialAssistanceRecords.ocmwNisCode, args.ocmwNisCode));
@@ -47,7 +50,7 @@ export class SocialAssistanceRecordResolver {
       db,
       socialAssistanceRecords,
       'id',
-      and(scope.personFilter(socialAssistanceRecords.personId), ...filters),
+      and(policy.rows.persons(socialAssistanceRecords.personId), ...filters),
       args,
     );
   }

@@ -1,9 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { relationForConsent } from '../../../common/access/relations';
-import { relations } from '../../../common/access/tables';
+import { recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -15,6 +14,7 @@ import { consentNumbers, consents, idempotencyKeys } from '../tables';
 import { Consent } from '../types/consent';
 import { ConsentType } from '../types/enums';
 import {
+  consentFact,
   givenConsent,
   grantConsentRule,
   revokeConsentRule,
@@ -60,8 +60,6 @@ export class ConsentWorkflowResolver {
     return runMutation(context, {
       name: 'grantConsent',
       rule: grantConsentRule,
-      category: 'a',
-      writers: ['CITIZEN'],
       input,
       idempotencyKeys,
       load: loadConsent,
@@ -100,7 +98,10 @@ export class ConsentWorkflowResolver {
             ),
           )
           .returning();
-        await tx.insert(relations).values(relationForConsent(consent)!);
+        await recordFact(
+          tx,
+          consentFact(consent, { grantedOn: context.policy.today, revokedOn: null }),
+        );
         return { record: consent, id: consent.id, personId };
       },
     });
@@ -117,8 +118,6 @@ export class ConsentWorkflowResolver {
     return runMutation(context, {
       name: 'revokeConsent',
       rule: revokeConsentRule,
-      category: 'a',
-      writers: ['CITIZEN'],
       input,
       idempotencyKeys,
       load: loadConsent,
@@ -134,11 +133,14 @@ export class ConsentWorkflowResolver {
           .set(revokedConsent(current, new Date()))
           .where(eq(consents.id, current.id))
           .returning();
-        // Ended yesterday: the relation no longer holds today.
-        await tx
-          .update(relations)
-          .set({ validUntil: sql`current_date - 1` })
-          .where(eq(relations.source, `consent:${consent.id}`));
+        // The day it is taken back closes what it opened (grantedOn is kept as it was opened).
+        await recordFact(
+          tx,
+          consentFact(consent, {
+            grantedOn: context.policy.today,
+            revokedOn: context.policy.today,
+          }),
+        );
         return { record: consent, id: consent.id, personId: consent.personId };
       },
     });

@@ -1,9 +1,8 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
-import { Category } from '../../../common/access/categories';
+import { Category, SelfOnly } from '../../../common/access/categories';
 import { auditLog } from '../../../common/access/tables';
-import { domainError, ErrorCode } from '../../../common/errors';
 import type { PersonsContext } from '../loaders';
 import type { PersonRow } from '../tables';
 import { AccessLogEntry } from '../types/access-log';
@@ -11,30 +10,20 @@ import { Person } from '../types/person';
 
 @Resolver(() => Person)
 export class MeResolver {
+  @SelfOnly()
   @Category('a')
   @Query(() => Person, { nullable: true, description: "The citizen's own file (role CITIZEN)." })
   me(@Ctx() { caller, loaders }: PersonsContext) {
-    if (caller.role !== 'CITIZEN') {
-      throw domainError(
-        ErrorCode.FORBIDDEN,
-        '`me` is the citizen view; partners query `person(id:)`.',
-      );
-    }
     return loaders.personById.load(caller.sub);
   }
 
+  @SelfOnly()
   @Category('a')
   @FieldResolver(() => [AccessLogEntry], {
     nullable: true,
     description: 'Who consulted this file, newest first. Only the citizen may read their own log.',
   })
   async accessLog(@Root() person: PersonRow, @Ctx() { caller, db }: PersonsContext) {
-    if (caller.role !== 'CITIZEN' || caller.sub !== person.id) {
-      throw domainError(
-        ErrorCode.FORBIDDEN,
-        'Only the citizen can read the access log of their file.',
-      );
-    }
     const rows = await db
       .select({
         requestId: auditLog.requestId,
@@ -53,7 +42,7 @@ export class MeResolver {
     for (const { requestId, source, ...entry } of rows) {
       const known = consultations.get(requestId);
       if (known) known.sources = [...new Set([...known.sources, source])].sort();
-      else consultations.set(requestId, { ...entry, sources: [source] });
+      else consultations.set(requestId, { ...entry, personId: person.id, sources: [source] });
     }
     return [...consultations.values()];
   }

@@ -10,20 +10,21 @@ import { PersonConnection } from './person.resolver';
 
 @Resolver(() => Municipality)
 export class MunicipalityResolver {
-  @Category('a')
+  // Listing the persons who live here reads where each of them lives: category b.
+  @Category('b')
   @FieldResolver(() => PersonConnection, {
     description: 'Persons living here that the caller may see.',
   })
   residents(
     @Root() municipality: Municipality,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() { db, scope }: PersonsContext,
+    @Ctx() { db, policy }: PersonsContext,
   ) {
     return paginate(
       db,
       persons,
       'id',
-      and(eq(persons.residenceNisCode, municipality.nisCode), scope.personFilter(persons.id)),
+      and(eq(persons.residenceNisCode, municipality.nisCode), policy.rows.persons(persons.id)),
       args,
     );
   }

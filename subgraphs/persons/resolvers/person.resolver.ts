@@ -30,12 +30,15 @@ export const PersonConnection = ConnectionType(Person, 'Person');
 
 @ArgsType()
 class PersonsArgs extends ConnectionArgs {
+  @Category('b')
   @Field(() => String, { nullable: true, description: 'NIS code of the residence municipality.' })
   residenceNisCode?: string | null;
 
+  @Category('e')
   @Field(() => LabourMarketStatus, { nullable: true })
   labourMarketStatus?: EnumValue<typeof LabourMarketStatus> | null;
 
+  @Category('e')
   @Field(() => Boolean, {
     nullable: true,
     description: 'Only persons with (true) or without (false) a current VDAB registration.',
@@ -76,9 +79,9 @@ export class PersonResolver {
 
   @Category('a')
   @Query(() => PersonConnection, { description: 'Persons the caller may see, in id order.' })
-  async persons(@Args(() => PersonsArgs) args: PersonsArgs, @Ctx() { db, scope }: PersonsContext) {
+  async persons(@Args(() => PersonsArgs) args: PersonsArgs, @Ctx() { db, policy }: PersonsContext) {
     const filters = personFilters(db, args);
-    return paginate(db, persons, 'id', and(scope.personFilter(persons.id), ...filters), args);
+    return paginate(db, persons, 'id', and(policy.rows.persons(persons.id), ...filters), args);
   }
 
   @Category('b')

@@ -58,12 +58,11 @@ export class TrajectoryActionWorkflowResolver {
     return runMutation(context, {
       name: 'addTrajectoryAction',
       rule: addActionRule,
-      category: 'f',
       input,
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
-        const trajectory = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
+        const trajectory = await scopedTrajectory(tx, context.policy.rows, valid.trajectoryId);
         assertRunning(trajectory, 'it takes no new actions');
         if (valid.startDate < trajectory.startedAt) {
           throw badUserInput(
@@ -97,14 +96,13 @@ export class TrajectoryActionWorkflowResolver {
     return runMutation(context, {
       name: 'endTrajectoryAction',
       rule: endActionRule,
-      category: 'f',
       input,
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
         const { row: current, personId } = await scopedTrajectoryPart(
           tx,
-          context.scope,
+          context.policy.rows,
           trajectoryActions,
           'TrajectoryAction',
           valid.actionId,

@@ -65,9 +65,6 @@ class HandOverRegieInput extends MutationInput {
 const loadTrajectory = async (tx: Database, id: string): Promise<TrajectoryRow> =>
   (await tx.select().from(trajectories).where(eq(trajectories.id, id)))[0];
 
-/** Both sides direct trajectories (B.2.1): the OCMW for its clients, VDAB for its jobseekers. */
-const TRAJECTORY_WRITERS = ['OCMW_SOCIAL_WORKER', 'VDAB_MEDIATOR'] as const;
-
 /**
  * The trajectory of B.2.1: started by the OCMW or VDAB, one at a time, its regie handed over
  * warmly between them, and ended once.
@@ -85,8 +82,6 @@ export class TrajectoryWorkflowResolver {
     return runMutation(context, {
       name: 'startTrajectory',
       rule: startTrajectoryRule,
-      category: 'f',
-      writers: TRAJECTORY_WRITERS,
       input,
       idempotencyKeys,
       load: loadTrajectory,
@@ -94,7 +89,7 @@ export class TrajectoryWorkflowResolver {
         const [person] = await tx
           .select({ id: persons.id })
           .from(persons)
-          .where(and(eq(persons.id, valid.personId), context.scope.personFilter(persons.id)));
+          .where(and(eq(persons.id, valid.personId), context.policy.rows.persons(persons.id)));
         if (!person) throw notFound('Person', valid.personId);
         const [running] = await tx
           .select({ id: trajectories.id })
@@ -132,13 +127,11 @@ export class TrajectoryWorkflowResolver {
     return runMutation(context, {
       name: 'endTrajectory',
       rule: endTrajectoryRule,
-      category: 'f',
-      writers: TRAJECTORY_WRITERS,
       input,
       idempotencyKeys,
       load: loadTrajectory,
       write: async (tx, valid) => {
-        const current = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
+        const current = await scopedTrajectory(tx, context.policy.rows, valid.trajectoryId);
         const [trajectory] = await tx
           .update(trajectories)
           .set(endedTrajectory(current, valid.endDate))
@@ -160,13 +153,11 @@ export class TrajectoryWorkflowResolver {
     return runMutation(context, {
       name: 'handOverRegie',
       rule: handOverRule,
-      category: 'f',
-      writers: TRAJECTORY_WRITERS,
       input,
       idempotencyKeys,
       load: loadTrajectory,
       write: async (tx, valid) => {
-        const current = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
+        const current = await scopedTrajectory(tx, context.policy.rows, valid.trajectoryId);
         const moved = handedOver(
           current,
           {

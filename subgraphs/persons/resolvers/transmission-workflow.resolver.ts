@@ -58,13 +58,11 @@ export class TransmissionWorkflowResolver {
     return runMutation(context, {
       name: 'sendTransmission',
       rule: sendTransmissionRule,
-      category: 'g',
-      writers: ['VDAB_MEDIATOR', 'GTB_COUNSELLOR'],
       input,
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
-        const trajectory = await scopedTrajectory(tx, context.scope, valid.trajectoryId);
+        const trajectory = await scopedTrajectory(tx, context.policy.rows, valid.trajectoryId);
         const [transmission] = await tx
           .insert(transmissions)
           .values(
@@ -93,15 +91,13 @@ export class TransmissionWorkflowResolver {
     return runMutation(context, {
       name: 'answerTransmission',
       rule: answerTransmissionRule,
-      category: 'g',
-      writers: ['OCMW_SOCIAL_WORKER'],
       input,
       idempotencyKeys,
       load,
       write: async (tx, valid) => {
         const { row: current, personId } = await scopedTrajectoryPart(
           tx,
-          context.scope,
+          context.policy.rows,
           transmissions,
           'Transmission',
           valid.transmissionId,

@@ -1,12 +1,18 @@
 import { Field, ObjectType } from 'type-graphql';
 
+import { PersonKey, SelfOnly } from '../../../common/access/categories';
 import { DateTimeScalar } from '../../../common/scalars';
 
+@SelfOnly()
+@PersonKey('personId')
 @ObjectType({
   description:
     'One consultation of your file: when, by which partner organisation, for what purpose. Staff identities stay internal (GDPR art. 15 as read in C-579/21).',
 })
 export class AccessLogEntry {
+  /** Whose file was consulted: only they read it. */
+  personId: string;
+
   @Field(() => DateTimeScalar)
   at: Date;
 

@@ -1,5 +1,5 @@
 import type { EnumValue } from '../../../common/enums';
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 import { DateScalar, DateTimeScalar } from '../../../common/scalars';
@@ -7,6 +7,7 @@ import { ConsentType, EmploymentType } from './enums';
 
 @Category('a')
 @ObjectType({ description: 'A consent or mandate given by the citizen.' })
+@PersonKey('personId')
 export class Consent {
   @Field(() => ID)
   id: string;
@@ -31,6 +32,7 @@ export class Consent {
 
 @Category('n')
 @ObjectType({ description: 'Employment status on a reference date (for outflow KPIs).' })
+@PersonKey('personId')
 export class EmploymentOutcome {
   @Field(() => ID)
   id: string;

@@ -1,7 +1,7 @@
 import type { EnumValue } from '../../../common/enums';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import { DateScalar } from '../../../common/scalars';
 import {
   EducationLevel,
@@ -14,6 +14,7 @@ import {
 
 @ObjectType({ description: 'A person known to one of the partners. The id is pseudonymous.' })
 @Directive('@key(fields: "id")')
+@PersonKey('id')
 export class Person {
   @Field(() => ID)
   id: string;

@@ -1,5 +1,5 @@
 import type { EnumValue } from '../../../common/enums';
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 import { DateScalar } from '../../../common/scalars';
@@ -16,6 +16,7 @@ import {
 
 @Category('e')
 @ObjectType({ description: 'A registration at VDAB, the public employment service.' })
+@PersonKey('personId')
 export class VdabRegistration {
   @Field(() => ID)
   id: string;
@@ -49,6 +50,7 @@ export class VdabRegistration {
 
 @Category('g')
 @ObjectType({ description: 'A sanction imposed by the OCMW.' })
+@PersonKey('personId')
 export class Sanction {
   @Field(() => ID)
   id: string;
@@ -70,6 +72,7 @@ export class Sanction {
 
 @Category('c')
 @ObjectType({ description: 'Social assistance granted by an OCMW (the OCMW is the authority).' })
+@PersonKey('personId')
 export class SocialAssistanceRecord {
   @Field(() => ID)
   id: string;
@@ -128,6 +131,7 @@ export class SocialAssistanceRecord {
 @ObjectType({
   description: 'Temporary protection of a displaced person from Ukraine (1 year + 6 + 6 months).',
 })
+@PersonKey('personId')
 export class TemporaryProtection {
   @Field(() => ID)
   id: string;

@@ -1,5 +1,5 @@
 import type { EnumValue } from '../../../common/enums';
-import { Category } from '../../../common/access/categories';
+import { Category, PersonKey } from '../../../common/access/categories';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 import { DateScalar } from '../../../common/scalars';
@@ -9,11 +9,15 @@ import { ActionOutcome, Instrument, Regie, TransmissionKind } from './enums';
 @ObjectType({
   description: 'A step in a trajectory: an internship, a training, work experience, …',
 })
+@PersonKey('personId')
 export class TrajectoryAction {
   @Field(() => ID)
   id: string;
 
   trajectoryId: string;
+
+  /** The trajectory's person, whose data it is. */
+  personId: string;
 
   @Field(() => Instrument)
   instrument: EnumValue<typeof Instrument>;
@@ -33,11 +37,15 @@ export class TrajectoryAction {
 
 @Category('g')
 @ObjectType({ description: 'A notice from VDAB to the OCMW; the OCMW must give feedback.' })
+@PersonKey('personId')
 export class Transmission {
   @Field(() => ID)
   id: string;
 
   trajectoryId: string;
+
+  /** The trajectory's person, whose data it is. */
+  personId: string;
 
   @Field(() => TransmissionKind)
   kind: EnumValue<typeof TransmissionKind>;
@@ -59,11 +67,15 @@ export class Transmission {
 
 @Category('f')
 @ObjectType({ description: 'A warm handover of the regie between OCMW and VDAB.' })
+@PersonKey('personId')
 export class Handover {
   @Field(() => ID)
   id: string;
 
   trajectoryId: string;
+
+  /** The trajectory's person, whose data it is. */
+  personId: string;
 
   @Field(() => Regie)
   fromRegie: EnumValue<typeof Regie>;
@@ -80,6 +92,7 @@ export class Handover {
 
 @Category('f')
 @ObjectType({ description: "A person's trajectory towards work, directed by the OCMW or VDAB." })
+@PersonKey('personId')
 export class Trajectory {
   @Field(() => ID)
   id: string;

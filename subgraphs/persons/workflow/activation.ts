@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-import { Purpose } from '../../../common/access/purposes';
-import type { RelationInsert } from '../../../common/access/relations';
+import type { DirectoryFact } from '../../../common/access/directory';
 import { addDays } from '../../../common/dates';
 import type { EnumValue } from '../../../common/enums';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
@@ -25,30 +24,17 @@ import {
 import { assertRunning } from './scoped';
 
 /**
- * A VDAB registration opens the person's file to VDAB for guidance and indication, and to the
- * partner (GTB) that guides on VDAB's behalf.
+ * The fact the reference directory reads off a VDAB registration: it opens the person's file to
+ * VDAB for guidance and indication, and to the partner (GTB) that guides on VDAB's behalf.
  */
-export function registrationRelationsOf(registration: {
+export function registrationFact(registration: {
   id: string;
   personId: string;
   since: string;
   partnerOrg: string | null;
-}): RelationInsert[] {
-  const source = `vdab_registration:${registration.id}`;
-  const relation = (org: string, purpose: string): RelationInsert => ({
-    org,
-    personId: registration.personId,
-    purpose,
-    validFrom: registration.since,
-    source,
-  });
-  return [
-    relation('vdab', Purpose.TRAJECTORY_GUIDANCE),
-    relation('vdab', Purpose.INDICATION),
-    ...(registration.partnerOrg
-      ? [relation(registration.partnerOrg, Purpose.TRAJECTORY_GUIDANCE)]
-      : []),
-  ];
+}): DirectoryFact {
+  const { id, personId, since, partnerOrg } = registration;
+  return { kind: 'vdab-registration', id, personId, since, partnerOrg };
 }
 
 export const registerAtVdabRule = z.object({

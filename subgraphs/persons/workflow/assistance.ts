@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-import { Purpose } from '../../../common/access/purposes';
-import type { RelationInsert } from '../../../common/access/relations';
+import type { DirectoryFact } from '../../../common/access/directory';
 import { addDays } from '../../../common/dates';
 import type { EnumValue } from '../../../common/enums';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
@@ -119,20 +118,14 @@ export function movedClient(record: AssistanceRecord, to: Status, on: string): A
 }
 
 /**
- * The OCMW's relation to its client (the reference directory), for as long as the record runs:
- * it is what lets the social worker read the file (B.4).
+ * The fact the reference directory reads off a record: the OCMW's relation to its client, for
+ * as long as the record runs, is what lets the social worker read the file (B.4).
  */
-export function ocmwRelationOf(
+export function assistanceFact(
   record: Pick<AssistanceRecord, 'id' | 'personId' | 'ocmwNisCode' | 'grantedAt' | 'endedAt'>,
-): RelationInsert {
-  return {
-    org: `ocmw:${record.ocmwNisCode}`,
-    personId: record.personId,
-    purpose: Purpose.SOCIAL_INTEGRATION,
-    validFrom: record.grantedAt,
-    validUntil: record.endedAt,
-    source: `social_assistance:${record.id}`,
-  };
+): DirectoryFact {
+  const { id, personId, ocmwNisCode, grantedAt, endedAt } = record;
+  return { kind: 'social-assistance', id, personId, ocmwNisCode, grantedAt, endedAt };
 }
 
 /** Why a sanction's end date cannot stand, or undefined when it can. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { DirectoryFact } from '../../../common/access/directory';
+
 import type { EnumValue } from '../../../common/enums';
 import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
@@ -59,4 +61,16 @@ export function givenConsent(
 export function revokedConsent(consent: ConsentRow, at: Date): ConsentRow {
   CONSENT_LIFECYCLE.assertMove(consent.id, consent.revokedAt ? 'REVOKED' : 'GIVEN', 'REVOKED');
   return { ...consent, revokedAt: at };
+}
+
+/**
+ * The fact the reference directory reads off a consent: it opens what it names to the
+ * organisation it is given to, from the day it is given until the day it is taken back.
+ */
+export function consentFact(
+  consent: Pick<ConsentRow, 'id' | 'personId' | 'type' | 'grantedTo'>,
+  days: { grantedOn: string; revokedOn: string | null },
+): DirectoryFact {
+  const { id, personId, type, grantedTo } = consent;
+  return { kind: 'consent', id, personId, type, grantedTo, ...days };
 }

@@ -1,24 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 
-import { orgRef } from '../../../common/access/caller';
-import type { AccessScope } from '../../../common/access/scope';
+import type { RowScope } from '../../../common/access/rows';
 import type { Database } from '../../../common/db/connection';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
 import { trajectories, trajectoryActions, transmissions, type TrajectoryRow } from '../tables';
 
-/** The NIS code of the caller's OCMW (`ocmw:44021`), or '' for any other organisation. */
-export const ownOcmw = (org: string) => orgRef(org, 'ocmw') ?? '';
-
 /** A trajectory the caller may reach, locked for the change; NOT_FOUND for any other. */
 export async function scopedTrajectory(
   tx: Database,
-  scope: AccessScope,
+  rows: RowScope,
   id: string,
 ): Promise<TrajectoryRow> {
   const [trajectory] = await tx
     .select()
     .from(trajectories)
-    .where(and(eq(trajectories.id, id), scope.personFilter(trajectories.personId)))
+    .where(and(eq(trajectories.id, id), rows.persons(trajectories.personId)))
     .for('update');
   if (!trajectory) throw notFound('Trajectory', id);
   return trajectory;
@@ -42,7 +38,7 @@ type TrajectoryPart = typeof trajectoryActions | typeof transmissions;
  */
 export async function scopedTrajectoryPart<Part extends TrajectoryPart>(
   tx: Database,
-  scope: AccessScope,
+  rows: RowScope,
   part: Part,
   entity: string,
   id: string,
@@ -52,7 +48,7 @@ export async function scopedTrajectoryPart<Part extends TrajectoryPart>(
     .select({ row: table, personId: trajectories.personId })
     .from(table)
     .innerJoin(trajectories, eq(trajectories.id, table.trajectoryId))
-    .where(and(eq(table.id, id), scope.personFilter(trajectories.personId)))
+    .where(and(eq(table.id, id), rows.persons(trajectories.personId)))
     .for('update');
   if (!found) throw notFound(entity, id);
   return found as { row: Part['$inferSelect']; personId: string };

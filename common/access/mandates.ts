@@ -1,9 +1,21 @@
-import { and, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
 
-import { mandates, type MandateRow } from '../common/access/tables';
-import type { Database } from '../common/db/connection';
-import { domainError, ErrorCode } from '../common/errors';
-import type { PartnerIdentity } from './auth';
+import type { Database } from '../db/connection';
+import { anyOf } from '../db/any-of';
+import { domainError, ErrorCode } from '../errors';
+import { paginate, type ConnectionArgs } from '../pagination';
+import type { BulkInsert } from './directory';
+import type { RowScope } from './rows';
+import { mandates, type MandateRow } from './tables';
+
+export type { MandateRow };
+export type MandateInsert = typeof mandates.$inferInsert;
+
+/** Who asks: the verified partner, as the gateway knows it before any mandate. */
+export interface MandateSubject {
+  org: string;
+  role: string;
+}
 
 export interface MandateDecision {
   purpose: string;
@@ -27,6 +39,8 @@ export class MandateDirectory {
   constructor(
     private readonly db: Database,
     private readonly cacheSeconds: number,
+    /** The product's clock: a mandate is in force on this day. */
+    private readonly today: () => string,
   ) {}
 
   private async inForce(org: string, role: string): Promise<MandateRow[]> {
@@ -45,13 +59,14 @@ export class MandateDirectory {
   }
 
   private read(): Promise<MandateRow[]> {
+    const day = this.today();
     return this.db
       .select()
       .from(mandates)
       .where(
         and(
-          lte(mandates.validFrom, sql`current_date`),
-          or(isNull(mandates.validUntil), gte(mandates.validUntil, sql`current_date`)),
+          lte(mandates.validFrom, day),
+          or(isNull(mandates.validUntil), gte(mandates.validUntil, day)),
         ),
       );
   }
@@ -61,7 +76,7 @@ export class MandateDirectory {
    * purpose. No mandate for it → FORBIDDEN (DOMAIN A.2.2).
    */
   async decide(
-    identity: PartnerIdentity,
+    identity: MandateSubject,
     declaredPurpose: string | undefined,
   ): Promise<MandateDecision> {
     const own = await this.inForce(identity.org, identity.role);
@@ -87,4 +102,46 @@ export class MandateDirectory {
       categories: [...new Set(granted.flatMap((mandate) => mandate.categories))].sort(),
     };
   }
+}
+
+/** The filters a partner may give when it lists mandates. */
+export interface MandateFilters {
+  org?: string | null;
+  role?: string | null;
+  purpose?: string | null;
+}
+
+/**
+ * A page of the mandate directory as the caller may see it (the department all of it, any other
+ * organisation its own), read-only: no component writes mandates.
+ */
+export function mandatesPage(
+  db: Database,
+  rows: RowScope,
+  filters: MandateFilters,
+  args: ConnectionArgs,
+) {
+  const conditions: (SQL | undefined)[] = [rows.mandates(mandates.org)];
+  if (filters.org) conditions.push(eq(mandates.org, filters.org));
+  if (filters.role) conditions.push(eq(mandates.role, filters.role));
+  if (filters.purpose) conditions.push(eq(mandates.purpose, filters.purpose));
+  return paginate(db, mandates, 'id', and(...conditions), args);
+}
+
+/** The mandates grounded on each of these agreements, as the caller may see them. */
+export function mandatesOfAgreements(
+  db: Database,
+  rows: RowScope,
+  agreementIds: string[],
+): Promise<MandateRow[]> {
+  return db
+    .select()
+    .from(mandates)
+    .where(and(anyOf(mandates.agreementId, agreementIds), rows.mandates(mandates.org)))
+    .orderBy(asc(mandates.id));
+}
+
+/** Seeds the mandate directory (the platform's administration writes it, never a component). */
+export function seedMandateRows(insert: BulkInsert, rows: MandateInsert[]): Promise<void> {
+  return insert(mandates, rows);
 }

@@ -1,0 +1,172 @@
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+import { domainError, ErrorCode } from '../errors';
+import type { Area } from '../statistics/area-table';
+import { orgRef, type Caller, type Role } from './caller';
+import { inDirectory } from './directory';
+import { ACCESS_MATRIX } from './matrix';
+
+/** Roles that see persons through the reference directory (DOMAIN A.2.4). */
+const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
+  'VDAB_MEDIATOR',
+  'VDAB_ICF_CONSULTANT',
+  'GTB_COUNSELLOR',
+  'OCMW_SOCIAL_WORKER',
+  'LG_ICF_CONSULTANT',
+  'EMPLOYER',
+  'JOB_COACH',
+]);
+
+/** Roles that work for one employer: they see its own referrals and placements only (note 14). */
+const EMPLOYER_ROLES: ReadonlySet<Caller['role']> = new Set<Role>(['EMPLOYER', 'JOB_COACH']);
+
+/**
+ * Roles that read agreements, action plans (o) and pact data (p) of their own local government
+ * only. B.4 gives the city monitor R on o and p, the OCMW R on o and r on p, and the local
+ * government's ICF consultant r on o: R and r are the caller's own scope, its municipality's
+ * agreements and pact result, not every municipality's. The department reads them for all of
+ * Flanders; VDAB (r on o), a party to every SO, their minimised view everywhere.
+ */
+const OWN_AREA_READERS: ReadonlySet<Caller['role']> = new Set<Role>([
+  'CITY_MONITOR',
+  'OCMW_SOCIAL_WORKER',
+  'LG_ICF_CONSULTANT',
+]);
+
+/** Roles that oversee the whole mandate directory; any other organisation sees its own. */
+const WHOLE_DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set([
+  'DEPARTMENT_ANALYST',
+  'SYSTEM',
+]);
+
+/**
+ * Which rows of every kind of record a caller may reach, as conditions the data-access code
+ * applies in SQL, so a row outside them is never read, counted or hinted at (it is NOT_FOUND).
+ * The subgraph names its columns; the decision is made here.
+ */
+export class RowScope {
+  constructor(
+    readonly caller: Caller,
+    private readonly today: string,
+  ) {}
+
+  private get platform(): boolean {
+    return this.caller.role === 'SYSTEM';
+  }
+
+  /** The persons the caller may see: itself, its relations for the purpose, or nobody. */
+  persons(personId: AnyPgColumn): SQL | undefined {
+    const { role, sub, org, purpose } = this.caller;
+    if (this.platform) return undefined;
+    if (role === 'CITIZEN') return sql`${personId} = ${sub}`;
+    if (DIRECTORY_ROLES.has(role) && purpose) {
+      return inDirectory({ org, purpose }, personId, this.today);
+    }
+    // Monitors, the department and federations reach no person at all, only aggregates.
+    return sql`false`;
+  }
+
+  /**
+   * The caller's own employer's rows, for an employer or job coach: the directory holds persons,
+   * not matches, so a candidate referred to two employers would otherwise show each employer the
+   * other's referral (B.4 note 14).
+   */
+  private ownEmployerRows(...employerColumns: AnyPgColumn[]): SQL | undefined {
+    if (!EMPLOYER_ROLES.has(this.caller.role)) return undefined;
+    const employerId = orgRef(this.caller.org, 'employer');
+    if (!employerId) return sql`false`;
+    return or(...employerColumns.map((column) => eq(column, employerId)));
+  }
+
+  referrals(columns: { personId: AnyPgColumn; employerId: AnyPgColumn }): SQL | undefined {
+    return and(this.persons(columns.personId), this.ownEmployerRows(columns.employerId));
+  }
+
+  /** Placements; an enclave's host employer sees the placement too. */
+  placements(columns: {
+    personId: AnyPgColumn;
+    employerId: AnyPgColumn;
+    hostEmployerId: AnyPgColumn;
+  }): SQL | undefined {
+    return and(
+      this.persons(columns.personId),
+      this.ownEmployerRows(columns.employerId, columns.hostEmployerId),
+    );
+  }
+
+  /**
+   * Advices. A minimised reader of advices (an OCMW or an employer, B.4 notes 9 and 13) learns
+   * only that a person holds a ticket, so refused advices stay out of its rows: an advice
+   * without validity would tell it that a request was turned down.
+   */
+  advices(columns: { personId: AnyPgColumn; decision: AnyPgColumn }): SQL | undefined {
+    const minimal = !this.platform && ACCESS_MATRIX[this.caller.role as Role].j === 'minimal';
+    return and(
+      this.persons(columns.personId),
+      minimal ? eq(columns.decision, 'TOEGEKEND') : undefined,
+    );
+  }
+
+  /** The municipality a caller's reads of agreements and pacts (o, p) are limited to, if any. */
+  agreementArea(): string | undefined {
+    return OWN_AREA_READERS.has(this.caller.role) ? this.ownMunicipality() : undefined;
+  }
+
+  /**
+   * Agreements and action plans: for a caller limited to its own area, those `covering` its
+   * municipality (the subgraph says how its tables express that); rows outside read as ids that
+   * do not exist.
+   */
+  agreements(covering: (nisCode: string) => SQL): SQL | undefined {
+    const area = this.agreementArea();
+    return area === undefined ? undefined : covering(area);
+  }
+
+  /** Pact participations: the caller's own local government's, when it is limited to it. */
+  pacts(municipalityNisCode: AnyPgColumn): SQL | undefined {
+    const area = this.agreementArea();
+    return area === undefined ? undefined : eq(municipalityNisCode, area);
+  }
+
+  /** The mandate directory: all of it for the department, an organisation's own otherwise. */
+  mandates(org: AnyPgColumn): SQL | undefined {
+    return WHOLE_DIRECTORY_ROLES.has(this.caller.role) ? undefined : eq(org, this.caller.org);
+  }
+
+  /**
+   * Who may read the figures of an area (B.4 columns q and r). The field guard has already let
+   * only roles with q (municipal) or r (higher areas) through. A role that reads q as `R` (city
+   * monitor, OCMW) reads it for its own municipality: beyond it, it has the provincial and
+   * Flemish totals of r. A role with `A` reads every municipality's (suppressed) figures.
+   */
+  assertArea(area: Area): void {
+    if (area.level !== 'MUNICIPALITY' || this.platform) return;
+    if (ACCESS_MATRIX[this.caller.role as Role].q !== 'full') return;
+    if (orgRef(this.caller.org, 'municipality', 'ocmw') === area.code) return;
+    throw domainError(
+      ErrorCode.FORBIDDEN,
+      `${this.caller.org} reads municipal figures of its own municipality only; for ${area.code}, read its province, reference region or Flanders.`,
+      { category: 'q', area: area.code },
+    );
+  }
+
+  /** The employer a caller works for; FORBIDDEN for any other organisation. */
+  ownEmployer(): string {
+    const employerId = orgRef(this.caller.org, 'employer');
+    if (!employerId) {
+      throw domainError(ErrorCode.FORBIDDEN, `${this.caller.org} is not an employer.`);
+    }
+    return employerId;
+  }
+
+  /** The NIS code of the caller's OCMW (`ocmw:44021`), or '' for any other organisation. */
+  ownOcmw(): string {
+    return orgRef(this.caller.org, 'ocmw') ?? '';
+  }
+
+  /** The municipality of a local government's organisation: the city, its OCMW or consultants. */
+  ownMunicipality(): string {
+    return orgRef(this.caller.org, 'municipality', 'ocmw', 'lg') ?? '';
+  }
+}
