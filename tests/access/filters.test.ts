@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { Kind, parse, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
+
+import type { DataCategory } from '../../common/access/categories';
+import { mayFilter, PERSONA_ROLES } from '../support/b4';
+import { startTestStack, type TestStack } from '../support/stack';
+
+/**
+ * Issue 13 item 8: a filter is a read of the category of what it filters on. A partner that may
+ * not read a field may not sort persons by it either: the filtered list would tell it the value
+ * of every person in it. The cases the auditor found, then every filter argument of the
+ * supergraph for every persona, against a hand copy of B.4.
+ */
+describe('filters read the category they filter on', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack('small');
+  });
+  afterAll(() => stack?.stop());
+
+  it.each([
+    ['employer-1', '{ persons(labourMarketStatus: NWWZ) { totalCount } }', 'labourMarketStatus'],
+    ['employer-1', '{ persons(registeredAtVdab: true) { totalCount } }', 'registeredAtVdab'],
+    ['job-coach-1', '{ persons(registeredAtVdab: false) { totalCount } }', 'registeredAtVdab'],
+    ['job-coach-1', '{ persons(residenceNisCode: "44021") { totalCount } }', 'residenceNisCode'],
+    [
+      'vdab-icf-consultant',
+      '{ socialAssistanceRecords(clientStatus: EXEMPT) { totalCount } }',
+      'clientStatus',
+    ],
+  ])('refuses %s the filter in %s', async (persona, query, argument) => {
+    const { body } = await stack.query(query, undefined, { persona });
+    expect(JSON.stringify(body.data ?? {})).not.toMatch(/totalCount/);
+    expect(body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(body.errors?.[0].message).toContain(`(${argument}:)`);
+  });
+
+  it('still lets a reader of the category filter on it', async () => {
+    const { body } = await stack.query(
+      '{ a: persons(labourMarketStatus: NWWZ) { totalCount } b: persons { totalCount } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.a.totalCount).toBeGreaterThan(0);
+    expect(body.data.a.totalCount).toBeLessThan(body.data.b.totalCount);
+  });
+
+  describe('every filter argument of the supergraph, for every persona', () => {
+    const filters = readFilterArguments();
+
+    it('finds the filters on personal lists (the sweep is not empty)', () => {
+      expect(filters.map((f) => `${f.field}(${f.argument}:)`)).toEqual(
+        expect.arrayContaining([
+          'persons(residenceNisCode:)',
+          'persons(labourMarketStatus:)',
+          'socialAssistanceRecords(clientStatus:)',
+          'referrals(status:)',
+          'advices(type:)',
+        ]),
+      );
+    });
+
+    it.each(Object.keys(PERSONA_ROLES))(
+      '%s: a filter answers only what its category allows',
+      async (persona) => {
+        const refusedWrongly: string[] = [];
+        const allowedWrongly: string[] = [];
+        for (const filter of filters) {
+          const query = `query($value: ${filter.type}) { list: ${filter.field}(${filter.argument}: $value) { totalCount } }`;
+          const { body } = await stack.query(query, { value: SAMPLE[filter.type] }, { persona });
+          const refusedAsFilter = (body.errors ?? []).some(
+            (error: any) =>
+              error.extensions.code === 'FORBIDDEN' &&
+              error.message.includes(`(${filter.argument}:)`),
+          );
+          const readable = mayFilter(PERSONA_ROLES[persona], filter.category, filter.minimal);
+          if (readable && refusedAsFilter)
+            refusedWrongly.push(`${filter.field}(${filter.argument}:)`);
+          if (!readable && !refusedAsFilter)
+            allowedWrongly.push(`${filter.field}(${filter.argument}:)`);
+        }
+        expect({ refusedWrongly, allowedWrongly }).toEqual({
+          refusedWrongly: [],
+          allowedWrongly: [],
+        });
+      },
+    );
+  });
+});
+
+/** A value of each argument type, so the filter is really applied. */
+const SAMPLE: Record<string, unknown> = {
+  ID: 'P-000001',
+  String: '44021',
+  Boolean: true,
+  Date: '2024-06-30',
+  LabourMarketStatus: 'NWWZ',
+  AssistanceType: 'LEEFLOON',
+  ClientStatus: 'EXEMPT',
+  ReferralStatus: 'PROPOSED',
+  PlacementStatus: 'ACTIVE',
+  PlacementType: 'CMW',
+  AdviceType: 'CMW',
+  AdviceStatus: 'ACTIVE',
+  IndicationStatus: 'SUBMITTED',
+  IndicationRoute: 'ICF',
+  IndicationProcedure: 'STANDAARD',
+};
+
+interface FilterArgument {
+  field: string;
+  argument: string;
+  type: string;
+  category: DataCategory;
+  minimal: boolean;
+}
+
+/** The category-tagged arguments of the root list fields, read from the checked-in supergraph. */
+function readFilterArguments(): FilterArgument[] {
+  const sdl = readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
+  const query = parse(sdl).definitions.find(
+    (definition): definition is ObjectTypeDefinitionNode =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Query',
+  )!;
+  const named = (type: TypeNode): string =>
+    type.kind === Kind.NAMED_TYPE ? type.name.value : named(type.type);
+  return (query.fields ?? []).flatMap((field) =>
+    (field.arguments ?? []).flatMap((argument) => {
+      const tag = argument.directives
+        ?.map((directive) => (directive.arguments?.[0]?.value as { value?: string })?.value)
+        .find((name) => name?.startsWith('category-'));
+      if (!tag) return [];
+      const [, category, minimal] = /^category-(\w)(-minimal)?$/.exec(tag)!;
+      return [
+        {
+          field: field.name.value,
+          argument: argument.name.value,
+          type: named(argument.type),
+          category: category as DataCategory,
+          minimal: !!minimal,
+        },
+      ];
+    }),
+  );
+}
