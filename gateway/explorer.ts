@@ -89,7 +89,8 @@ export function explorer(options: { offerPersonas: boolean }): Router {
     res.sendFile(file, { maxAge: '1h' });
   });
   router.get('/graphql', async (req, res, next) => {
-    if (!req.accepts('html') || req.query.query) return next();
+    // A GET that carries an operation (or a registered operation's hash) is for GraphQL.
+    if (!req.accepts('html') || req.query.query || req.query.extensions) return next();
     const personaTokens = options.offerPersonas ? await demoPersonaTokens() : [];
     res.type('html').send(page(personaTokens));
   });
