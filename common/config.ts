@@ -7,6 +7,19 @@ import { z } from 'zod';
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me-0123456789';
 export const DEVELOPMENT_SUBGRAPH_SECRET = 'development-only-subgraph-secret-change-me-012345';
 
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A duration in seconds, written as seconds (`3600`) or with a unit (`90m`, `12h`, `1d`). */
+const duration = z
+  .string()
+  .regex(/^\d+[smhd]?$/, 'a duration such as 3600 (seconds), 90m, 12h or 1d')
+  .transform((text) => {
+    const unit = text.at(-1) as keyof typeof SECONDS_PER_UNIT;
+    return unit in SECONDS_PER_UNIT
+      ? Number(text.slice(0, -1)) * SECONDS_PER_UNIT[unit]
+      : Number(text);
+  });
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -27,6 +40,11 @@ const environmentSchema = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().default('maatwerk-dev-issuer'),
   AUTH_AUDIENCE: z.string().default('maatwerk-gateway'),
+  /**
+   * How long after it was issued (`iat`) a partner token is accepted, whatever its `exp`: a
+   * leaked long-lived token stops working. The demo tokens live 8 h.
+   */
+  AUTH_MAX_TOKEN_AGE: duration.default(12 * 3600),
   /** Signs the caller context the gateway forwards; subgraphs refuse requests without it. */
   SUBGRAPH_SHARED_SECRET: z.string().min(32).default(DEVELOPMENT_SUBGRAPH_SECRET),
   /** Seconds a connection's `totalCount` is reused for the same list, filters and scope. */
@@ -88,6 +106,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     }
     if (!values.AUTH_JWKS_URL)
       throw new Error('Invalid environment: set AUTH_JWKS_URL in production');
+    // The keys that decide who a partner is must not be open to a man in the middle.
+    if (new URL(values.AUTH_JWKS_URL).protocol !== 'https:') {
+      throw new Error('Invalid environment: AUTH_JWKS_URL must be an https URL in production');
+    }
   }
   return values;
 }

@@ -73,6 +73,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     jwksUrl: config.AUTH_JWKS_URL,
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
+    maxTokenAgeSeconds: config.AUTH_MAX_TOKEN_AGE,
     ...options.auth,
   });
   const mandates = new MandateDirectory(options.database, config.MANDATE_CACHE_SECONDS);
@@ -168,7 +169,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       context: async ({ req, res }) => {
         const requestId = String(res.getHeader('x-request-id'));
         if (options.accessControl === false) return { requestId, caller: systemCaller(requestId) };
-        const identity = await authenticate(req.header('authorization'));
+        const identity = await authenticate(req.header('authorization'), requestId);
         await rateLimit.consume(identity.org, (seconds) => {
           res.setHeader('retry-after', String(seconds));
         });
