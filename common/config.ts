@@ -71,12 +71,19 @@ const environmentSchema = z.object({
    */
   TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'enforce']).default('off'),
   TRUSTED_DOCUMENTS_DIR: z.string().default('trusted-documents'),
-  /** Limits on an operation's shape (GraphQL Armor); beyond them: QUERY_TOO_COMPLEX. */
+  /** Limits on an operation's shape and size; beyond them: QUERY_TOO_COMPLEX. */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(4000),
+  /** GraphQL Armor's cost (depth-weighted fields, connections by their `first`), variables applied. */
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(100000),
+  /**
+   * Objects one answer may hold, estimated from the operation with its variables: a connection's
+   * edges by `first`, other lists 10 entries each. A caseload page of 500 with its advices,
+   * referrals and placements is about 28,000.
+   */
+  QUERY_MAX_NODES: z.coerce.number().int().min(1).default(50000),
   /**
    * Where OpenTelemetry traces go: `otlp` (to OTEL_EXPORTER_OTLP_ENDPOINT), `console`, or nowhere.
    */

@@ -16,7 +16,8 @@ import { tagRequestSpan } from '../common/tracing/request-span';
 import { createAuthenticator, type AuthOptions } from './auth';
 import { dashboard } from './dashboard';
 import { explorer } from './explorer';
-import { queryLimits, tooComplexError } from './query-limits';
+import { operationChecks } from './operation-checks';
+import { queryLimits, tooComplexError, withoutSuggestions } from './query-limits';
 import { BODY_LIMIT, httpErrors } from './http-errors';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
@@ -114,13 +115,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Operations are registered in manifests (trusted documents), never by a client at run time.
     persistedQueries: false,
     introspection: options.introspection ?? config.INTROSPECTION === 'true',
-    formatError: (formatted) => tooComplexError(formatted) ?? maskUnexpectedError(formatted),
+    formatError: (formatted) =>
+      withoutSuggestions(tooComplexError(formatted) ?? maskUnexpectedError(formatted)),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     plugins: [
       unexpectedErrorLog({ component: 'gateway' }),
       metrics.plugin(),
       ...limits.plugins,
+      operationChecks(),
       introspectionByRole(),
       // The explorer is served from bundled files, never from a CDN.
       ApolloServerPluginLandingPageDisabled(),
