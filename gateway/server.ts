@@ -27,7 +27,8 @@ import { readiness } from './readiness';
 import { readManifests, trustedDocuments, type TrustedDocumentsMode } from './trusted-documents';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** A partner's own request id is kept when it is a plain token, never as the gateway's id. */
+const PARTNER_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -133,12 +134,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
-  // Every answer names its request id, also one refused before GraphQL sees it.
-  // A caller's own id is kept when it is a plain token, so it can be followed into the logs.
+  // Every answer names its request id, also one refused before GraphQL sees it. The gateway
+  // always makes its own: logs and the audit log group by it, and a partner that chose it could
+  // merge its reads into another's. A partner's own plain id is answered beside it.
   app.use((req, res, next) => {
+    const requestId = randomUUID();
     const given = req.header('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const partnerRequestId = given && PARTNER_REQUEST_ID.test(given) ? given : null;
+    res.locals.requestId = requestId;
+    res.locals.partnerRequestId = partnerRequestId;
     res.setHeader('x-request-id', requestId);
+    if (partnerRequestId) res.setHeader('x-partner-request-id', partnerRequestId);
     tagRequestSpan('gateway', requestId);
     next();
   });
@@ -170,8 +176,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = String(res.getHeader('x-request-id'));
-        if (options.accessControl === false) return { requestId, caller: systemCaller(requestId) };
+        const { requestId, partnerRequestId } = res.locals as Pick<
+          GatewayContext,
+          'requestId' | 'partnerRequestId'
+        >;
+        if (options.accessControl === false) {
+          return { requestId, partnerRequestId, caller: systemCaller(requestId) };
+        }
         const identity = await authenticate(req.header('authorization'), requestId);
         await rateLimit.consume(identity.org, (seconds) => {
           res.setHeader('retry-after', String(seconds));
@@ -179,6 +190,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         const mandate = await mandates.decide(identity, req.header('x-purpose') || undefined);
         return {
           requestId,
+          partnerRequestId,
           caller: {
             sub: identity.sub,
             role: identity.role,
@@ -188,6 +200,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             mandateId: mandate.mandateId,
             categories: mandate.categories,
             requestId,
+            partnerRequestId,
           },
         };
       },
