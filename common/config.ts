@@ -23,6 +23,8 @@ const duration = z
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** The gateway's Prometheus metrics, on a listener of their own: not on the partners' port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   /** Off behind a pooler in transaction mode (PgBouncer): it cannot keep named statements. */
@@ -56,6 +58,12 @@ const environmentSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Shares the rate limit between gateway replicas; without it each replica counts alone. */
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Milliseconds a client gets to send its headers, and its whole request (the largest body,
+   * 100 kB, takes well under a second on a slow line); then 408 and the connection closes.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /** Milliseconds a stopping process waits for the requests in flight before it cuts them. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Milliseconds the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE. */
@@ -88,7 +96,10 @@ const environmentSchema = z.object({
    * Where OpenTelemetry traces go: `otlp` (to OTEL_EXPORTER_OTLP_ENDPOINT), `console`, or nowhere.
    */
   OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp', 'console']).default('none'),
-  /** The share of partner requests traced (a request that brings a sampled traceparent always is). */
+  /**
+   * The share of partner requests traced. A partner's own trace context is dropped at the edge
+   * (common/tracing/edge.ts): its sampling decides nothing.
+   */
   TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   /** Seconds the gateway caches the mandate directory. */
   MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
@@ -105,6 +116,12 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new Error(
+      'Invalid environment: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
   values.INTROSPECTION ??= values.NODE_ENV === 'production' ? 'false' : 'true';
   if (values.NODE_ENV === 'production') {
     // Development defaults are public (they are in this file): production must bring its own.

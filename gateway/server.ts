@@ -24,7 +24,12 @@ import { MandateDirectory } from './mandates';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { GatewayMetrics } from './metrics';
 import { readiness } from './readiness';
-import { readManifests, trustedDocuments, type TrustedDocumentsMode } from './trusted-documents';
+import {
+  readManifests,
+  registeredOperationNames,
+  trustedDocuments,
+  type TrustedDocumentsMode,
+} from './trusted-documents';
 import { SubgraphSource, type GatewayContext } from './subgraph-source';
 
 /** A partner's own request id is kept when it is a plain token, never as the gateway's id. */
@@ -58,15 +63,19 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
+  /** What partners reach: GraphQL, the explorer, the dashboard and the probes. */
   app: Express;
+  /** `GET /metrics` for the platform's Prometheus, served on a listener of its own. */
+  metricsApp: Express;
   /** From now on `/readyz` says 503, so a load balancer sends no new requests while they drain. */
   drain(): void;
   stop(): Promise<void>;
 }
 
 /**
- * The gateway as an express app (not listening): `POST /graphql`, the explorer at `GET /graphql`,
- * the dashboard at `/dashboard`, `/healthz`, `/readyz` and `/metrics`.
+ * The gateway as express apps (not listening; see listen.ts): `POST /graphql`, the explorer at
+ * `GET /graphql`, the dashboard at `/dashboard`, `/healthz` and `/readyz` for partners, and
+ * `/metrics` apart.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const sharedSecret = options.sharedSecret ?? config.SUBGRAPH_SHARED_SECRET;
@@ -87,7 +96,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   );
   const subgraphUrls = new Map<string, string>();
-  const metrics = new GatewayMetrics();
+  const manifests =
+    options.trustedDocuments?.manifests ?? readManifests(config.TRUSTED_DOCUMENTS_DIR);
+  const metrics = new GatewayMetrics(registeredOperationNames(manifests));
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -160,20 +171,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const report = await readiness(subgraphUrls);
     res.status(report.ready ? 200 : 503).json(report);
   });
-  // For the platform's Prometheus; keep it off the partners' ingress.
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
   const offerPersonas = !config.AUTH_JWKS_URL && config.NODE_ENV !== 'production';
   app.use(explorer({ offerPersonas }));
   app.use(dashboard({ offerPersonas }));
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    trustedDocuments(
-      options.trustedDocuments?.mode ?? config.TRUSTED_DOCUMENTS,
-      options.trustedDocuments?.manifests ?? readManifests(config.TRUSTED_DOCUMENTS_DIR),
-    ),
+    trustedDocuments(options.trustedDocuments?.mode ?? config.TRUSTED_DOCUMENTS, manifests),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const { requestId, partnerRequestId } = res.locals as Pick<
@@ -207,8 +211,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     }),
   );
   app.use(httpErrors);
+
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  metricsApp.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   return {
     app,
+    metricsApp,
     drain: () => {
       draining = true;
     },

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Request, RequestHandler } from 'express';
+import { Kind, parse } from 'graphql';
 import { decodeJwt } from 'jose';
 
 import { errorBody } from './http-errors';
@@ -34,6 +35,21 @@ export function readManifests(folder: string): Map<string, Map<string, string>> 
     manifests.set(path.basename(file, '.json'), operations);
   }
   return manifests;
+}
+
+/** The names of the operations the manifests register: the only ones metrics label by name. */
+export function registeredOperationNames(manifests: Map<string, Map<string, string>>): Set<string> {
+  const names = new Set<string>();
+  for (const operations of manifests.values()) {
+    for (const body of operations.values()) {
+      for (const definition of parse(body).definitions) {
+        if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) {
+          names.add(definition.name.value);
+        }
+      }
+    }
+  }
+  return names;
 }
 
 /** The application a bearer token names (`azp`, else `client_id`); verified later, by auth. */
