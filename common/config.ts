@@ -55,7 +55,16 @@ const environmentSchema = z.object({
   STATISTICS_CACHE_SECONDS: z.coerce.number().min(0).default(60),
   /** Operations per organisation and window at the gateway (0: no limit); RATE_LIMITED beyond. */
   RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(6000),
+  /** Operations per user (organisation and `sub`) and window, inside the organisation's (0: none). */
+  RATE_LIMIT_USER_POINTS: z.coerce.number().int().min(0).default(1500),
+  /** Requests without a valid token, and probes, per client address and window (0: no limit). */
+  RATE_LIMIT_ADDRESS_POINTS: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * How many proxies in front of the gateway (an ingress, a load balancer) to trust for the
+   * client's address in X-Forwarded-For; 0 takes the connection's own address.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Shares the rate limit between gateway replicas; without it each replica counts alone. */
   REDIS_URL: z.string().url().optional(),
   /**

@@ -4,13 +4,14 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
+import { GraphQLError } from 'graphql';
 
 import { systemCaller } from '../common/access/gateway-token';
 import { config } from '../common/config';
 import type { Database } from '../common/db/connection';
 import { unexpectedErrorLog } from '../common/error-log';
-import { maskUnexpectedError } from '../common/errors';
+import { ErrorCode, maskUnexpectedError } from '../common/errors';
 import { logger } from '../common/logger';
 import { tagRequestSpan } from '../common/tracing/request-span';
 import { createAuthenticator, type AuthOptions } from './auth';
@@ -18,7 +19,7 @@ import { dashboard } from './dashboard';
 import { explorer } from './explorer';
 import { operationChecks } from './operation-checks';
 import { queryLimits, tooComplexError, withoutSuggestions } from './query-limits';
-import { BODY_LIMIT, httpErrors } from './http-errors';
+import { BODY_LIMIT, errorBody, httpErrors } from './http-errors';
 import { introspectionByRole } from './introspection';
 import { MandateDirectory } from './mandates';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
@@ -52,7 +53,10 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Milliseconds a subgraph call may take (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs?: number;
-  /** Operations per organisation (RATE_LIMIT_POINTS per RATE_LIMIT_WINDOW_SECONDS, REDIS_URL). */
+  /**
+   * Operations per organisation and per user, requests without a valid token and probes per
+   * address (RATE_LIMIT_*, REDIS_URL).
+   */
   rateLimit?: RateLimitOptions;
   /**
    * `false` forwards every request as the platform itself: no token, mandate, row filter or audit.
@@ -91,6 +95,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const rateLimit = await createRateLimit(
     options.rateLimit ?? {
       points: config.RATE_LIMIT_POINTS,
+      userPoints: config.RATE_LIMIT_USER_POINTS,
+      addressPoints: config.RATE_LIMIT_ADDRESS_POINTS,
       windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
       redisUrl: config.REDIS_URL,
     },
@@ -145,6 +151,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  // The client's address (req.ip) as the proxies in front report it, TRUST_PROXY hops deep.
+  app.set('trust proxy', config.TRUST_PROXY);
+  const retryAfterHeader = (res: Response) => (seconds: number) => {
+    res.setHeader('retry-after', String(seconds));
+  };
+  /** Probes cost their address a point (RATE_LIMIT_ADDRESS_POINTS), as tokenless requests do. */
+  const countAddress: RequestHandler = (req, res, next) => {
+    rateLimit.consumeAddress(req.ip ?? 'unknown', retryAfterHeader(res)).then(
+      () => next(),
+      (refusal: unknown) => {
+        if (!(refusal instanceof GraphQLError)) return next(refusal);
+        res.status(429).json(errorBody(ErrorCode.RATE_LIMITED, refusal.message));
+      },
+    );
+  };
   // Every answer names its request id, also one refused before GraphQL sees it. The gateway
   // always makes its own: logs and the audit log group by it, and a partner that chose it could
   // merge its reads into another's. A partner's own plain id is answered beside it.
@@ -159,11 +180,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     tagRequestSpan('gateway', requestId);
     next();
   });
-  app.get('/healthz', (_req, res) => {
+  app.get('/healthz', countAddress, (_req, res) => {
     res.json({ status: 'ok' });
   });
   let draining = false;
-  app.get('/readyz', async (_req, res) => {
+  app.get('/readyz', countAddress, async (_req, res) => {
     if (draining) {
       res.status(503).json({ ready: false, draining: true });
       return;
@@ -187,10 +208,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         if (options.accessControl === false) {
           return { requestId, partnerRequestId, caller: systemCaller(requestId) };
         }
-        const identity = await authenticate(req.header('authorization'), requestId);
-        await rateLimit.consume(identity.org, (seconds) => {
-          res.setHeader('retry-after', String(seconds));
-        });
+        const identity = await authenticate(req.header('authorization'), requestId).catch(
+          async (refusal: unknown) => {
+            // Refused requests cost their address, so that guessing tokens costs too.
+            await rateLimit.consumeAddress(req.ip ?? 'unknown', retryAfterHeader(res));
+            throw refusal;
+          },
+        );
+        await rateLimit.consumeCaller(identity, retryAfterHeader(res));
         const mandate = await mandates.decide(identity, req.header('x-purpose') || undefined);
         return {
           requestId,
