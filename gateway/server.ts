@@ -25,6 +25,7 @@ import { MandateDirectory } from './mandates';
 import { createRateLimit, type RateLimitOptions } from './rate-limit';
 import { GatewayMetrics } from './metrics';
 import { readiness } from './readiness';
+import { securityHeaders } from './security-headers';
 import {
   readManifests,
   registeredOperationNames,
@@ -151,6 +152,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // The client's address (req.ip) as the proxies in front report it, TRUST_PROXY hops deep.
   app.set('trust proxy', config.TRUST_PROXY);
   const retryAfterHeader = (res: Response) => (seconds: number) => {
