@@ -58,7 +58,7 @@ describe('observability', () => {
     return response.text();
   };
 
-  it('serves metrics on a listener of their own, not on the partners\' port', async () => {
+  it("serves metrics on a listener of their own, not on the partners' port", async () => {
     const onPartnerPort = await fetch(new URL('/metrics', stack.stack.gatewayUrl));
     expect(onPartnerPort.status).toBe(404);
     expect(await onPartnerPort.text()).not.toMatch(/maatwerk_gateway_/);
