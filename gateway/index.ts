@@ -30,7 +30,8 @@ async function main() {
     host: config.HOST,
   });
   logger.info(
-    { url: `${listening.url}/graphql`, metricsUrl: listening.metricsUrl },
+    // `url` last: the process tests read it from the line.
+    { metricsUrl: listening.metricsUrl, url: `${listening.url}/graphql` },
     'gateway ready',
   );
   onShutdown('gateway', async () => {
