@@ -20,5 +20,5 @@ COPY subgraphs ./subgraphs
 COPY schema ./schema
 COPY trusted-documents ./trusted-documents
 USER node
-EXPOSE 4000 4001 4002 4003 4004
+EXPOSE 4000 4001 4002 4003 4004 9464
 CMD ["node", "--import", "tsx", "gateway/index.ts"]

@@ -5,9 +5,24 @@ import { z } from 'zod';
  * a variable fails at start instead of at the first request.
  */
 
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** A duration in seconds, written as seconds (`3600`) or with a unit (`90m`, `12h`, `1d`). */
+const duration = z
+  .string()
+  .regex(/^\d+[smhd]?$/, 'a duration such as 3600 (seconds), 90m, 12h or 1d')
+  .transform((text) => {
+    const unit = text.at(-1) as keyof typeof SECONDS_PER_UNIT;
+    return unit in SECONDS_PER_UNIT
+      ? Number(text.slice(0, -1)) * SECONDS_PER_UNIT[unit]
+      : Number(text);
+  });
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** The gateway's Prometheus metrics, on a listener of their own: not on the partners' port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   /** Off behind a pooler in transaction mode (PgBouncer): it cannot keep named statements. */
@@ -42,15 +57,35 @@ const environmentSchema = z.object({
   TRUSTED_KEYS: z.string().optional(),
   /** Where development makes its keys at first start (never in production). */
   KEYS_DIR: z.string().default('.data/keys'),
+  /**
+   * How long after it was issued (`iat`) a partner token is accepted, whatever its `exp`: a
+   * leaked long-lived token stops working. The demo tokens live 8 h.
+   */
+  AUTH_MAX_TOKEN_AGE: duration.default(12 * 3600),
   /** Seconds a connection's `totalCount` is reused for the same list, filters and scope. */
   COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds a period's figures are reused before they are counted again (their `asOf`). */
   STATISTICS_CACHE_SECONDS: z.coerce.number().min(0).default(60),
   /** Operations per organisation and window at the gateway (0: no limit); RATE_LIMITED beyond. */
   RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(6000),
+  /** Operations per user (organisation and `sub`) and window, inside the organisation's (0: none). */
+  RATE_LIMIT_USER_POINTS: z.coerce.number().int().min(0).default(1500),
+  /** Requests without a valid token, and probes, per client address and window (0: no limit). */
+  RATE_LIMIT_ADDRESS_POINTS: z.coerce.number().int().min(0).default(300),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * How many proxies in front of the gateway (an ingress, a load balancer) to trust for the
+   * client's address in X-Forwarded-For; 0 takes the connection's own address.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** Shares the rate limit between gateway replicas; without it each replica counts alone. */
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Milliseconds a client gets to send its headers, and its whole request (the largest body,
+   * 100 kB, takes well under a second on a slow line); then 408 and the connection closes.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /** Milliseconds a stopping process waits for the requests in flight before it cuts them. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Milliseconds the gateway waits for a subgraph before answering SUBGRAPH_UNAVAILABLE. */
@@ -66,17 +101,27 @@ const environmentSchema = z.object({
    */
   TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'enforce']).default('off'),
   TRUSTED_DOCUMENTS_DIR: z.string().default('trusted-documents'),
-  /** Limits on an operation's shape (GraphQL Armor); beyond them: QUERY_TOO_COMPLEX. */
+  /** Limits on an operation's shape and size; beyond them: QUERY_TOO_COMPLEX. */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(4000),
+  /** GraphQL Armor's cost (depth-weighted fields, connections by their `first`), variables applied. */
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(100000),
+  /**
+   * Objects one answer may hold, estimated from the operation with its variables: a connection's
+   * edges by `first`, other lists 10 entries each. A caseload page of 500 with its advices,
+   * referrals and placements is about 28,000.
+   */
+  QUERY_MAX_NODES: z.coerce.number().int().min(1).default(50000),
   /**
    * Where OpenTelemetry traces go: `otlp` (to OTEL_EXPORTER_OTLP_ENDPOINT), `console`, or nowhere.
    */
   OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp', 'console']).default('none'),
-  /** The share of partner requests traced (a request that brings a sampled traceparent always is). */
+  /**
+   * The share of partner requests traced. A partner's own trace context is dropped at the edge
+   * (common/tracing/edge.ts): its sampling decides nothing.
+   */
   TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   /** Seconds the gateway caches the mandate directory. */
   MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
@@ -93,10 +138,20 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (values.HTTP_HEADERS_TIMEOUT_MS > values.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new Error(
+      'Invalid environment: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    );
+  }
   values.INTROSPECTION ??= values.NODE_ENV === 'production' ? 'false' : 'true';
   if (values.NODE_ENV === 'production') {
     if (!values.AUTH_JWKS_URL)
       throw new Error('Invalid environment: set AUTH_JWKS_URL in production');
+    // The keys that decide who a partner is must not be open to a man in the middle.
+    if (new URL(values.AUTH_JWKS_URL).protocol !== 'https:') {
+      throw new Error('Invalid environment: AUTH_JWKS_URL must be an https URL in production');
+    }
   }
   return values;
 }

@@ -6,8 +6,7 @@ import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'typ
 import { config } from './config';
 import type { Database } from './db/connection';
 import { badUserInput } from './errors';
-
-const DEFAULT_PAGE_SIZE = 50;
+import { DEFAULT_PAGE_SIZE, pageSize } from './page-size';
 
 @ObjectType({ description: 'Where a page of a connection ends.' })
 @Directive('@shareable')
@@ -81,14 +80,6 @@ function decodeCursor(cursor: string): string {
   if (!key || encodeCursor(key) !== cursor)
     throw badUserInput('after', 'is not a cursor of this list');
   return key;
-}
-
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > config.CONNECTION_FIRST_MAX) {
-    throw badUserInput('first', `must be between 1 and ${config.CONNECTION_FIRST_MAX}`);
-  }
-  return first;
 }
 
 /**

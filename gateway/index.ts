@@ -2,9 +2,9 @@ import '../common/tracing/register';
 
 import { config, subgraphUrlsFromEnvironment } from '../common/config';
 import { openDatabase } from '../common/db/connection';
-import { listen } from '../common/http';
 import { logger } from '../common/logger';
 import { onShutdown } from '../common/shutdown';
+import { listenGateway } from './listen';
 import { createGateway } from './server';
 import { readSupergraph } from './supergraph';
 
@@ -24,8 +24,16 @@ async function main() {
     subgraphUrls: subgraphUrlsFromEnvironment(),
     database: database.db,
   });
-  const listening = await listen(gateway.app, config.PORT, config.HOST);
-  logger.info({ url: `${listening.url}/graphql` }, 'gateway ready');
+  const listening = await listenGateway(gateway, {
+    port: config.PORT,
+    metricsPort: config.METRICS_PORT,
+    host: config.HOST,
+  });
+  logger.info(
+    // `url` last: the process tests read it from the line.
+    { metricsUrl: listening.metricsUrl, url: `${listening.url}/graphql` },
+    'gateway ready',
+  );
   onShutdown('gateway', async () => {
     gateway.drain();
     await listening.close(config.SHUTDOWN_GRACE_MS);

@@ -3,17 +3,10 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 
 import type { GatewayContext } from './subgraph-source';
 
-/**
- * Operation names come from partners, so the label is bounded: names are cut to 64 characters,
- * and beyond the first MAX_OPERATION_LABELS distinct names the rest count as `other` (with
- * trusted documents enforced, the names are a closed set anyway).
- */
-const MAX_OPERATION_LABELS = 200;
-
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
- * The gateway's Prometheus metrics, served at `GET /metrics`: operations by name and outcome
+ * The gateway's Prometheus metrics, served at `GET /metrics` on their own port: operations by name and outcome
  * with their latency, errors by code, and every subgraph call by subgraph and outcome with its
  * latency, beside Node's own process metrics. A registry per gateway, so two gateways in one
  * process (tests) count apart.
@@ -47,18 +40,19 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  private readonly operationNames = new Set<string>();
-
-  constructor() {
+  /**
+   * Operation names come from partners, so only registered ones (the trusted-documents
+   * manifests, which hold the product's own operations too) label a series; any other name is
+   * `unregistered`, an operation without one `anonymous`. The label set stays closed whatever
+   * names partners send.
+   */
+  constructor(private readonly registeredNames: ReadonlySet<string>) {
     collectDefaultMetrics({ register: this.registry });
   }
 
   private operationLabel(name: string | null | undefined): string {
-    const label = (name ?? 'anonymous').slice(0, 64);
-    if (this.operationNames.has(label)) return label;
-    if (this.operationNames.size >= MAX_OPERATION_LABELS) return 'other';
-    this.operationNames.add(label);
-    return label;
+    if (!name) return 'anonymous';
+    return this.registeredNames.has(name) ? name : 'unregistered';
   }
 
   observeSubgraphCall(subgraph: string, seconds: number, ok: boolean): void {

@@ -17,13 +17,13 @@ function reportRejection(context: ValidationContext | null, error: GraphQLError)
 }
 
 /**
- * Limits on the shape of an operation, checked before anything is planned or fetched: depth,
- * aliases, directives and cost by GraphQL Armor, tokens by graphql-js's own parser (Armor's
- * Apollo plugin for tokens answers every syntax error with a 500). The cost counts a literal
- * `first` as the list's size. Defaults let the product's own operations through (the dashboard,
- * the caseload, the cross-subgraph reach queries of the tests) and each is configurable. Field
- * suggestions ("did you mean …") are blocked: they would map the schema for a caller that may not
- * introspect it.
+ * Limits on the shape of an operation, checked when it is validated, before anything is planned
+ * or fetched: depth, aliases and directives by GraphQL Armor, tokens by graphql-js's own parser
+ * (Armor's Apollo plugin for tokens answers every syntax error with a 500). Cost and size need
+ * the variables, so they are weighed right after validation (operation-checks.ts), in place of
+ * Armor's cost, which saw literal `first`s only. Defaults let the product's own operations
+ * through (the dashboard, the caseload, the cross-subgraph reach queries of the tests) and each
+ * is configurable.
  */
 export function queryLimits() {
   const rejection = () => ({ propagateOnRejection: false, onReject: [reportRejection] });
@@ -31,9 +31,10 @@ export function queryLimits() {
     maxDepth: { n: config.QUERY_MAX_DEPTH, flattenFragments: true, ...rejection() },
     maxAliases: { n: config.QUERY_MAX_ALIASES, ...rejection() },
     maxDirectives: { n: config.QUERY_MAX_DIRECTIVES, ...rejection() },
-    costLimit: { maxCost: config.QUERY_MAX_COST, flattenFragments: true, ...rejection() },
+    costLimit: { enabled: false },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    // withoutSuggestions removes every kind, not fields only.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: armor.plugins,
@@ -55,4 +56,16 @@ export function tooComplexError(
     message: tokens ? `The operation has more than ${tokens[1]} tokens.` : formatted.message,
     extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
   };
+}
+
+/** graphql-js's suggestion, for a field, argument, type or enum value: ` Did you mean "NWWZ"?`. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * An error without graphql-js's suggestions ("Did you mean …"): they would map the schema, field
+ * by field and enum value by enum value, for a caller that may not introspect it.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(SUGGESTION, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }

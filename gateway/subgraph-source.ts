@@ -12,7 +12,10 @@ import { domainError, ErrorCode } from '../common/errors';
 import { logger } from '../common/logger';
 
 export interface GatewayContext {
+  /** The gateway's own id of the request, answered in `x-request-id` and sent to the subgraphs. */
   requestId: string;
+  /** The partner's own plain `x-request-id`, answered in `x-partner-request-id`. */
+  partnerRequestId: string | null;
   caller: ForwardedCaller;
 }
 

@@ -1,7 +1,8 @@
+import { config } from '../common/config';
 import type { DatabaseHandle } from '../common/db/connection';
-import { listen } from '../common/http';
 import { PeerDirectory } from '../common/peers';
 import { listenSubgraph, type RunningSubgraph } from '../common/subgraph-server';
+import { listenGateway } from '../gateway/listen';
 import { createGateway } from '../gateway/server';
 import { readSupergraph } from '../gateway/supergraph';
 import { subgraphs } from '../subgraphs/registry';
@@ -10,6 +11,8 @@ export interface StackOptions {
   database: DatabaseHandle;
   /** 0 picks free ports for everything (tests); otherwise the registry ports and this gateway port. */
   gatewayPort: number;
+  /** The gateway's metrics; by default METRICS_PORT, or a free port with `gatewayPort` 0. */
+  metricsPort?: number;
   host?: string;
   supergraphSdl?: string;
   /** See `GatewayOptions.accessControl`: the benchmark's baseline only. */
@@ -18,6 +21,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The gateway's Prometheus metrics (`…/metrics`), on a port apart from the partners'. */
+  metricsUrl: string;
   subgraphs: RunningSubgraph[];
   stop(): Promise<void>;
 }
@@ -48,9 +53,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphUrls: Object.fromEntries(running.map((s) => [s.name, `${s.url}/graphql`])),
       accessControl: options.accessControl,
     });
-    const listening = await listen(gateway.app, options.gatewayPort, options.host);
+    const listening = await listenGateway(gateway, {
+      port: options.gatewayPort,
+      metricsPort: options.metricsPort ?? (options.gatewayPort === 0 ? 0 : config.METRICS_PORT),
+      host: options.host,
+    });
     return {
       gatewayUrl: `${listening.url}/graphql`,
+      metricsUrl: listening.metricsUrl,
       subgraphs: running,
       // In order: no new requests, the gateway's in flight answered, then the subgraphs'.
       stop: async () => {

@@ -56,6 +56,7 @@ Maatwerk Gateway is up in ${seconds} s, on ${where}.
   Explorer  ${stack.gatewayUrl}   (open in a browser; pick a persona at the top)
   Dashboard ${stack.gatewayUrl.replace('/graphql', '/dashboard?persona=monitor-gent')}
   Health    ${stack.gatewayUrl.replace('/graphql', '/readyz')}
+  Metrics   ${stack.metricsUrl}   (Prometheus; METRICS_PORT, not on the partners' port)
   Subgraphs ${stack.subgraphs.map((s) => `${s.name} ${s.url}/graphql`).join(', ')}
 
 Demo tokens (valid 8 h; also: npm run token -- <persona>):

@@ -40,6 +40,8 @@ const GRAPHQL_QUERY_PARAMETERS = ['query', 'variables', 'extensions', 'operation
  */
 export function startTracing(exporter: Exporter, sampleRatio: number): NodeTracerProvider {
   const provider = new NodeTracerProvider({
+    // A subgraph follows the decision of the gateway that calls it; a partner's never gets this
+    // far: the partners' listener drops its trace context (edge.ts).
     sampler: new ParentBasedSampler({ root: new RequestSampler(sampleRatio) }),
     resource: resourceFromAttributes({
       'service.name': 'maatwerk',

@@ -4,7 +4,8 @@ import { partnerTokenSecret } from '../../common/access/keys';
 import { signPartnerToken } from '../../common/access/partner-token';
 import { mandates } from '../../common/access/tables';
 import { personaNamed } from '../../common/access/personas';
-import { config } from '../../common/config';
+import { config, readConfig } from '../../common/config';
+import { logger } from '../../common/logger';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const QUERY = '{ person(id: "P-000001") { id } }';
@@ -72,15 +73,89 @@ describe('authentication and mandates at the gateway', () => {
     await expectUnauthenticated({ authorization: `Bearer ${expired}` }, /expired/);
   });
 
-  it('refuses a token for another audience', async () => {
-    const token = await new SignJWT({ role: 'VDAB_MEDIATOR', org: 'vdab' })
+  const now = () => Math.floor(Date.now() / 1000);
+  /** A mediator's token with the claims given; `undefined` leaves a claim out. */
+  const tokenWith = (claims: { iss?: string; aud?: string; iat?: number; exp?: number }) => {
+    const jwt = new SignJWT({ role: 'VDAB_MEDIATOR', org: 'vdab' })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('vdab-mediator-1')
-      .setIssuer(config.AUTH_ISSUER)
-      .setAudience('another-service')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(partnerTokenSecret()));
-    await expectUnauthenticated({ authorization: `Bearer ${token}` }, /not valid/);
+      .setSubject('vdab-mediator-1');
+    if (claims.iss) jwt.setIssuer(claims.iss);
+    if (claims.aud) jwt.setAudience(claims.aud);
+    if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+    if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+    return jwt.sign(new TextEncoder().encode(partnerTokenSecret()));
+  };
+  const valid = () => ({
+    iss: config.AUTH_ISSUER,
+    aud: config.AUTH_AUDIENCE,
+    iat: now(),
+    exp: now() + 3600,
+  });
+
+  it('refuses a token for another audience, saying so, and logs the refusal', async () => {
+    const token = await tokenWith({ ...valid(), aud: 'another-service' });
+    const warned = jest.spyOn(logger, 'warn');
+    try {
+      const response = await fetch(stack.stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      const body = (await response.json()) as any;
+      expect(response.status).toBe(401);
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(body.errors[0].message).toMatch(/audience "another-service" is not accepted/);
+      expect(warned).toHaveBeenCalledWith(
+        expect.objectContaining({
+          requestId: response.headers.get('x-request-id'),
+          reason: expect.stringMatching(/audience "another-service" is not accepted/),
+        }),
+        'bearer token refused',
+      );
+    } finally {
+      warned.mockRestore();
+    }
+  });
+
+  it('refuses a token of another issuer, saying so', async () => {
+    const token = await tokenWith({ ...valid(), iss: 'https://idp.elsewhere.example' });
+    await expectUnauthenticated(
+      { authorization: `Bearer ${token}` },
+      /issuer "https:\/\/idp\.elsewhere\.example" is not accepted/,
+    );
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const token = await tokenWith({ ...valid(), exp: undefined });
+    await expectUnauthenticated({ authorization: `Bearer ${token}` }, /no "exp" claim/);
+  });
+
+  it('refuses a token without the time it was issued', async () => {
+    const token = await tokenWith({ ...valid(), iat: undefined });
+    await expectUnauthenticated({ authorization: `Bearer ${token}` }, /no "iat" claim/);
+  });
+
+  it('refuses a token older than AUTH_MAX_TOKEN_AGE, even when it has not expired', async () => {
+    const token = await tokenWith({ ...valid(), iat: Date.UTC(2001, 0, 1) / 1000 });
+    await expectUnauthenticated({ authorization: `Bearer ${token}` }, /issued more than 12 h ago/);
+  });
+
+  it('accepts a token from an issuer whose clock runs a few seconds ahead', async () => {
+    const token = await tokenWith({ ...valid(), iat: now() + 10 });
+    const { status, body } = await post({ authorization: `Bearer ${token}` });
+    expect(status).toBe(200);
+    expect(body.data.person).toEqual({ id: 'P-000001' });
+  });
+
+  it('refuses, in production, a JWKS that is not fetched over https', () => {
+    const production = { NODE_ENV: 'production' };
+    expect(() =>
+      readConfig({ ...production, AUTH_JWKS_URL: 'http://idp.example.be/jwks.json' }),
+    ).toThrow(/AUTH_JWKS_URL must be an https URL in production/);
+    expect(
+      readConfig({ ...production, AUTH_JWKS_URL: 'https://idp.example.be/jwks.json' })
+        .AUTH_JWKS_URL,
+    ).toBe('https://idp.example.be/jwks.json');
   });
 
   it('refuses a token whose role is not a role of the product', async () => {

@@ -33,6 +33,8 @@ browserSuite(
     let page: Page;
     /** What the API answers monitor-gent for Gent in 2024, read past the page. */
     let api: any;
+    /** The Content-Security-Policy the page came with. */
+    let policy: string | undefined;
 
     beforeAll(async () => {
       stack = await startTestStack('small');
@@ -46,7 +48,9 @@ browserSuite(
       api = body.data;
 
       page = await session().newPage();
-      await page.goto(new URL('/dashboard?persona=monitor-gent', stack.stack.gatewayUrl).href);
+      policy = (
+        await page.goto(new URL('/dashboard?persona=monitor-gent', stack.stack.gatewayUrl).href)
+      )?.headers()['content-security-policy'];
       // The monitor's own municipality is chosen from its token; then the year is picked.
       await page.locator('body[data-loaded^="44021|"]').waitFor();
       await page.locator('#year').selectOption('2024');
@@ -190,6 +194,9 @@ browserSuite(
     it('loaded everything from the gateway itself and ran without script errors', () => {
       expect(session().blockedRequests).toEqual([]);
       expect(session().pageErrors).toEqual([]);
+      // Under a policy without inline scripts or styles, nothing of the page was refused.
+      expect(policy).toMatch(/script-src 'self'/);
+      expect(session().cspViolations).toEqual([]);
     });
   },
 );

@@ -19,10 +19,12 @@ function parsed(text: string): Result | undefined {
 browserSuite('the explorer at GET /graphql, in Chromium', (session) => {
   let stack: TestStack;
   let page: Page;
+  /** The Content-Security-Policy the page came with. */
+  let policy: string | undefined;
   beforeAll(async () => {
     stack = await startTestStack('small');
     page = await session().newPage();
-    await page.goto(stack.stack.gatewayUrl);
+    policy = (await page.goto(stack.stack.gatewayUrl))?.headers()['content-security-policy'];
     await runButton().waitFor();
   });
   afterAll(async () => {
@@ -90,9 +92,16 @@ browserSuite('the explorer at GET /graphql, in Chromium', (session) => {
   it('loaded everything from the gateway itself and ran without script errors', async () => {
     expect(session().blockedRequests).toEqual([]);
     expect(session().pageErrors).toEqual([]);
+    // Under a policy without inline scripts or styles, nothing of the page was refused.
+    expect(policy).toMatch(/script-src 'self'/);
+    expect(session().cspViolations).toEqual([]);
 
-    // The fence is live: a request off the machine fails in the page and is recorded.
+    // Two fences, both live. The page's policy refuses a request off the machine before it is
+    // sent, and says so in the console...
     const cdn = 'https://unpkg.com/graphiql/graphiql.min.js';
+    const reported = page.waitForEvent('console', (message) =>
+      /Content Security Policy/.test(message.text()),
+    );
     const outcome = await page.evaluate(
       (url) =>
         fetch(url).then(
@@ -102,6 +111,12 @@ browserSuite('the explorer at GET /graphql, in Chromium', (session) => {
       cdn,
     );
     expect(outcome).toBe('refused');
+    expect((await reported).text()).toMatch(/connect-src 'self'/);
+    expect(session().blockedRequests).toEqual([]);
+    // ...and the test's own fence aborts and records what gets past a page (a navigation).
+    const elsewhere = await session().newPage();
+    await elsewhere.goto(cdn).catch(() => undefined);
+    await elsewhere.close();
     expect(session().blockedRequests).toEqual([cdn]);
   });
 });

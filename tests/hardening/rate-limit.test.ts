@@ -28,7 +28,7 @@ function redisReachable(): Promise<boolean> {
   });
 }
 
-describe('rate limit per organisation', () => {
+describe('rate limits per organisation, user and address', () => {
   let stack: TestStack;
   const running: GatewayUnderTest[] = [];
 
@@ -48,6 +48,13 @@ describe('rate limit per organisation', () => {
 
   const ask = (url: string, persona: string) =>
     postOperation(`${url}/graphql`, '{ person(id: "P-000001") { id } }', { persona });
+  /** A request with no token, as a scanner or a misconfigured client sends it. */
+  const askWithoutToken = (url: string) =>
+    fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
 
   it('answers RATE_LIMITED with Retry-After once an organisation is over its limit, and only it', async () => {
     const url = await gatewayWith({ points: 3, windowSeconds: 60 });
@@ -62,6 +69,36 @@ describe('rate limit per organisation', () => {
     expect((await ask(url, 'vdab-mediator')).status).toBe(200);
   });
 
+  it("gives each user a bucket of its own inside the organisation's", async () => {
+    const url = await gatewayWith({ points: 10, userPoints: 3, windowSeconds: 60 });
+    for (let i = 0; i < 3; i += 1) expect((await ask(url, 'vdab-mediator')).status).toBe(200);
+    const limited = await ask(url, 'vdab-mediator');
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.body.errors![0].message).toMatch(
+      /user vdab-mediator-1 of vdab sent more than 3 operations in 60 s/,
+    );
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another user of the same organisation still has the rest of the organisation's.
+    expect((await ask(url, 'vdab-icf-consultant')).status).toBe(200);
+  });
+
+  it('counts requests without a valid token, and probes, per address', async () => {
+    const url = await gatewayWith({ points: 100, addressPoints: 3, windowSeconds: 60 });
+    for (let i = 0; i < 3; i += 1) expect((await askWithoutToken(url)).status).toBe(401);
+    const limited = await askWithoutToken(url);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await limited.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0].message).toMatch(/without a valid token/);
+    const probe = await fetch(`${url}/readyz`);
+    expect(probe.status).toBe(429);
+    expect(((await probe.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    // A partner with a token is not counted against its address.
+    expect((await ask(url, 'citizen')).status).toBe(200);
+  });
+
   it('shares one count between gateway replicas through Redis', async () => {
     if (!(await redisReachable())) {
       console.warn(`Redis is not reachable at ${REDIS_URL}: the shared limit is not tested.`);
@@ -73,5 +110,23 @@ describe('rate limit per organisation', () => {
     expect((await ask(second, 'citizen')).status).toBe(200);
     expect((await ask(first, 'citizen')).status).toBe(200);
     expect((await ask(second, 'citizen')).status).toBe(429);
+  });
+
+  it('shares the per-address count between gateway replicas through Redis', async () => {
+    if (!(await redisReachable())) {
+      console.warn(`Redis is not reachable at ${REDIS_URL}: the shared limit is not tested.`);
+      return;
+    }
+    const shared = {
+      points: 100,
+      addressPoints: 2,
+      windowSeconds: 60,
+      redisUrl: REDIS_URL,
+      keyPrefix: randomUUID(),
+    };
+    const [first, second] = [await gatewayWith(shared), await gatewayWith(shared)];
+    expect((await fetch(`${first}/healthz`)).status).toBe(200);
+    expect((await fetch(`${second}/healthz`)).status).toBe(200);
+    expect((await fetch(`${first}/healthz`)).status).toBe(429);
   });
 });

@@ -50,6 +50,12 @@ const copied = [
 
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
+/** What the secret holds in production; the config map refers to it. */
+const PRODUCTION_SECRETS = {
+  DATABASE_URL: 'postgres://maatwerk@postgres.example.be:5432/maatwerk',
+  SIGNING_KEY: '{"kid":"gateway"}',
+};
+
 const components = [
   { name: 'gateway', port: 4000 },
   ...subgraphs.map(({ name, port }) => ({ name, port })),
@@ -75,7 +81,7 @@ describe('scale-out manifests and image', () => {
     });
 
     it('listens, is probed and is reached on its own port', () => {
-      expect(container.ports).toEqual([{ containerPort: port }]);
+      expect(container.ports[0]).toEqual({ containerPort: port });
       expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port });
       expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port });
       const service = named('Service', `maatwerk-${name}`);
@@ -112,19 +118,27 @@ describe('scale-out manifests and image', () => {
       minReplicas: 3,
       maxReplicas: 10,
     });
-    const annotations = named('Deployment', 'maatwerk-gateway').spec.template.metadata.annotations;
-    expect(annotations).toMatchObject({
+  });
+
+  it("has Prometheus scrape the gateway's metrics port, which the partners' service does not expose", () => {
+    const deployment = named('Deployment', 'maatwerk-gateway');
+    const metricsPort = readConfig({ ...configMap, ...PRODUCTION_SECRETS }).METRICS_PORT;
+    expect(metricsPort).not.toBe(4000);
+    expect(deployment.spec.template.spec.containers[0].ports).toEqual([
+      { containerPort: 4000 },
+      { containerPort: metricsPort, name: 'metrics' },
+    ]);
+    expect(deployment.spec.template.metadata.annotations).toEqual({
       'prometheus.io/scrape': 'true',
-      'prometheus.io/port': '4000',
+      'prometheus.io/port': String(metricsPort),
+      'prometheus.io/path': '/metrics',
     });
+    const service = named('Service', 'maatwerk-gateway');
+    expect(service.spec.ports.map((p: { targetPort: number }) => p.targetPort)).toEqual([4000]);
   });
 
   it('configures nothing the code does not read, in a form production accepts', () => {
-    const secrets = {
-      DATABASE_URL: 'postgres://maatwerk@postgres.example.be:5432/maatwerk',
-      SIGNING_KEY: '{"kid":"gateway"}',
-    };
-    const parsed = readConfig({ ...configMap, ...secrets });
+    const parsed = readConfig({ ...configMap, ...PRODUCTION_SECRETS });
     expect(parsed.NODE_ENV).toBe('production');
     const unread = Object.keys(configMap).filter(
       (key) => !(key in parsed) && !/^(SUBGRAPH_URL_[A-Z]+|OTEL_[A-Z_]+)$/.test(key),

@@ -52,7 +52,7 @@ describeOnPostgres('each component in a process of its own', () => {
     );
     const gateway = await startEntry(
       'gateway/index.ts',
-      { ...environment, PORT: '0' },
+      { ...environment, PORT: '0', METRICS_PORT: '0' },
       listening('gateway ready'),
     );
     processes.push(gateway);

@@ -8,7 +8,9 @@ import { postOperation, tokenFor } from '../support/stack';
  * OpenTelemetry traces, through `npm start` in a process of its own exporting over OTLP/HTTP to
  * a receiver of the test's: one trace follows a partner's operation from the gateway into each
  * subgraph, carries no personal data, and is sent even when the process is stopped right after.
- * Without OTEL_TRACES_EXPORTER nothing is sent.
+ * A partner's trace context (traceparent, tracestate, baggage) stops at the gateway: the
+ * gateway's own sampler decides, in a trace of its own. Without OTEL_TRACES_EXPORTER nothing is
+ * sent.
  */
 
 const SUBGRAPHS = ['persons', 'indications', 'maatwerk', 'agreements'];
@@ -28,6 +30,8 @@ describe('tracing', () => {
   const partnerTrace = randomBytes(16).toString('hex');
   const partnerSpan = randomBytes(8).toString('hex');
   let answer: { requestId: string; body: any; token: string };
+  /** The x-request-id of an operation a partner sent as part of a trace it did not sample. */
+  let unsampledRequestId: string;
   let quietExports: number;
   const exitCodes: Record<string, number | null> = {};
 
@@ -51,7 +55,11 @@ describe('tracing', () => {
       const [response] = await Promise.all([
         postOperation(traced.gatewayUrl, CITIZEN_FILE, {
           persona: 'citizen',
-          headers: { traceparent: `00-${partnerTrace}-${partnerSpan}-01` },
+          headers: {
+            traceparent: `00-${partnerTrace}-${partnerSpan}-01`,
+            tracestate: 'partner=opaque-7',
+            baggage: 'partner.user=alice',
+          },
         }),
         postOperation(quiet.gatewayUrl, CITIZEN_FILE, { persona: 'citizen' }),
         fetch(traced.gatewayUrl.replace('/graphql', '/readyz')),
@@ -64,6 +72,13 @@ describe('tracing', () => {
           },
         ),
       ]);
+      const unsampled = await postOperation(traced.gatewayUrl, '{ __typename }', {
+        persona: 'citizen',
+        headers: {
+          traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`,
+        },
+      });
+      unsampledRequestId = unsampled.headers.get('x-request-id')!;
       answer = {
         requestId: response.headers.get('x-request-id')!,
         body: response.body,
@@ -77,21 +92,21 @@ describe('tracing', () => {
   }, 120_000);
   afterAll(() => receiver?.close());
 
-  const ofPartnerTrace = () => receiver.spans.filter((span) => span.traceId === partnerTrace);
   const byId = () => new Map(receiver.spans.map((span) => [span.spanId, span]));
-
-  it('follows an operation from the partner through the gateway into every subgraph it asks', () => {
-    expect(answer.body.errors).toBeUndefined();
-    const spans = ofPartnerTrace();
-    const gatewayRequest = spans.find(
-      (span) => span.kind === 'SERVER' && span.attributes['maatwerk.component'] === 'gateway',
+  /** The gateway's span of the request answered with this x-request-id. */
+  const gatewayRequestOf = (requestId: string) =>
+    receiver.spans.find(
+      (span) =>
+        span.kind === 'SERVER' &&
+        span.attributes['maatwerk.component'] === 'gateway' &&
+        span.attributes['maatwerk.request_id'] === requestId,
     );
-    // The partner's own trace context is the parent: their trace and ours join up.
-    expect(gatewayRequest).toMatchObject({
-      parentSpanId: partnerSpan,
-      attributes: { 'maatwerk.request_id': answer.requestId },
-      resource: { 'service.name': 'maatwerk-test' },
-    });
+
+  it('follows an operation through the gateway into every subgraph it asks', () => {
+    expect(answer.body.errors).toBeUndefined();
+    const gatewayRequest = gatewayRequestOf(answer.requestId);
+    expect(gatewayRequest).toMatchObject({ resource: { 'service.name': 'maatwerk-test' } });
+    const spans = receiver.spans.filter((span) => span.traceId === gatewayRequest!.traceId);
     expect(spans.map((span) => span.name)).toEqual(
       expect.arrayContaining(['gateway.request', 'gateway.plan', 'gateway.fetch']),
     );
@@ -113,11 +128,22 @@ describe('tracing', () => {
     );
   });
 
+  it("starts a trace of the gateway's own, whatever trace context the partner sends", () => {
+    // The partner's sampled traceparent is neither the parent nor the trace.
+    expect(receiver.spans.filter((span) => span.traceId === partnerTrace)).toEqual([]);
+    expect(gatewayRequestOf(answer.requestId)?.parentSpanId).toBeUndefined();
+    // Its tracestate reached no span, in the gateway or in a subgraph.
+    expect(receiver.spans.filter((span) => span.traceState.includes('partner'))).toEqual([]);
+    // A partner that did not sample its trace does not turn the gateway's sampling off.
+    expect(gatewayRequestOf(unsampledRequestId)).toBeDefined();
+  });
+
   it('keeps personal data and credentials out of every span', () => {
     const exported = JSON.stringify(receiver.spans);
     const person = answer.body.data.person;
     for (const secret of [
       'P-000001',
+      'alice',
       person.firstName,
       person.residence.name,
       person.placements[0].employer.name,

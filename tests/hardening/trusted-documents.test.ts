@@ -43,6 +43,20 @@ describe('trusted documents', () => {
     });
     return { status: response.status, body: (await response.json()) as any };
   };
+  /** The same operation sent in the URL, as GraphQL over HTTP allows for queries. */
+  const sendByGet = async (parameters: Record<string, object | string>) => {
+    const token = await signPartnerToken(personaNamed('monitor-gent'));
+    const search = new URLSearchParams(
+      Object.entries(parameters).map(
+        ([name, value]) =>
+          [name, typeof value === 'string' ? value : JSON.stringify(value)] as [string, string],
+      ),
+    );
+    const response = await fetch(`${gateway.url}/graphql?${search}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' },
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
   const variables = dashboardVariables('44021', 2024);
   const byHash = {
     extensions: { persistedQuery: { version: 1, sha256Hash: sha256(DASHBOARD_QUERY) } },
@@ -88,5 +102,25 @@ describe('trusted documents', () => {
     expect(other.body.errors[0].message).toMatch(
       /not registered for application another-partner-app/,
     );
+  });
+
+  it('refuses an operation that is not registered when it comes by GET', async () => {
+    const { status, body } = await sendByGet({ query: '{ person(id: "P-000001") { firstName } }' });
+    expect(status).toBe(403);
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(body.data).toBeUndefined();
+  });
+
+  it('runs a registered operation sent by its hash in the URL', async () => {
+    const { status, body } = await sendByGet({ ...byHash, variables });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.municipality.name).toBe('Gent');
+  });
+
+  it('still serves the explorer page to a browser', async () => {
+    const response = await fetch(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="graphiql">');
   });
 });

@@ -530,12 +530,15 @@ describe('indications subgraph', () => {
     );
     const loaders = indicationsSubgraph.createLoaders(
       db,
-      new RowScope({
-        sub: 'sw-1',
-        role: 'OCMW_SOCIAL_WORKER',
-        org: 'ocmw:44021',
-        purpose: 'SOCIAL_INTEGRATION',
-      }, today()),
+      new RowScope(
+        {
+          sub: 'sw-1',
+          role: 'OCMW_SOCIAL_WORKER',
+          org: 'ocmw:44021',
+          purpose: 'SOCIAL_INTEGRATION',
+        },
+        today(),
+      ),
     );
     const [own, refusedOnly, outside] = await Promise.all([
       loaders.advicesByPerson.load('P-000001'),

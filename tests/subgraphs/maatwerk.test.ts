@@ -499,7 +499,10 @@ describe('maatwerk subgraph', () => {
     );
     const employerLoaders = maatwerkSubgraph.createLoaders(
       db,
-      new RowScope({ sub: 'hr-1', role: 'EMPLOYER', org: 'employer:E-000001', purpose: 'EMPLOYMENT' }, today()),
+      new RowScope(
+        { sub: 'hr-1', role: 'EMPLOYER', org: 'employer:E-000001', purpose: 'EMPLOYMENT' },
+        today(),
+      ),
     );
     const [ownReferrals, otherPerson, enclave] = await Promise.all([
       employerLoaders.referralsByPerson.load('P-000002'),
@@ -513,7 +516,10 @@ describe('maatwerk subgraph', () => {
 
     const hostLoaders = maatwerkSubgraph.createLoaders(
       db,
-      new RowScope({ sub: 'hr-2', role: 'EMPLOYER', org: 'employer:E-000002', purpose: 'EMPLOYMENT' }, today()),
+      new RowScope(
+        { sub: 'hr-2', role: 'EMPLOYER', org: 'employer:E-000002', purpose: 'EMPLOYMENT' },
+        today(),
+      ),
     );
     await db.insert(relations).values({
       org: 'employer:E-000002',

@@ -33,6 +33,11 @@ export interface BrowserSession {
   blockedRequests: string[];
   /** Uncaught exceptions in any page of the session: a page that throws is broken even if it renders. */
   pageErrors: string[];
+  /**
+   * What the pages' console reported as refused by the Content-Security-Policy (an inline script
+   * or style, eval, a source outside the policy): a test expects none.
+   */
+  cspViolations: string[];
   newPage(): Promise<Page>;
   /** Saves a full-page PNG under SCREENSHOT_DIR and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
@@ -64,12 +69,19 @@ async function openSession(): Promise<BrowserSession> {
       return route.abort('blockedbyclient');
     });
     const pageErrors: string[] = [];
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+    const cspViolations: string[] = [];
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+    });
     return {
       browser,
       context,
       blockedRequests,
       pageErrors,
+      cspViolations,
       newPage: () => context.newPage(),
       async screenshot(page, name) {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });

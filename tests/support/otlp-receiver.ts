@@ -6,6 +6,8 @@ export interface ReceivedSpan {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
+  /** The W3C tracestate the span carries (vendors' entries), empty when none. */
+  traceState: string;
   name: string;
   kind: 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
   attributes: Record<string, unknown>;
@@ -39,6 +41,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
             traceId: span.traceId,
             spanId: span.spanId,
             parentSpanId: span.parentSpanId || undefined,
+            traceState: span.traceState ?? '',
             name: span.name,
             kind: KINDS[span.kind] as ReceivedSpan['kind'],
             attributes: attributesOf(span.attributes),

@@ -1,7 +1,11 @@
 import { signPartnerToken } from '../../common/access/partner-token';
 import { personaNamed } from '../../common/access/personas';
 import { openDatabase, type DatabaseHandle } from '../../common/db/connection';
-import { listen, type Listening } from '../../common/http';
+import {
+  listenGateway,
+  type GatewayListenOptions,
+  type ListeningGateway,
+} from '../../gateway/listen';
 import { createGateway, type Gateway, type GatewayOptions } from '../../gateway/server';
 import { readSupergraph } from '../../gateway/supergraph';
 import { migrateSubgraphs } from '../../common/db/migrations';
@@ -117,19 +121,23 @@ export async function startTestStack(scale: ScaleName = 'small'): Promise<TestSt
 
 export interface GatewayUnderTest {
   gateway: Gateway;
-  listening: Listening;
+  listening: ListeningGateway;
   /** The base URL (`http://127.0.0.1:<port>`), without `/graphql`. */
   url: string;
+  /** Its Prometheus metrics, on a port of their own. */
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
 /**
  * A gateway of its own over a test stack's subgraphs and database, configured apart (limits,
- * timeouts, a subgraph routed through a fault proxy), on a free port.
+ * timeouts, a subgraph routed through a fault proxy), on free ports; `timeouts` are its HTTP
+ * listener's.
  */
 export async function startGatewayOver(
   stack: TestStack,
   options: Partial<Omit<GatewayOptions, 'database'>> = {},
+  timeouts: Pick<GatewayListenOptions, 'headersTimeoutMs' | 'requestTimeoutMs'> = {},
 ): Promise<GatewayUnderTest> {
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(),
@@ -140,13 +148,14 @@ export async function startGatewayOver(
       ...options.subgraphUrls,
     },
   });
-  const listening = await listen(gateway.app, 0);
+  const listeners = await listenGateway(gateway, { port: 0, metricsPort: 0, ...timeouts });
   return {
     gateway,
-    listening,
-    url: listening.url,
+    listening: listeners,
+    url: listeners.url,
+    metricsUrl: listeners.metricsUrl,
     async stop() {
-      await listening.close();
+      await listeners.close();
       await gateway.stop();
     },
   };

@@ -1,25 +1,22 @@
+import path from 'node:path';
+
 import express, { type Router } from 'express';
 
-import { demoPersonaTokens, packageFile, type PersonaToken } from './bundled-assets';
+import { demoPersonaTokens, packageFile, type PersonaToken } from '../bundled-assets';
 
+const here = (file: string) => path.join(__dirname, file);
+
+/** The page's files: its own script and style, and GraphiQL from the installed packages. */
 const ASSETS: Record<string, string> = {
+  'explorer.js': here('explorer.js'),
+  'explorer.css': here('explorer.css'),
   'react.js': packageFile('react', 'umd/react.production.min.js'),
   'react-dom.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.js': packageFile('graphiql', 'graphiql.min.js'),
   'graphiql.css': packageFile('graphiql', 'graphiql.min.css'),
 };
 
-const DEFAULT_QUERY = `# Pick a persona above: its token fills the Authorization header.
-{
-  person(id: "P-000001") {
-    firstName
-    lastName
-    residence { name }
-    advices { type status validUntil }
-  }
-}
-`;
-
+/** The page, with no inline script or style: the Content-Security-Policy allows none. */
 function page(personaTokens: PersonaToken[]): string {
   const options = personaTokens
     .map((p) => `<option value="${p.token}">${p.name} — ${p.description}</option>`)
@@ -33,12 +30,7 @@ function page(personaTokens: PersonaToken[]): string {
 <meta charset="utf-8">
 <title>Maatwerk Gateway — explorer</title>
 <link rel="stylesheet" href="/explorer/graphiql.css">
-<style>
-  body { margin: 0; height: 100vh; display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
-  header { padding: 6px 12px; display: flex; gap: 16px; align-items: center; background: #1d3557; color: white; }
-  header select, header input { font-size: 14px; margin-left: 6px; }
-  #graphiql { flex: 1; }
-</style>
+<link rel="stylesheet" href="/explorer/explorer.css">
 </head>
 <body>
 <header><strong>Maatwerk Gateway</strong>${picker}
@@ -47,29 +39,7 @@ function page(personaTokens: PersonaToken[]): string {
 <script src="/explorer/react.js"></script>
 <script src="/explorer/react-dom.js"></script>
 <script src="/explorer/graphiql.js"></script>
-<script>
-  const root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  const persona = document.getElementById('persona');
-  const purpose = document.getElementById('purpose');
-  function headers() {
-    const value = {};
-    if (persona && persona.value) value.Authorization = 'Bearer ' + persona.value;
-    if (purpose.value) value['x-purpose'] = purpose.value;
-    return JSON.stringify(value, null, 2);
-  }
-  function render() {
-    root.render(React.createElement(GraphiQL, {
-      key: headers(),
-      fetcher: GraphiQL.createFetcher({ url: '/graphql' }),
-      defaultQuery: ${JSON.stringify(DEFAULT_QUERY)},
-      headers: headers(),
-      shouldPersistHeaders: false,
-    }));
-  }
-  if (persona) persona.addEventListener('change', render);
-  purpose.addEventListener('change', render);
-  render();
-</script>
+<script src="/explorer/explorer.js"></script>
 </body>
 </html>`;
 }
@@ -89,7 +59,8 @@ export function explorer(options: { offerPersonas: boolean }): Router {
     res.sendFile(file, { maxAge: '1h' });
   });
   router.get('/graphql', async (req, res, next) => {
-    if (!req.accepts('html') || req.query.query) return next();
+    // A GET that carries an operation (or a registered operation's hash) is for GraphQL.
+    if (!req.accepts('html') || req.query.query || req.query.extensions) return next();
     const personaTokens = options.offerPersonas ? await demoPersonaTokens() : [];
     res.type('html').send(page(personaTokens));
   });
