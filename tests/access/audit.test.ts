@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 
-import { auditLog } from '../../common/access/tables';
+import { auditLog } from '../support/access-schema';
 import { startTestStack, type TestStack } from '../support/stack';
 
 describe('every look at a person is logged (DOMAIN A.2.6)', () => {

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 
 import { partnerTokenSecret } from '../../common/access/keys';
 import { signPartnerToken } from '../../common/access/partner-token';
-import { mandates } from '../../common/access/tables';
+import { mandates } from '../support/access-schema';
 import { personaNamed } from '../../common/access/personas';
 import { config, readConfig } from '../../common/config';
 import { logger } from '../../common/logger';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 
 import { signPartnerToken } from '../../common/access/partner-token';
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { personaNamed } from '../../common/access/personas';
 import { MUNICIPALITIES } from '../../common/geography';
 import { indicationRequests } from '../../subgraphs/indications/tables';

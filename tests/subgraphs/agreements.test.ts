@@ -1,4 +1,4 @@
-import { mandates } from '../../common/access/tables';
+import { mandates } from '../support/access-schema';
 import {
   activationFloor,
   maximumAmounts,

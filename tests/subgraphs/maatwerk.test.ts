@@ -1,6 +1,6 @@
 import { RowScope } from '../../common/access/rows';
 import { today } from '../../common/clock';
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { maatwerkSubgraph } from '../../subgraphs/maatwerk/server';
 import {
   contingents,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 
 import { signPartnerToken } from '../../common/access/partner-token';
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { addDays } from '../../common/dates';
 import {
   socialAssistanceRecords as records,

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
 
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { addDays } from '../../common/dates';
 import {
   persons,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, notInArray } from 'drizzle-orm';
 
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { advices, workSupportPackages } from '../../subgraphs/indications/tables';
 import { startTestStack, type TestStack } from '../support/stack';
 

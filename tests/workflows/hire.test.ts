@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { addDays } from '../../common/dates';
 import { advices } from '../../subgraphs/indications/tables';
 import { placements, referrals, vacancies } from '../../subgraphs/maatwerk/tables';

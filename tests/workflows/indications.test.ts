@@ -1,7 +1,7 @@
 import { and, asc, eq, notInArray } from 'drizzle-orm';
 
 import { consentPurpose } from '../../common/access/purposes';
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import {
   icfAssessments,
   indicationConsultants,

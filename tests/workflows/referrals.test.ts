@@ -1,6 +1,6 @@
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 
-import { auditLog, relations } from '../../common/access/tables';
+import { auditLog, relations } from '../support/access-schema';
 import { referrals, vacancies } from '../../subgraphs/maatwerk/tables';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 
 import { consentPurpose } from '../../common/access/purposes';
-import { relations } from '../../common/access/tables';
+import { relations } from '../support/access-schema';
 import { advices, indicationRequests } from '../../subgraphs/indications/tables';
 import { openVacancy, referralAt } from '../support/hiring';
 import { startTestStack, type TestStack } from '../support/stack';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, ne } from 'drizzle-orm';
 
-import { auditLog, relations } from '../../common/access/tables';
+import { auditLog, relations } from '../support/access-schema';
 import { todayInBelgium } from '../../common/dates';
 import { advices } from '../../subgraphs/indications/tables';
 import { addMonths } from '../../subgraphs/maatwerk/rules';

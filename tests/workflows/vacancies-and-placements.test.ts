@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 
-import { auditLog, relations } from '../../common/access/tables';
+import { auditLog, relations } from '../support/access-schema';
 import { placements, referrals, vacancies } from '../../subgraphs/maatwerk/tables';
 import { startTestStack, type TestStack } from '../support/stack';
 
