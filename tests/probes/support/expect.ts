@@ -122,11 +122,14 @@ function decideWith(
   const matrix = cellFor(persona.role, cls.category);
   const { cell, how } = resolve(world, persona, matrix, owner);
   const rule = `${key} is ${cls.category} (${CATEGORY_NAMES[cls.category]}); ${persona.role} holds ${describeCell(matrix)}${how}`;
+  const minimalOf = (c: Cell): Cell | null =>
+    c.level === 'minimal' ? c : c.level === 'consent' ? (minimalOf(c.without) ?? minimalOf(c.with)) : null;
+  const noted = minimalOf(matrix);
   const note =
     cls.category === 'SELF'
       ? 'A.2.6'
-      : matrix.level === 'minimal'
-        ? String(matrix.note || 'A.2.3')
+      : noted && noted.level === 'minimal'
+        ? String(noted.note || 'A.2.3')
         : matrix.level === 'ownEmployees'
           ? '14'
           : matrix.level === 'aggregate'
