@@ -68,9 +68,9 @@ function listEntries(personaName: string): Entry[] {
 describe('probes 2–3: every personal field, every path, every persona', () => {
   test.each(PERSONAS)('%s sees exactly its mandate of every person it may see', async (personaName) => {
     const persona = personaContext(world, personaName);
-    const inside = samplePersons(world, persona, 'in', 8);
+    const inside = samplePersons(world, persona, 'in', 7);
     const outside = samplePersons(world, persona, 'out', 4);
-    const maybe = samplePersons(world, persona, 'maybe', 3);
+    const maybe = samplePersons(world, persona, 'maybe', 2);
     const findings: Finding[] = [];
     const [plain, ...generated] = shapes(3, personaName.length);
     // the plain shape: every person and record by id, and every list, in as few operations as fit
@@ -79,7 +79,7 @@ describe('probes 2–3: every personal field, every path, every persona', () => 
     // generated shapes: the persons inside the scope again, two per operation so each spread can
     // carry swapped and plain aliases, fragments and directives
     for (const shape of generated) {
-      const entries = entriesByIdFor(world, persona, inside.slice(0, 4)).filter((e) => e.field === 'person');
+      const entries = entriesByIdFor(world, persona, inside.slice(0, 3)).filter((e) => e.field === 'person');
       findings.push(...(await runEntries(stack, world, personaName, entries, shape, { perOperation: 2, stats })));
     }
     expectNoFindings(dedupe(findings), `${personaName} (inside: ${inside.join(',')}; outside: ${outside.join(',')}; open: ${maybe.join(',')})`);

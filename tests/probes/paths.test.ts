@@ -10,7 +10,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { AGGREGATE_ROLES, PERSONAS, PERSONA_ROLES } from './support/domain';
 import { escapeEntries, escapePaths } from './support/paths';
 import { expectNoFindings, shapes, type Finding } from './support/probe';
-import { dedupe, runEntries, type RunStats } from './support/runner';
+import { dedupe, runEntries, timing, type RunStats } from './support/runner';
 import { loadWorld, type World } from './support/world';
 
 let stack: TestStack;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // eslint-disable-next-line no-console
-  console.log(`path probes: ${stats.operations} operations over ${escapePaths(world).length} generated paths`);
+  console.log(`path probes: ${stats.operations} operations over ${escapePaths(world).length} generated paths; ${JSON.stringify(timing)}`);
   await stack?.stop();
 });
 

@@ -419,6 +419,11 @@ export class Checker {
     this.findings.push({ persona: this.persona.name, route: f.route ?? this.route.join('.'), basis: f.basis ?? 'domain', ...f });
   }
 
+  private errorsBelow(path: (string | number)[]): any[] {
+    const prefix = `${pathKey(path)}.`;
+    return [...this.errors.entries()].filter(([key]) => key.startsWith(prefix)).flatMap(([, list]) => list);
+  }
+
   private errorsAt(path: (string | number)[]): any[] {
     const list = this.errors.get(pathKey(path)) ?? [];
     list.forEach((e) => this.seenErrors.add(e));
@@ -507,6 +512,19 @@ export class Checker {
 
   /** Errors no field accounted for (INTERNAL, limits…), reported once each. */
   finish() {
+    if (this.answer.data == null) {
+      this.add({
+        kind: (this.answer.errors ?? []).some((e) => code(e) === 'FORBIDDEN') ? 'OVERBLOCK' : 'ERROR',
+        path: '',
+        person: null,
+        field: '',
+        route: '',
+        expected: 'an answer (a refused field is null at its path; the rest still arrives)',
+        got: `no data: ${(this.answer.errors ?? []).map((e) => `${code(e)}: ${e.message}`).join('; ').slice(0, 300)}`,
+        note: 'A.2.3',
+      });
+      return;
+    }
     for (const e of this.answer.errors ?? []) {
       if (this.seenErrors.has(e)) continue;
       if (code(e) === 'FORBIDDEN' || code(e) === 'NOT_FOUND') continue;
@@ -609,6 +627,22 @@ export class Checker {
         }
         return;
       }
+      if (decision?.allowed && v == null) {
+        // a refusal below this field that nulled it: the rest of the answer did not arrive (A.2.3)
+        const below = this.errorsBelow(fieldPath).filter((e) => code(e) === 'FORBIDDEN');
+        if (below.length) {
+          this.add({
+            kind: 'OVERBLOCK',
+            path: pathKey(fieldPath),
+            person: me,
+            field: `${r.parent}.${r.field}`,
+            expected: `the value, with only the refused fields below it null (${decision.rule})`,
+            got: `null, nulled by ${below.length} refusal(s) below it, e.g. ${pathKey(below[0].path)}: ${below[0].message}`,
+            note: 'A.2.3',
+            basis: decision.basis,
+          });
+        }
+      }
       if (decision?.allowed) {
         for (const e of errs.filter((e) => code(e) === 'FORBIDDEN')) {
           this.add({
@@ -668,7 +702,7 @@ export class Checker {
           person: owner,
           field: 'Advice',
           expected: 'only a valid CMW/IMW ticket ("holds a valid CMW/IMW ticket until <date>")',
-          got: `advice ${id}: ${row.type} ${row.decision} ${row.status} until ${String(row.valid_until).slice(0, 10)}`,
+          got: `advice ${id}: ${row.type} ${row.decision}${row.status ? ` ${row.status}` : ''}${row.valid_until ? `, valid until ${String(row.valid_until).slice(0, 10)}${String(row.valid_until).slice(0, 10) < this.world.today ? ' (expired)' : ''}` : ''}`,
           note: '13',
         });
       }

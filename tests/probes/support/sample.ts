@@ -117,9 +117,11 @@ export function entriesByIdFor(world: World, persona: PersonaContext, personIds:
         return;
       }
       const id = recordOf(world, table, personId);
-      // an employer's view of an advice is record-level (valid tickets only, note 13): the walker
-      // judges what arrives, the root may go either way
-      if (id) entries.push({ alias: `${field}${i}`, field, args: `id: "${id}"`, sels, personId, about: id, rootScope: employerSide ? 'maybe' : undefined });
+      // where the persona holds a minimised cell for the record's category (an employer's or an
+      // OCMW's advices, an OCMW's or ICF consultant's placements) the note may keep a record back
+      // (a refused or expired advice): the walker judges what arrives, the root may go either way
+      const minimised = ['advice', 'placement'].includes(field) && ['OCMW_SOCIAL_WORKER', 'VDAB_ICF_CONSULTANT', 'EMPLOYER', 'JOB_COACH'].includes(persona.role);
+      if (id) entries.push({ alias: `${field}${i}`, field, args: `id: "${id}"`, sels, personId, about: id, rootScope: minimised ? 'maybe' : undefined });
     });
   }
   return entries;
