@@ -59,10 +59,13 @@ describe('probe 1: every personal field has the category DOMAIN B.4 gives it', (
     for (const type of apiObjectTypes()) {
       for (const field of Object.values(type.getFields())) {
         const key = `${type.name}.${field.name}`;
-        if (field.name === 'id' || CATEGORY_MAP[key] || /(Connection|Edge)$/.test(type.name)) continue;
+        if (field.name === 'id' || CATEGORY_MAP[key] || /(Connection|Edge)$/.test(type.name))
+          continue;
         const target = namedTypeOf(field).name;
         if (personal.has(type.name) || (type.name !== 'Mutation' && leadsIntoPersonal(target))) {
-          missing.push(`${key} (→ ${target}; schema says ${schemaTagOf(type.name, field.name).tag ?? 'nothing'})`);
+          missing.push(
+            `${key} (→ ${target}; schema says ${schemaTagOf(type.name, field.name).tag ?? 'nothing'})`,
+          );
         }
       }
     }
@@ -88,7 +91,8 @@ describe('probe 1: every personal field has the category DOMAIN B.4 gives it', (
     for (const [key, c] of Object.entries(CATEGORY_MAP)) {
       const [typeName, fieldName] = key.split('.');
       if (!objectType(typeName).getFields()[fieldName]) continue;
-      if (schemaTagOf(typeName, fieldName).tag === null) untagged.push([key, expectedTag(c), c.why ?? '']);
+      if (schemaTagOf(typeName, fieldName).tag === null)
+        untagged.push([key, expectedTag(c), c.why ?? '']);
     }
     if (untagged.length > 1) {
       throw new Error(
@@ -106,7 +110,12 @@ describe('probe 1: every personal field has the category DOMAIN B.4 gives it', (
       const { tag, from } = schemaTagOf(typeName, fieldName);
       if (tag === null) continue; // reported by the test above
       if (tag !== expectedTag(c)) {
-        rows.push([key, `${tag}${from === 'type' ? ' (from the type)' : ''}`, expectedTag(c), c.why ?? '']);
+        rows.push([
+          key,
+          `${tag}${from === 'type' ? ' (from the type)' : ''}`,
+          expectedTag(c),
+          c.why ?? '',
+        ]);
       }
     }
     if (rows.length > 1) {
@@ -131,7 +140,9 @@ describe('probe 1: every personal field has the category DOMAIN B.4 gives it', (
     }
     const stale = Object.keys(FILTER_MAP).filter((key) => {
       const [, typeName, fieldName, argName] = /^(\w+)\.(\w+)\((\w+)\)$/.exec(key) ?? [];
-      return !objectType(typeName).getFields()[fieldName]?.args.some((a) => a.name === argName);
+      return !objectType(typeName)
+        .getFields()
+        [fieldName]?.args.some((a) => a.name === argName);
     });
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
   });

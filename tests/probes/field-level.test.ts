@@ -37,19 +37,52 @@ function listEntries(personaName: string): Entry[] {
   const linked = personLeaves();
   const node = (type: string) => walkSelection(type, { depth: 1, linkedPersonFields: linked });
   const residence =
-    world.personById.get(samplePersons(world, persona, 'in', 1)[0] ?? 'P-000001')?.residence_nis_code ?? '44021';
+    world.personById.get(samplePersons(world, persona, 'in', 1)[0] ?? 'P-000001')
+      ?.residence_nis_code ?? '44021';
   return [
-    { alias: 'persons', field: 'persons', args: 'first: 15', sels: connection(walkSelection('Person', { depth: 1 })) },
-    { alias: 'referrals', field: 'referrals', args: 'first: 15', sels: connection(node('Referral')) },
-    { alias: 'placements', field: 'placements', args: 'first: 15', sels: connection(node('Placement')) },
+    {
+      alias: 'persons',
+      field: 'persons',
+      args: 'first: 15',
+      sels: connection(walkSelection('Person', { depth: 1 })),
+    },
+    {
+      alias: 'referrals',
+      field: 'referrals',
+      args: 'first: 15',
+      sels: connection(node('Referral')),
+    },
+    {
+      alias: 'placements',
+      field: 'placements',
+      args: 'first: 15',
+      sels: connection(node('Placement')),
+    },
     { alias: 'advices', field: 'advices', args: 'first: 15', sels: connection(node('Advice')) },
-    { alias: 'requests', field: 'indicationRequests', args: 'first: 10', sels: connection(node('IndicationRequest')) },
-    { alias: 'assistance', field: 'socialAssistanceRecords', args: 'first: 15', sels: connection(node('SocialAssistanceRecord')) },
+    {
+      alias: 'requests',
+      field: 'indicationRequests',
+      args: 'first: 10',
+      sels: connection(node('IndicationRequest')),
+    },
+    {
+      alias: 'assistance',
+      field: 'socialAssistanceRecords',
+      args: 'first: 15',
+      sels: connection(node('SocialAssistanceRecord')),
+    },
     {
       alias: 'municipality',
       field: 'municipality',
       args: `nisCode: "${residence}"`,
-      sels: [{ field: 'nisCode' }, { field: 'residents', args: 'first: 15', children: connection(walkSelection('Person', { depth: 1 })) }],
+      sels: [
+        { field: 'nisCode' },
+        {
+          field: 'residents',
+          args: 'first: 15',
+          children: connection(walkSelection('Person', { depth: 1 })),
+        },
+      ],
     },
     {
       alias: 'employer',
@@ -58,7 +91,10 @@ function listEntries(personaName: string): Entry[] {
       sels: [
         { field: 'id' },
         { field: 'placements', children: node('Placement') },
-        { field: 'vacancies', children: [{ field: 'id' }, { field: 'referrals', children: node('Referral') }] },
+        {
+          field: 'vacancies',
+          children: [{ field: 'id' }, { field: 'referrals', children: node('Referral') }],
+        },
       ],
     },
     { alias: 'me', field: 'me', sels: walkSelection('Person', { depth: 2 }) },
@@ -66,22 +102,44 @@ function listEntries(personaName: string): Entry[] {
 }
 
 describe('probes 2–3: every personal field, every path, every persona', () => {
-  test.each(PERSONAS)('%s sees exactly its mandate of every person it may see', async (personaName) => {
-    const persona = personaContext(world, personaName);
-    const inside = samplePersons(world, persona, 'in', 7);
-    const outside = samplePersons(world, persona, 'out', 4);
-    const maybe = samplePersons(world, persona, 'maybe', 2);
-    const findings: Finding[] = [];
-    const [plain, ...generated] = shapes(3, personaName.length);
-    // the plain shape: every person and record by id, and every list, in as few operations as fit
-    const byId = entriesByIdFor(world, persona, [...inside, ...outside, ...maybe]);
-    findings.push(...(await runEntries(stack, world, personaName, [...byId, ...listEntries(personaName)], plain, { stats })));
-    // generated shapes: the persons inside the scope again, two per operation so each spread can
-    // carry swapped and plain aliases, fragments and directives
-    for (const shape of generated) {
-      const entries = entriesByIdFor(world, persona, inside.slice(0, 3)).filter((e) => e.field === 'person');
-      findings.push(...(await runEntries(stack, world, personaName, entries, shape, { perOperation: 2, stats })));
-    }
-    expectNoFindings(dedupe(findings), `${personaName} (inside: ${inside.join(',')}; outside: ${outside.join(',')}; open: ${maybe.join(',')})`);
-  });
+  test.each(PERSONAS)(
+    '%s sees exactly its mandate of every person it may see',
+    async (personaName) => {
+      const persona = personaContext(world, personaName);
+      const inside = samplePersons(world, persona, 'in', 7);
+      const outside = samplePersons(world, persona, 'out', 4);
+      const maybe = samplePersons(world, persona, 'maybe', 2);
+      const findings: Finding[] = [];
+      const [plain, ...generated] = shapes(3, personaName.length);
+      // the plain shape: every person and record by id, and every list, in as few operations as fit
+      const byId = entriesByIdFor(world, persona, [...inside, ...outside, ...maybe]);
+      findings.push(
+        ...(await runEntries(
+          stack,
+          world,
+          personaName,
+          [...byId, ...listEntries(personaName)],
+          plain,
+          { stats },
+        )),
+      );
+      // generated shapes: the persons inside the scope again, two per operation so each spread can
+      // carry swapped and plain aliases, fragments and directives
+      for (const shape of generated) {
+        const entries = entriesByIdFor(world, persona, inside.slice(0, 3)).filter(
+          (e) => e.field === 'person',
+        );
+        findings.push(
+          ...(await runEntries(stack, world, personaName, entries, shape, {
+            perOperation: 2,
+            stats,
+          })),
+        );
+      }
+      expectNoFindings(
+        dedupe(findings),
+        `${personaName} (inside: ${inside.join(',')}; outside: ${outside.join(',')}; open: ${maybe.join(',')})`,
+      );
+    },
+  );
 });

@@ -24,7 +24,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // eslint-disable-next-line no-console
-  console.log(`path probes: ${stats.operations} operations over ${escapePaths(world).length} generated paths; ${JSON.stringify(timing)}`);
+  console.log(
+    `path probes: ${stats.operations} operations over ${escapePaths(world).length} generated paths; ${JSON.stringify(timing)}`,
+  );
   await stack?.stop();
 });
 
@@ -34,19 +36,30 @@ describe('probes 4 and 7: every path from a root field to a personal record', ()
     expect(roots.size).toBeGreaterThan(15);
   });
 
-  test.each(PERSONAS)('%s: every path delivers only what its scope and mandate allow', async (name) => {
-    const aggregateOnly = AGGREGATE_ROLES.includes(PERSONA_ROLES[name]);
-    const paths = escapePaths(world);
-    const entries = escapeEntries(paths);
-    const findings: Finding[] = [];
-    const [plain, generated] = shapes(2, name.length + 7);
-    findings.push(...(await runEntries(stack, world, name, entries, plain, { perOperation: 40, stats })));
-    // a generated shape (aliases, fragments, directives) over the short paths, which fan out least
-    const short = escapeEntries(paths.filter((p) => p.steps.filter((s) => s.field !== 'edges' && s.field !== 'node').length <= 3));
-    findings.push(...(await runEntries(stack, world, name, short, generated, { perOperation: 3, stats })));
-    expectNoFindings(
-      dedupe(findings),
-      `${name}${aggregateOnly ? ' (aggregates only, A.2.5: no person-level field through any path)' : ''} over ${entries.length} paths`,
-    );
-  });
+  test.each(PERSONAS)(
+    '%s: every path delivers only what its scope and mandate allow',
+    async (name) => {
+      const aggregateOnly = AGGREGATE_ROLES.includes(PERSONA_ROLES[name]);
+      const paths = escapePaths(world);
+      const entries = escapeEntries(paths);
+      const findings: Finding[] = [];
+      const [plain, generated] = shapes(2, name.length + 7);
+      findings.push(
+        ...(await runEntries(stack, world, name, entries, plain, { perOperation: 40, stats })),
+      );
+      // a generated shape (aliases, fragments, directives) over the short paths, which fan out least
+      const short = escapeEntries(
+        paths.filter(
+          (p) => p.steps.filter((s) => s.field !== 'edges' && s.field !== 'node').length <= 3,
+        ),
+      );
+      findings.push(
+        ...(await runEntries(stack, world, name, short, generated, { perOperation: 3, stats })),
+      );
+      expectNoFindings(
+        dedupe(findings),
+        `${name}${aggregateOnly ? ' (aggregates only, A.2.5: no person-level field through any path)' : ''} over ${entries.length} paths`,
+      );
+    },
+  );
 });

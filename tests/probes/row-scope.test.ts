@@ -12,7 +12,14 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { PERSONAS } from './support/domain';
 import { PROBE_SEED, expectNoFindings, type Finding } from './support/probe';
 import { enumValues } from './support/schema';
-import { loadWorld, personaContext, personsBy, scopeOf, type PersonaContext, type World } from './support/world';
+import {
+  loadWorld,
+  personaContext,
+  personsBy,
+  scopeOf,
+  type PersonaContext,
+  type World,
+} from './support/world';
 
 let stack: TestStack;
 let world: World;
@@ -36,7 +43,11 @@ async function ask(persona: string, text: string) {
 
 const code = (e: any) => e?.extensions?.code as string | undefined;
 const codesAt = (body: any, alias: string) =>
-  (body.errors ?? []).filter((e: any) => e.path?.[0] === alias).map(code).sort().join(',') || 'none';
+  (body.errors ?? [])
+    .filter((e: any) => e.path?.[0] === alias)
+    .map(code)
+    .sort()
+    .join(',') || 'none';
 
 /** The answer to an id with the id itself blanked, to compare an outsider's with a made-up one's. */
 function shapeOf(body: any, alias: string, id: string) {
@@ -47,8 +58,10 @@ function shapeOf(body: any, alias: string, id: string) {
   return JSON.stringify({ value: body.data?.[alias] ?? null, errors });
 }
 
-const chunks = <T,>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, i * size + size),
+  );
 
 /** Record kinds reachable by id at the root, with the table that says whose they are. */
 const BY_ID: { field: string; table: string; missing: string }[] = [
@@ -67,53 +80,100 @@ function recordsOf(table: string, owners: Set<string>): string[] {
 }
 
 describe('probe 4: outside the row scope, a person does not exist', () => {
-  test.each(PERSONAS)('%s: by id, an outsider and its records are NOT_FOUND, exactly like an id that does not exist', async (name) => {
-    const persona = personaContext(world, name);
-    // outsiders the organisation once had a relation with first (ended referrals, former
-    // employees, ended assistance): they are where a stale relation would show
-    const related = (id: string) => world.relations.some((r) => r.org === persona.org && r.person_id === id);
-    const outsiders = personsBy(world, persona, 'out').sort((a, b) => Number(related(b)) - Number(related(a)));
-    const outside = new Set(outsiders);
-    const findings: Finding[] = [];
-    for (const { field, table, missing } of BY_ID) {
-      const all = recordsOf(table, outside).sort((a, b) => Number(related(world.ownerOf.get(b) ?? b)) - Number(related(world.ownerOf.get(a) ?? a)));
-      const ids = field === 'person' ? all : all.slice(0, 120);
-      for (const group of chunks(ids, 50)) {
-        const text = `{ missing: ${field}(id: "${missing}") { id } ${group.map((id, i) => `r${i}: ${field}(id: "${id}") { id }`).join(' ')} }`;
-        const body = await ask(name, text);
-        const reference = shapeOf(body, 'missing', missing);
-        group.forEach((id, i) => {
-          const alias = `r${i}`;
-          const owner = world.ownerOf.get(id) ?? id;
-          const value = body.data?.[alias];
-          const base = { persona: name, path: alias, person: owner, field: `Query.${field}`, route: field, basis: 'domain' as const };
-          if (value != null) {
-            findings.push({ ...base, kind: 'ROW', expected: `null (${scopeOf(world, persona, owner).why})`, got: JSON.stringify(value), note: 'A.2.4' });
-          } else if (shapeOf(body, alias, id) !== reference) {
-            findings.push({ ...base, kind: 'ROW', expected: `the same answer as for ${missing}, which does not exist: ${reference}`, got: shapeOf(body, alias, id), note: 'A.2.4' });
-          } else if (!codesAt(body, alias).includes('NOT_FOUND') && !codesAt(body, alias).includes('FORBIDDEN')) {
-            findings.push({ ...base, kind: 'CONTRACT', expected: `null with NOT_FOUND (${field} ${id} of an outsider)`, got: `null with ${codesAt(body, alias)}`, note: 'A.2.4' });
-          }
-        });
+  test.each(PERSONAS)(
+    '%s: by id, an outsider and its records are NOT_FOUND, exactly like an id that does not exist',
+    async (name) => {
+      const persona = personaContext(world, name);
+      // outsiders the organisation once had a relation with first (ended referrals, former
+      // employees, ended assistance): they are where a stale relation would show
+      const related = (id: string) =>
+        world.relations.some((r) => r.org === persona.org && r.person_id === id);
+      const outsiders = personsBy(world, persona, 'out').sort(
+        (a, b) => Number(related(b)) - Number(related(a)),
+      );
+      const outside = new Set(outsiders);
+      const findings: Finding[] = [];
+      for (const { field, table, missing } of BY_ID) {
+        const all = recordsOf(table, outside).sort(
+          (a, b) =>
+            Number(related(world.ownerOf.get(b) ?? b)) - Number(related(world.ownerOf.get(a) ?? a)),
+        );
+        const ids = field === 'person' ? all : all.slice(0, 120);
+        for (const group of chunks(ids, 50)) {
+          const text = `{ missing: ${field}(id: "${missing}") { id } ${group.map((id, i) => `r${i}: ${field}(id: "${id}") { id }`).join(' ')} }`;
+          const body = await ask(name, text);
+          const reference = shapeOf(body, 'missing', missing);
+          group.forEach((id, i) => {
+            const alias = `r${i}`;
+            const owner = world.ownerOf.get(id) ?? id;
+            const value = body.data?.[alias];
+            const base = {
+              persona: name,
+              path: alias,
+              person: owner,
+              field: `Query.${field}`,
+              route: field,
+              basis: 'domain' as const,
+            };
+            if (value != null) {
+              findings.push({
+                ...base,
+                kind: 'ROW',
+                expected: `null (${scopeOf(world, persona, owner).why})`,
+                got: JSON.stringify(value),
+                note: 'A.2.4',
+              });
+            } else if (shapeOf(body, alias, id) !== reference) {
+              findings.push({
+                ...base,
+                kind: 'ROW',
+                expected: `the same answer as for ${missing}, which does not exist: ${reference}`,
+                got: shapeOf(body, alias, id),
+                note: 'A.2.4',
+              });
+            } else if (
+              !codesAt(body, alias).includes('NOT_FOUND') &&
+              !codesAt(body, alias).includes('FORBIDDEN')
+            ) {
+              findings.push({
+                ...base,
+                kind: 'CONTRACT',
+                expected: `null with NOT_FOUND (${field} ${id} of an outsider)`,
+                got: `null with ${codesAt(body, alias)}`,
+                note: 'A.2.4',
+              });
+            }
+          });
+        }
       }
-    }
-    expectNoFindings(collapse(findings), `${name} by id`);
-  });
+      expectNoFindings(collapse(findings), `${name} by id`);
+    },
+  );
 
-  test.each(PERSONAS)('%s: every list, every generated filter, every page holds only persons it may see, and its totalCount no more', async (name) => {
-    const persona = personaContext(world, name);
-    const findings: Finding[] = [];
-    for (const list of LISTS) {
-      const filters = generatedFilters(list, persona);
-      for (const filter of filters) {
-        findings.push(...(await collectList(name, persona, list, filter)));
+  test.each(PERSONAS)(
+    '%s: every list, every generated filter, every page holds only persons it may see, and its totalCount no more',
+    async (name) => {
+      const persona = personaContext(world, name);
+      const findings: Finding[] = [];
+      for (const list of LISTS) {
+        const filters = generatedFilters(list, persona);
+        for (const filter of filters) {
+          findings.push(...(await collectList(name, persona, list, filter)));
+        }
       }
-    }
-    findings.push(...(await nestedLists(name, persona)));
-    expectNoFindings(collapse(findings), `${name} lists`);
-  });
+      findings.push(...(await nestedLists(name, persona)));
+      expectNoFindings(collapse(findings), `${name} lists`);
+    },
+  );
 
-  test.each(PERSONAS.filter((p) => !['monitor-gent', 'monitor-antwerpen', 'department-analyst', 'sector-federation'].includes(p)))(
+  test.each(
+    PERSONAS.filter(
+      (p) =>
+        !['monitor-gent', 'monitor-antwerpen', 'department-analyst', 'sector-federation'].includes(
+          p,
+        ),
+    ),
+  )(
     '%s: a cursor forged from an outsider’s id is answered as one forged from an id that does not exist',
     async (name) => {
       const persona = personaContext(world, name);
@@ -121,7 +181,10 @@ describe('probe 4: outside the row scope, a person does not exist', () => {
       const outsiders = personsBy(world, persona, 'out').slice(0, 8);
       const cursor = (id: string) => Buffer.from(id).toString('base64url');
       const text = outsiders
-        .map((id, i) => `o${i}: persons(first: 3, after: "${cursor(id)}") { totalCount edges { node { id } } } f${i}: persons(first: 3, after: "${cursor(`${id}~`)}") { totalCount edges { node { id } } }`)
+        .map(
+          (id, i) =>
+            `o${i}: persons(first: 3, after: "${cursor(id)}") { totalCount edges { node { id } } } f${i}: persons(first: 3, after: "${cursor(`${id}~`)}") { totalCount edges { node { id } } }`,
+        )
         .join(' ');
       if (!outsiders.length) return;
       const body = await ask(name, `{ ${text} }`);
@@ -161,22 +224,35 @@ interface ListSpec {
 const quote = (v: string) => JSON.stringify(v);
 const enumArb = (name: string) => fc.constantFrom(...enumValues(name));
 const boolArb = () => fc.constantFrom('true', 'false');
-const ids = (table: string) => [...(world.rows[table]?.values() ?? [])].map((r) => String(r.id));
 const personIdArb = () => fc.constantFrom(...world.persons.slice(0, 400).map((p) => quote(p.id)));
-const nisArb = () => fc.constantFrom(...[...new Set(world.persons.map((p) => p.residence_nis_code))].map(quote));
-const dateArb = () => fc.constantFrom('"2024-01-01"', '"2024-06-30"', '"2025-01-01"', '"2025-06-30"', `"${world.today}"`);
+const nisArb = () =>
+  fc.constantFrom(...[...new Set(world.persons.map((p) => p.residence_nis_code))].map(quote));
+const dateArb = () =>
+  fc.constantFrom(
+    '"2024-01-01"',
+    '"2024-06-30"',
+    '"2025-01-01"',
+    '"2025-06-30"',
+    `"${world.today}"`,
+  );
 
 const LISTS: ListSpec[] = [
   {
     field: 'persons',
-    args: () => ({ residenceNisCode: nisArb(), labourMarketStatus: enumArb('LabourMarketStatus'), registeredAtVdab: boolArb() }),
+    args: () => ({
+      residenceNisCode: nisArb(),
+      labourMarketStatus: enumArb('LabourMarketStatus'),
+      registeredAtVdab: boolArb(),
+    }),
     owner: (id) => id,
   },
   {
     field: 'referrals',
     args: () => ({
       personId: personIdArb(),
-      employerId: fc.constantFrom(...[...new Set(world.referrals.map((r) => r.employer_id))].map(quote)),
+      employerId: fc.constantFrom(
+        ...[...new Set(world.referrals.map((r) => r.employer_id))].map(quote),
+      ),
       vacancyId: fc.constantFrom(...world.vacancies.map((v) => quote(v.id))),
       status: enumArb('ReferralStatus'),
     }),
@@ -186,7 +262,9 @@ const LISTS: ListSpec[] = [
     field: 'placements',
     args: () => ({
       personId: personIdArb(),
-      employerId: fc.constantFrom(...[...new Set(world.placements.map((r) => r.employer_id))].map(quote)),
+      employerId: fc.constantFrom(
+        ...[...new Set(world.placements.map((r) => r.employer_id))].map(quote),
+      ),
       status: enumArb('PlacementStatus'),
       type: enumArb('PlacementType'),
     }),
@@ -194,7 +272,12 @@ const LISTS: ListSpec[] = [
   },
   {
     field: 'advices',
-    args: () => ({ personId: personIdArb(), type: enumArb('AdviceType'), status: enumArb('AdviceStatus'), validOn: dateArb() }),
+    args: () => ({
+      personId: personIdArb(),
+      type: enumArb('AdviceType'),
+      status: enumArb('AdviceStatus'),
+      validOn: dateArb(),
+    }),
     owner: (id) => world.ownerOf.get(id),
   },
   {
@@ -213,7 +296,9 @@ const LISTS: ListSpec[] = [
   {
     field: 'socialAssistanceRecords',
     args: () => ({
-      ocmwNisCode: fc.constantFrom(...[...new Set(world.socialAssistance.map((s) => s.ocmw_nis_code))].map(quote)),
+      ocmwNisCode: fc.constantFrom(
+        ...[...new Set(world.socialAssistance.map((s) => s.ocmw_nis_code))].map(quote),
+      ),
       type: enumArb('AssistanceType'),
       clientStatus: enumArb('ClientStatus'),
     }),
@@ -225,7 +310,10 @@ const LISTS: ListSpec[] = [
 function generatedFilters(list: ListSpec, persona: PersonaContext): string[] {
   const args = list.args();
   const single = Object.entries(args).map(([name, arb]) => {
-    const [value] = fc.sample(arb, { seed: PROBE_SEED + name.length + persona.name.length, numRuns: 1 });
+    const [value] = fc.sample(arb, {
+      seed: PROBE_SEED + name.length + persona.name.length,
+      numRuns: 1,
+    });
     return `${name}: ${value}`;
   });
   // a personId filter with an outsider: the list must come back empty, its count 0
@@ -233,7 +321,11 @@ function generatedFilters(list: ListSpec, persona: PersonaContext): string[] {
   const targeted = 'personId' in args && outsider ? [`personId: ${quote(outsider)}`] : [];
   const combos = fc
     .sample(
-      fc.record(Object.fromEntries(Object.entries(args).map(([k, a]) => [k, fc.option(a, { nil: undefined })]))),
+      fc.record(
+        Object.fromEntries(
+          Object.entries(args).map(([k, a]) => [k, fc.option(a, { nil: undefined })]),
+        ),
+      ),
       { seed: PROBE_SEED + persona.name.length, numRuns: 2 },
     )
     .map((c) =>
@@ -245,14 +337,24 @@ function generatedFilters(list: ListSpec, persona: PersonaContext): string[] {
   return [...new Set(['', ...single, ...targeted, ...combos])];
 }
 
-async function collectList(name: string, persona: PersonaContext, list: ListSpec, filter: string): Promise<Finding[]> {
+async function collectList(
+  name: string,
+  persona: PersonaContext,
+  list: ListSpec,
+  filter: string,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   const seen: string[] = [];
   let after: string | null = null;
   let totalCount: number | null = null;
   for (let page = 0; page < 10; page++) {
-    const args = [`first: 500`, filter, after ? `after: ${quote(after)}` : ''].filter(Boolean).join(', ');
-    const body = await ask(name, `{ list: ${list.field}(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`);
+    const args = [`first: 500`, filter, after ? `after: ${quote(after)}` : '']
+      .filter(Boolean)
+      .join(', ');
+    const body = await ask(
+      name,
+      `{ list: ${list.field}(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+    );
     const value = body.data?.list;
     if (!value) return findings; // refused (FORBIDDEN / BAD_USER_INPUT): no rows, no count
     totalCount ??= value.totalCount;
@@ -266,11 +368,33 @@ async function collectList(name: string, persona: PersonaContext, list: ListSpec
     if (!owner) continue;
     const { scope, why } = scopeOf(world, persona, owner);
     if (scope === 'out') {
-      findings.push({ kind: 'ROW', persona: name, path: route, person: owner, field: `Query.${list.field}`, route, basis: 'domain', expected: `no record of ${owner} (${why})`, got: `${list.field} node ${id}`, note: why.includes('note 14') ? '14' : why.includes('aggregates') ? 'A.2.5' : 'A.2.4' });
+      findings.push({
+        kind: 'ROW',
+        persona: name,
+        path: route,
+        person: owner,
+        field: `Query.${list.field}`,
+        route,
+        basis: 'domain',
+        expected: `no record of ${owner} (${why})`,
+        got: `${list.field} node ${id}`,
+        note: why.includes('note 14') ? '14' : why.includes('aggregates') ? 'A.2.5' : 'A.2.4',
+      });
     }
   }
   if (totalCount !== null && totalCount !== seen.length) {
-    findings.push({ kind: 'ROW', persona: name, path: route, person: null, field: `Query.${list.field}.totalCount`, route, basis: 'domain', expected: `totalCount = the ${seen.length} nodes it can page through`, got: `totalCount ${totalCount}`, note: 'A.2.4' });
+    findings.push({
+      kind: 'ROW',
+      persona: name,
+      path: route,
+      person: null,
+      field: `Query.${list.field}.totalCount`,
+      route,
+      basis: 'domain',
+      expected: `totalCount = the ${seen.length} nodes it can page through`,
+      got: `totalCount ${totalCount}`,
+      note: 'A.2.4',
+    });
   }
   return findings;
 }
@@ -283,36 +407,79 @@ async function nestedLists(name: string, persona: PersonaContext): Promise<Findi
     if (!owner) return;
     const { scope, why } = scopeOf(world, persona, owner);
     if (scope === 'out') {
-      findings.push({ kind: 'ROW', persona: name, path: route, person: owner, field: route.split('(')[0], route, basis: 'domain', expected: `no record of ${owner} (${why})`, got: `node ${id}`, note: why.includes('note 14') ? '14' : why.includes('aggregates') ? 'A.2.5' : 'A.2.4' });
+      findings.push({
+        kind: 'ROW',
+        persona: name,
+        path: route,
+        person: owner,
+        field: route.split('(')[0],
+        route,
+        basis: 'domain',
+        expected: `no record of ${owner} (${why})`,
+        got: `node ${id}`,
+        note: why.includes('note 14') ? '14' : why.includes('aggregates') ? 'A.2.5' : 'A.2.4',
+      });
     }
   };
   // residents of every municipality where someone outside the scope lives
-  const places = [...new Set(personsBy(world, persona, 'out').map((id) => world.personById.get(id)?.residence_nis_code))].filter(Boolean).slice(0, 40) as string[];
+  const places = [
+    ...new Set(
+      personsBy(world, persona, 'out').map((id) => world.personById.get(id)?.residence_nis_code),
+    ),
+  ]
+    .filter(Boolean)
+    .slice(0, 40) as string[];
   for (const group of chunks(places, 10)) {
-    const body = await ask(name, `{ ${group.map((nis, i) => `m${i}: municipality(nisCode: "${nis}") { residents(first: 500) { totalCount edges { node { id } } } }`).join(' ')} }`);
+    const body = await ask(
+      name,
+      `{ ${group.map((nis, i) => `m${i}: municipality(nisCode: "${nis}") { residents(first: 500) { totalCount edges { node { id } } } }`).join(' ')} }`,
+    );
     group.forEach((nis, i) => {
       const residents = body.data?.[`m${i}`]?.residents;
       if (!residents) return;
       const route = `municipality(${nis}).residents`;
       residents.edges.forEach((e: any) => flag(route, 'persons.persons', e.node.id));
       if (residents.totalCount !== residents.edges.length && residents.edges.length < 500) {
-        findings.push({ kind: 'ROW', persona: name, path: route, person: null, field: 'Municipality.residents.totalCount', route, basis: 'domain', expected: `totalCount = ${residents.edges.length} visible residents`, got: `totalCount ${residents.totalCount}`, note: 'A.2.4' });
+        findings.push({
+          kind: 'ROW',
+          persona: name,
+          path: route,
+          person: null,
+          field: 'Municipality.residents.totalCount',
+          route,
+          basis: 'domain',
+          expected: `totalCount = ${residents.edges.length} visible residents`,
+          got: `totalCount ${residents.totalCount}`,
+          note: 'A.2.4',
+        });
       }
     });
   }
-  const employers = await ask(name, `{ employers(first: 500) { edges { node { id placements { id } } } } }`);
+  const employers = await ask(
+    name,
+    `{ employers(first: 500) { edges { node { id placements { id } } } } }`,
+  );
   for (const e of employers.data?.employers?.edges ?? []) {
-    for (const p of e.node.placements ?? []) flag(`employer(${e.node.id}).placements`, 'maatwerk.placements', p.id);
+    for (const p of e.node.placements ?? [])
+      flag(`employer(${e.node.id}).placements`, 'maatwerk.placements', p.id);
   }
-  const vacancies = await ask(name, `{ vacancies(first: 500) { edges { node { id referrals { id } } } } }`);
+  const vacancies = await ask(
+    name,
+    `{ vacancies(first: 500) { edges { node { id referrals { id } } } } }`,
+  );
   for (const e of vacancies.data?.vacancies?.edges ?? []) {
-    for (const r of e.node.referrals ?? []) flag(`vacancy(${e.node.id}).referrals`, 'maatwerk.referrals', r.id);
+    for (const r of e.node.referrals ?? [])
+      flag(`vacancy(${e.node.id}).referrals`, 'maatwerk.referrals', r.id);
   }
   // an employer's vacancies by id, too (not only through the list)
   const own = world.vacancies.filter((v) => v.employer_id === 'E-000001').map((v) => v.id);
-  const byId = await ask(name, `{ ${own.map((id, i) => `v${i}: vacancy(id: "${id}") { id referrals { id } }`).join(' ')} }`);
+  const byId = await ask(
+    name,
+    `{ ${own.map((id, i) => `v${i}: vacancy(id: "${id}") { id referrals { id } }`).join(' ')} }`,
+  );
   own.forEach((id, i) => {
-    for (const r of byId.data?.[`v${i}`]?.referrals ?? []) flag(`vacancy(${id}).referrals`, 'maatwerk.referrals', r.id);
+    for (const r of byId.data?.[`v${i}`]?.referrals ?? [])
+      flag(`vacancy(${id}).referrals`, 'maatwerk.referrals', r.id);
   });
   return findings;
 }

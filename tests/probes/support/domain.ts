@@ -77,14 +77,20 @@ export const NOTES: Record<string, string> = {
   '12': 'B.4 note 12: the work-relevant support-needs summary only',
   '13': 'B.4 note 13: "holds a valid CMW/IMW ticket until <date>"; never the route or the attestation type',
   '14': 'B.4 note 14: own employees and assigned workers only',
-  'B.7.10': 'B.7.10: OCMW sovereignty; VDAB users must not edit exemptions or sanctions; health-based exemption reasons stay at the OCMW',
-  'B.7.11': 'B.7.11: employer views are minimal; never the attestation source, leefloon status or sanctions (so no consents, OCMW mandates, TWE_OCMW or other code revealing assistance status)',
-  'A.2.3': 'A.2.3: a field outside the mandate is null with FORBIDDEN at its path; the rest still arrives; introspection hides what may never be read',
-  'A.2.4': 'A.2.4: rows outside the reference directory do not exist for the caller (NOT_FOUND, never a hint)',
+  'B.7.10':
+    'B.7.10: OCMW sovereignty; VDAB users must not edit exemptions or sanctions; health-based exemption reasons stay at the OCMW',
+  'B.7.11':
+    'B.7.11: employer views are minimal; never the attestation source, leefloon status or sanctions (so no consents, OCMW mandates, TWE_OCMW or other code revealing assistance status)',
+  'A.2.3':
+    'A.2.3: a field outside the mandate is null with FORBIDDEN at its path; the rest still arrives; introspection hides what may never be read',
+  'A.2.4':
+    'A.2.4: rows outside the reference directory do not exist for the caller (NOT_FOUND, never a hint)',
   'A.2.5': 'A.2.5: aggregates only for city monitors, the department and sector federations',
   'A.2.6': 'A.2.6: only the citizen reads who consulted their file',
-  'I13.8': 'issue 13 item 8: a filter, an ordering or a count over a field is a read of its category',
-  'I13.9': 'issue 13 item 9 / A.2.4: an SO adviesbevoegdheid opens the OCMW clients of the municipalities it covers',
+  'I13.8':
+    'issue 13 item 8: a filter, an ordering or a count over a field is a read of its category',
+  'I13.9':
+    'issue 13 item 9 / A.2.4: an SO adviesbevoegdheid opens the OCMW clients of the municipalities it covers',
 };
 
 export interface FieldClass {

@@ -31,7 +31,9 @@ function describeCell(cell: Cell): string {
     case 'full':
       return 'R/W';
     case 'minimal':
-      return cell.note === 0 ? 'r (no subset in DOMAIN: the schema’s minimal tags)' : `r${cell.note}`;
+      return cell.note === 0
+        ? 'r (no subset in DOMAIN: the schema’s minimal tags)'
+        : `r${cell.note}`;
     case 'consent':
       return `C (${cell.consentType})`;
     case 'ownEmployees':
@@ -62,7 +64,9 @@ function resolve(
     const employee = owner != null && isOwnEmployee(world, owner, persona.employerId ?? '');
     return {
       cell: employee ? { level: 'full' } : { level: 'none' },
-      how: employee ? `; ${owner} is an own employee` : `; ${owner ?? 'the person'} is not an own employee`,
+      how: employee
+        ? `; ${owner} is an own employee`
+        : `; ${owner ?? 'the person'} is not an own employee`,
     };
   }
   return { cell, how: '' };
@@ -88,7 +92,8 @@ export function decide(
   if (!theirs) return { ...decision, basis: 'category' };
   const alike = decideWith(world, persona, typeName, fieldName, owner, theirs);
   if (alike.allowed === decision.allowed) return { ...decision, basis: 'schema' };
-  const sameTag = theirs.category === mine.category && (theirs.minimalIn.length > 0) === (mine.minimalIn.length > 0);
+  const sameTag =
+    theirs.category === mine.category && theirs.minimalIn.length > 0 === mine.minimalIn.length > 0;
   return {
     ...decision,
     basis: sameTag ? 'note-subset' : 'category',
@@ -123,7 +128,11 @@ function decideWith(
   const { cell, how } = resolve(world, persona, matrix, owner);
   const rule = `${key} is ${cls.category} (${CATEGORY_NAMES[cls.category]}); ${persona.role} holds ${describeCell(matrix)}${how}`;
   const minimalOf = (c: Cell): Cell | null =>
-    c.level === 'minimal' ? c : c.level === 'consent' ? (minimalOf(c.without) ?? minimalOf(c.with)) : null;
+    c.level === 'minimal'
+      ? c
+      : c.level === 'consent'
+        ? (minimalOf(c.without) ?? minimalOf(c.with))
+        : null;
   const noted = minimalOf(matrix);
   const note =
     cls.category === 'SELF'

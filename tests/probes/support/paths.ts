@@ -8,7 +8,8 @@ import type { World } from './world';
 const personal = new Set<string>(PERSONAL_TYPES);
 
 /** Types that hold only figures: no path to a person runs through them. */
-const DEAD_ENDS = /Statistics$|^Figure|^Period$|^PageInfo$|^Contingent$|^AgreementRubrics$|^AgreementContact$/;
+const DEAD_ENDS =
+  /Statistics$|^Figure|^Period$|^PageInfo$|^Contingent$|^AgreementRubrics$|^AgreementContact$/;
 
 export interface EscapePath {
   /** Root field and the fields below it, down to the first personal type. */
@@ -27,7 +28,9 @@ function argsFor(world: World, parent: string, field: string, required: string[]
       const id: Record<string, string | undefined> = {
         employer: 'E-000001',
         vacancy: world.vacancies.find((v) => v.employer_id === 'E-000001')?.id,
-        collaborationAgreement: world.agreements.find((a) => a.type === 'SO_ADVIESBEVOEGDHEID_INDICERING')?.id,
+        collaborationAgreement: world.agreements.find(
+          (a) => a.type === 'SO_ADVIESBEVOEGDHEID_INDICERING',
+        )?.id,
         advice: 'AD-000001',
         indicationRequest: 'IR-000001',
         referral: 'R-000001',
@@ -52,7 +55,8 @@ function argsFor(world: World, parent: string, field: string, required: string[]
 export function escapePaths(world: World, maxDepth = 5): EscapePath[] {
   const out: EscapePath[] = [];
   // a connection's edges and node are one hop, not three
-  const hops = (steps: EscapePath['steps']) => steps.filter((s) => s.field !== 'edges' && s.field !== 'node').length;
+  const hops = (steps: EscapePath['steps']) =>
+    steps.filter((s) => s.field !== 'edges' && s.field !== 'node').length;
   const visit = (typeName: string, steps: EscapePath['steps'], seen: string[]) => {
     if (hops(steps) >= maxDepth) return;
     for (const field of Object.values(objectType(typeName).getFields())) {
@@ -87,7 +91,11 @@ function leafSelection(typeName: string): Sel[] {
     .filter((f) => !isObjectType(namedTypeOf(f)) && !requiredArgs(f).length)
     .map((f) => ({ field: f.name }));
   const person = fields.find((f) => namedTypeOf(f).name === 'Person');
-  if (person && typeName !== 'Person') sels.push({ field: person.name, children: [{ field: 'id' }, { field: 'firstName' }, { field: 'insz' }] });
+  if (person && typeName !== 'Person')
+    sels.push({
+      field: person.name,
+      children: [{ field: 'id' }, { field: 'firstName' }, { field: 'insz' }],
+    });
   return sels;
 }
 
@@ -115,10 +123,19 @@ export function escapeEntries(paths: EscapePath[]): Entry[] {
     }
     for (let k = rest.length - 1; k >= 0; k--) {
       const parent = types[k];
-      sels = [...keysOf(parent).filter((s) => s.field !== rest[k].field), { field: rest[k].field, args: rest[k].args, children: sels }];
+      sels = [
+        ...keysOf(parent).filter((s) => s.field !== rest[k].field),
+        { field: rest[k].field, args: rest[k].args, children: sels },
+      ];
       typeName = parent;
     }
     void typeName;
-    return { alias: `x${i}`, field: root.field, args: root.args, sels, about: p.steps.map((s) => s.field).join('.') };
+    return {
+      alias: `x${i}`,
+      field: root.field,
+      args: root.args,
+      sels,
+      about: p.steps.map((s) => s.field).join('.'),
+    };
   });
 }

@@ -66,13 +66,19 @@ export interface WalkOptions {
 }
 
 /** Every field of a personal type, recursively, to `depth` levels, each type once per path. */
-export function walkSelection(typeName: string, options: WalkOptions, onPath: string[] = [typeName], level = 0): Sel[] {
+export function walkSelection(
+  typeName: string,
+  options: WalkOptions,
+  onPath: string[] = [typeName],
+  level = 0,
+): Sel[] {
   const type = objectType(typeName);
   const sels: Sel[] = [];
   for (const field of Object.values(type.getFields())) {
     const key = `${typeName}.${field.name}`;
     if (options.skip?.has(key)) continue;
-    if (level === 0 && options.only && !options.only.has(field.name) && field.name !== 'id') continue;
+    if (level === 0 && options.only && !options.only.has(field.name) && field.name !== 'id')
+      continue;
     if (requiredArgs(field).length) continue;
     if (isLeaf(field)) {
       sels.push({ field: field.name });
@@ -83,11 +89,17 @@ export function walkSelection(typeName: string, options: WalkOptions, onPath: st
     if (target === 'Person' && level > 0) {
       sels.push({
         field: field.name,
-        children: [{ field: 'id' }, ...(options.linkedPersonFields ?? ['firstName']).map((f) => ({ field: f }))],
+        children: [
+          { field: 'id' },
+          ...(options.linkedPersonFields ?? ['firstName']).map((f) => ({ field: f })),
+        ],
       });
     } else if (personalTypes.has(target)) {
       if (level + 1 <= options.depth && !onPath.includes(target)) {
-        sels.push({ field: field.name, children: walkSelection(target, options, [...onPath, target], level + 1) });
+        sels.push({
+          field: field.name,
+          children: walkSelection(target, options, [...onPath, target], level + 1),
+        });
       } else {
         sels.push({ field: field.name, children: keySelection(target) });
       }
@@ -200,7 +212,11 @@ class Renderer {
     // swapped pairs of leaf fields of this level
     const swapped = new Map<string, string>();
     const pool = this.shuffle(leafs.map((s) => s.field));
-    while (pool.length >= 2 && this.chance(this.shape.swapRate) && this.aliases + 2 <= this.budget.aliases) {
+    while (
+      pool.length >= 2 &&
+      this.chance(this.shape.swapRate) &&
+      this.aliases + 2 <= this.budget.aliases
+    ) {
       const x = pool.pop()!;
       const y = pool.pop()!;
       // same response shape needed only for a valid document: leafs both, no args.
@@ -241,7 +257,12 @@ class Renderer {
         text: `${aliasText}${sel.field}${args}${directive}${childText}`,
         resolved: [{ key, field: sel.field, parent: declared, children }],
       });
-      if (!sel.children && sel.field !== 'id' && sel.field !== '__typename' && this.chance(this.shape.duplicateRate)) {
+      if (
+        !sel.children &&
+        sel.field !== 'id' &&
+        sel.field !== '__typename' &&
+        this.chance(this.shape.duplicateRate)
+      ) {
         const alias = this.alias();
         if (alias) {
           pieces.push({
@@ -270,7 +291,10 @@ class Renderer {
         out.push({ text: body, resolved });
       }
     }
-    return { text: `{ ${out.map((p) => p.text).join(' ')} }`, resolved: out.flatMap((p) => p.resolved) };
+    return {
+      text: `{ ${out.map((p) => p.text).join(' ')} }`,
+      resolved: out.flatMap((p) => p.resolved),
+    };
   }
 }
 
@@ -299,7 +323,11 @@ export interface Operation {
  * Renders entries into one query. The selection of each entry is rendered once with the shape;
  * entries with the same field and selection share one named fragment when `shareFragment`.
  */
-export function renderOperation(entries: Entry[], shape: Shape, limits = { aliases: 56, directives: 16 }): Operation {
+export function renderOperation(
+  entries: Entry[],
+  shape: Shape,
+  limits = { aliases: 56, directives: 16 },
+): Operation {
   // The gateway counts aliases and directives with every fragment spread expanded, root aliases
   // included: what one spread may hold is the rest, shared out over the entries.
   const spreads = Math.max(1, entries.length);
@@ -415,13 +443,22 @@ export class Checker {
 
   private route: string[] = [];
 
-  private add(f: Omit<Finding, 'persona' | 'route' | 'basis'> & { route?: string; basis?: Finding['basis'] }) {
-    this.findings.push({ persona: this.persona.name, route: f.route ?? this.route.join('.'), basis: f.basis ?? 'domain', ...f });
+  private add(
+    f: Omit<Finding, 'persona' | 'route' | 'basis'> & { route?: string; basis?: Finding['basis'] },
+  ) {
+    this.findings.push({
+      persona: this.persona.name,
+      route: f.route ?? this.route.join('.'),
+      basis: f.basis ?? 'domain',
+      ...f,
+    });
   }
 
   private errorsBelow(path: (string | number)[]): any[] {
     const prefix = `${pathKey(path)}.`;
-    return [...this.errors.entries()].filter(([key]) => key.startsWith(prefix)).flatMap(([, list]) => list);
+    return [...this.errors.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .flatMap(([, list]) => list);
   }
 
   private errorsAt(path: (string | number)[]): any[] {
@@ -440,7 +477,13 @@ export class Checker {
     this.route = [entry.field];
     const value = this.answer.data?.[entry.alias];
     const errs = this.errorsAt(path);
-    const rootDecision = decide(this.world, this.persona, 'Query', entry.field, entry.personId ?? null);
+    const rootDecision = decide(
+      this.world,
+      this.persona,
+      'Query',
+      entry.field,
+      entry.personId ?? null,
+    );
     const target = namedTypeOf(objectType('Query').getFields()[entry.field]).name;
     if (rootDecision && !rootDecision.allowed) {
       if (!isEmpty(value)) {
@@ -470,7 +513,9 @@ export class Checker {
     if (entry.personId) {
       const reading = scopeOf(this.world, this.persona, entry.personId);
       const scope = entry.rootScope ?? reading.scope;
-      const why = entry.rootScope ? `${entry.about ?? 'record'} of ${entry.personId}: ${reading.why}` : reading.why;
+      const why = entry.rootScope
+        ? `${entry.about ?? 'record'} of ${entry.personId}: ${reading.why}`
+        : reading.why;
       if (scope === 'in' && value == null) {
         this.add({
           kind: 'OVERBLOCK',
@@ -514,13 +559,18 @@ export class Checker {
   finish() {
     if (this.answer.data == null) {
       this.add({
-        kind: (this.answer.errors ?? []).some((e) => code(e) === 'FORBIDDEN') ? 'OVERBLOCK' : 'ERROR',
+        kind: (this.answer.errors ?? []).some((e) => code(e) === 'FORBIDDEN')
+          ? 'OVERBLOCK'
+          : 'ERROR',
         path: '',
         person: null,
         field: '',
         route: '',
         expected: 'an answer (a refused field is null at its path; the rest still arrives)',
-        got: `no data: ${(this.answer.errors ?? []).map((e) => `${code(e)}: ${e.message}`).join('; ').slice(0, 300)}`,
+        got: `no data: ${(this.answer.errors ?? [])
+          .map((e) => `${code(e)}: ${e.message}`)
+          .join('; ')
+          .slice(0, 300)}`,
         note: 'A.2.3',
       });
       return;
@@ -548,7 +598,12 @@ export class Checker {
     }
   }
 
-  private ownerOf(typeName: string, value: any, resolved: RSel[], inherited: string | null): string | null {
+  private ownerOf(
+    typeName: string,
+    value: any,
+    resolved: RSel[],
+    inherited: string | null,
+  ): string | null {
     const idKey = resolved.find((r) => r.field === 'id')?.key;
     const id = idKey ? value?.[idKey] : undefined;
     if (typeName === 'Person' && id) return String(id);
@@ -556,7 +611,13 @@ export class Checker {
     return inherited;
   }
 
-  private walk(value: any, resolved: RSel[], typeName: string, path: (string | number)[], owner: string | null) {
+  private walk(
+    value: any,
+    resolved: RSel[],
+    typeName: string,
+    path: (string | number)[],
+    owner: string | null,
+  ) {
     if (value == null) return;
     if (Array.isArray(value)) {
       value.forEach((item, i) => this.walk(item, resolved, typeName, [...path, i], owner));
@@ -567,7 +628,10 @@ export class Checker {
     const me = isPersonal ? this.ownerOf(typeName, value, resolved, owner) : owner;
     if (isPersonal && me) {
       const { scope, why } = scopeOf(this.world, this.persona, me);
-      if (scope === 'out' && resolved.some((r) => r.field !== '__typename' && value[r.key] != null)) {
+      if (
+        scope === 'out' &&
+        resolved.some((r) => r.field !== '__typename' && value[r.key] != null)
+      ) {
         const idKey = resolved.find((r) => r.field === 'id')?.key;
         this.add({
           kind: 'ROW',
@@ -666,7 +730,13 @@ export class Checker {
   }
 
   /** Record-level rules beyond the field level: employers see their own referrals, placements and valid tickets only. */
-  private checkRecord(typeName: string, value: any, resolved: RSel[], path: (string | number)[], owner: string) {
+  private checkRecord(
+    typeName: string,
+    value: any,
+    resolved: RSel[],
+    path: (string | number)[],
+    owner: string,
+  ) {
     const role = this.persona.role;
     if (role !== 'EMPLOYER' && role !== 'JOB_COACH') return;
     const idKey = resolved.find((r) => r.field === 'id')?.key;
@@ -674,7 +744,10 @@ export class Checker {
     if (!id) return;
     const employerId = this.persona.employerId;
     if (typeName === 'Referral' || typeName === 'Placement') {
-      const row = this.world.rows[typeName === 'Referral' ? 'maatwerk.referrals' : 'maatwerk.placements']?.get(id);
+      const row =
+        this.world.rows[
+          typeName === 'Referral' ? 'maatwerk.referrals' : 'maatwerk.placements'
+        ]?.get(id);
       if (row && row.employer_id !== employerId && row.host_employer_id !== employerId) {
         this.add({
           kind: 'ROW',
@@ -709,7 +782,13 @@ export class Checker {
     }
   }
 
-  private checkValue(field: any, r: RSel, v: unknown, path: (string | number)[], owner: string | null) {
+  private checkValue(
+    field: any,
+    r: RSel,
+    v: unknown,
+    path: (string | number)[],
+    owner: string | null,
+  ) {
     const role = this.persona.role;
     if ((role !== 'EMPLOYER' && role !== 'JOB_COACH') || v == null) return;
     const enumName = enumTypeName(field);
@@ -758,7 +837,10 @@ export function summarise(findings: Finding[]): string {
   }
   return [...counts.entries()]
     .sort()
-    .map(([key, e]) => `${key}: ${e.n}× over ${e.persons.size} persons, e.g. ${[...e.paths].slice(0, 2).join(' | ')}`)
+    .map(
+      ([key, e]) =>
+        `${key}: ${e.n}× over ${e.persons.size} persons, e.g. ${[...e.paths].slice(0, 2).join(' | ')}`,
+    )
     .join('\n');
 }
 
@@ -804,7 +886,9 @@ export function expectNoFindings(findings: Finding[], title: string) {
   }
   if (!findings.length) return;
   const order: FindingKind[] = ['LEAK', 'ROW', 'VALUE', 'OVERBLOCK', 'CONTRACT', 'ERROR'];
-  const sorted = condenseContract([...findings]).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const sorted = condenseContract([...findings]).sort(
+    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind),
+  );
   throw new Error(
     `${title}: ${findings.length} findings (seed ${PROBE_SEED}).\n\nSummary:\n${summarise(sorted)}\n\nDetail:\n${formatFindings(sorted)}`,
   );

@@ -39,7 +39,8 @@ export async function runEntries(
   for (const entry of entries) {
     const candidate = [...batch, entry];
     const fits =
-      candidate.length <= perOperation && tokenCount(renderOperation(candidate, shape).text) <= MAX_TOKENS;
+      candidate.length <= perOperation &&
+      tokenCount(renderOperation(candidate, shape).text) <= MAX_TOKENS;
     if (fits || !batch.length) batch = candidate;
     else {
       batches.push(batch);
@@ -51,7 +52,11 @@ export async function runEntries(
   const run = async (group: Entry[]): Promise<void> => {
     const op = renderOperation(group, shape);
     const started = performance.now();
-    let response = await stack.query(op.text, {}, { persona: personaName, headers: options.headers });
+    let response = await stack.query(
+      op.text,
+      {},
+      { persona: personaName, headers: options.headers },
+    );
     // on a machine shared with other runs a subgraph can miss the gateway's deadline: once more
     if (response.body.errors?.some((e: any) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')) {
       response = await stack.query(op.text, {}, { persona: personaName, headers: options.headers });
@@ -59,7 +64,9 @@ export async function runEntries(
     timing.query += performance.now() - started;
     if (options.stats) options.stats.operations++;
     // the cost limit multiplies nested lists: an operation too costly as a whole is split up
-    const tooComplex = response.body.errors?.some((e: any) => e.extensions?.code === 'QUERY_TOO_COMPLEX');
+    const tooComplex = response.body.errors?.some(
+      (e: any) => e.extensions?.code === 'QUERY_TOO_COMPLEX',
+    );
     if (tooComplex && group.length > 1) {
       const half = Math.ceil(group.length / 2);
       await run(group.slice(0, half));

@@ -21,7 +21,14 @@ import {
  * "category-x")` declarations the product puts on them. Read from `schema/supergraph.graphql`, the
  * file the gateway serves.
  */
-export const SUPERGRAPH_FILE = path.join(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql');
+export const SUPERGRAPH_FILE = path.join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'schema',
+  'supergraph.graphql',
+);
 
 let cached: GraphQLSchema | undefined;
 
@@ -34,7 +41,10 @@ export function supergraph(): GraphQLSchema {
 export function apiObjectTypes(): GraphQLObjectType[] {
   return Object.values(supergraph().getTypeMap()).filter(
     (t): t is GraphQLObjectType =>
-      isObjectType(t) && !t.name.startsWith('__') && !t.name.startsWith('join__') && !t.name.startsWith('link__'),
+      isObjectType(t) &&
+      !t.name.startsWith('__') &&
+      !t.name.startsWith('join__') &&
+      !t.name.startsWith('link__'),
   );
 }
 
@@ -109,5 +119,7 @@ export function enumValues(name: string): string[] {
 
 /** Arguments a field cannot be asked without. */
 export function requiredArgs(field: GraphQLField<unknown, unknown>): string[] {
-  return field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => a.name);
+  return field.args
+    .filter((a) => isNonNullType(a.type) && a.defaultValue === undefined)
+    .map((a) => a.name);
 }

@@ -76,7 +76,8 @@ export async function loadWorld(db: Database): Promise<World> {
     const list = await rowsOf(db, table);
     rows[table] = new Map(list.map((r) => [String(r.id), r]));
     for (const r of list) {
-      const owner = key === 'person_id' ? r.person_id : rows['persons.trajectories']?.get(r[key])?.person_id;
+      const owner =
+        key === 'person_id' ? r.person_id : rows['persons.trajectories']?.get(r[key])?.person_id;
       if (owner) ownerOf.set(String(r.id), owner);
     }
   }
@@ -193,7 +194,11 @@ export function hasOpenReferral(world: World, personId: string, employerId: stri
 }
 
 /** Days since the last placement of the person at the employer ended (null: none ended). */
-export function daysSincePlacementEnded(world: World, personId: string, employerId: string): number | null {
+export function daysSincePlacementEnded(
+  world: World,
+  personId: string,
+  employerId: string,
+): number | null {
   const ends = world.placements
     .filter((p) => p.person_id === personId && p.employer_id === employerId && p.end_date != null)
     .map((p) => dateOnly(p.end_date)!);
@@ -250,26 +255,46 @@ function readScope(world: World, persona: PersonaContext, personId: string): Sco
     const candidate = hasOpenReferral(world, personId, employerId);
     const ended = daysSincePlacementEnded(world, personId, employerId);
     if (role === 'JOB_COACH') {
-      if (employee) return { scope: 'maybe', why: 'a worker of the employer; assignment to this coach is not recorded' };
-      if (candidate) return { scope: 'out', why: 'a referred candidate, not an assigned worker (note 14)' };
+      if (employee)
+        return {
+          scope: 'maybe',
+          why: 'a worker of the employer; assignment to this coach is not recorded',
+        };
+      if (candidate)
+        return { scope: 'out', why: 'a referred candidate, not an assigned worker (note 14)' };
     } else {
       if (employee) return { scope: 'in', why: 'own employee (running placement)' };
-      if (candidate && forPurpose.length) return { scope: 'in', why: 'referred candidate (open referral)' };
+      if (candidate && forPurpose.length)
+        return { scope: 'in', why: 'referred candidate (open referral)' };
     }
     if (ended !== null && !employee && !candidate) {
       return ended > EMPLOYER_GRACE_DAYS
         ? { scope: 'out', why: `former employee: placement ended ${ended} days ago (note 14)` }
         : { scope: 'maybe', why: `former employee, placement ended ${ended} days ago` };
     }
-    if (valid.length) return { scope: 'maybe', why: `relation ${valid.map((r) => r.source).join(', ')} without an open referral or running placement` };
+    if (valid.length)
+      return {
+        scope: 'maybe',
+        why: `relation ${valid.map((r) => r.source).join(', ')} without an open referral or running placement`,
+      };
     return { scope: 'out', why: 'no relation valid today' };
   }
   if (forPurpose.length) {
-    return { scope: 'in', why: `relation ${forPurpose.map((r) => r.source).join(', ')} for ${purpose}` };
+    return {
+      scope: 'in',
+      why: `relation ${forPurpose.map((r) => r.source).join(', ')} for ${purpose}`,
+    };
   }
-  if (valid.length) return { scope: 'maybe', why: `relation for another purpose: ${valid.map((r) => `${r.purpose} (${r.source})`).join(', ')}` };
+  if (valid.length)
+    return {
+      scope: 'maybe',
+      why: `relation for another purpose: ${valid.map((r) => `${r.purpose} (${r.source})`).join(', ')}`,
+    };
   if (role === 'LG_ICF_CONSULTANT' && soClientsOf(world, persona).has(personId)) {
-    return { scope: 'maybe', why: 'OCMW client of a municipality its SO adviesbevoegdheid covers (issue 13 item 9)' };
+    return {
+      scope: 'maybe',
+      why: 'OCMW client of a municipality its SO adviesbevoegdheid covers (issue 13 item 9)',
+    };
   }
   if (relationsOf(world, personId).some((r) => r.org === org)) {
     return { scope: 'out', why: 'its relations with the person have ended' };
@@ -287,11 +312,17 @@ export function soClientsOf(world: World, persona: PersonaContext): Set<string> 
   const agreement = world.agreements.find((a) => a.id === mandate?.agreement_id);
   if (!agreement || agreement.status !== 'ACTIVE') return new Set();
   const covered = new Set(
-    world.coverage.filter((c) => c.agreement_id === agreement.id).map((c) => c.municipality_nis_code),
+    world.coverage
+      .filter((c) => c.agreement_id === agreement.id)
+      .map((c) => c.municipality_nis_code),
   );
   return new Set(
     world.socialAssistance
-      .filter((s) => covered.has(s.ocmw_nis_code) && (s.ended_at == null || dateOnly(s.ended_at)! >= world.today))
+      .filter(
+        (s) =>
+          covered.has(s.ocmw_nis_code) &&
+          (s.ended_at == null || dateOnly(s.ended_at)! >= world.today),
+      )
       .map((s) => s.person_id),
   );
 }
