@@ -2,28 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The representative federated query: a page of persons with their residence (agreements),
- * advices (indications) and referrals and placements (maatwerk). Shared by bench and tests.
+ * The representative federated query, a mediator's caseload: a page of persons with their
+ * residence (agreements), advices (indications) and referrals and placements (maatwerk). An
+ * operation of the demo application (trusted-documents/maatwerk-demo/), shared by bench and tests.
  */
-export const CASELOAD_QUERY = `query Caseload($first: Int!, $residence: String) {
-  persons(first: $first, residenceNisCode: $residence) {
-    totalCount
-    edges {
-      node {
-        id
-        firstName
-        lastName
-        ageBand
-        residence { nisCode name province { name } }
-        vdabRegistration { category since }
-        advices { id type status validUntil }
-        referrals { id status vacancy { jobTitle } }
-        placements { id type employer { name } }
-      }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
+export const CASELOAD_QUERY = readFileSync(
+  path.join(__dirname, '..', 'trusted-documents', 'maatwerk-demo', 'caseload.graphql'),
+  'utf8',
+);
 
 /** The dashboard page's own operation (gateway/dashboard), as the page sends it. */
 export const DASHBOARD_QUERY = readFileSync(

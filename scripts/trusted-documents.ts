@@ -3,7 +3,6 @@ import path from 'node:path';
 
 import { Kind, parse } from 'graphql';
 
-import { CASELOAD_QUERY } from '../bench/queries';
 import { sha256, type OperationManifest } from '../gateway/trusted-documents';
 
 /*
@@ -16,9 +15,12 @@ import { sha256, type OperationManifest } from '../gateway/trusted-documents';
 const ROOT = path.resolve(__dirname, '..');
 const source = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
-/** The demo application (`azp: maatwerk-demo`): the dashboard page and the benchmark's caseload. */
+/** The demo application (`azp: maatwerk-demo`): the dashboard page and the mediator's caseload. */
 const APPLICATIONS: Record<string, string[]> = {
-  'maatwerk-demo': [source('gateway/dashboard/dashboard.graphql'), CASELOAD_QUERY],
+  'maatwerk-demo': [
+    source('gateway/dashboard/dashboard.graphql'),
+    source('trusted-documents/maatwerk-demo/caseload.graphql'),
+  ],
 };
 
 function manifestOf(documents: string[]): OperationManifest {

@@ -26,7 +26,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   console.log(`field-level probes: ${stats.operations} operations`);
   await stack?.stop();
 });

@@ -42,7 +42,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   console.log(`note probes: ${stats.operations} operations`);
   await stack?.stop();
 });
@@ -468,15 +467,13 @@ describe('probe 8: the notes of B.4, one by one', () => {
               scopeOf(world, persona, id).scope !== 'out' &&
               owns('indications.icf_assessments', id),
           );
-        return ids
-          .slice(0, 6)
-          .map((id, i) => ({
-            alias: `n${i}`,
-            field: 'person',
-            args: `id: "${id}"`,
-            sels,
-            personId: id,
-          }));
+        return ids.slice(0, 6).map((id, i) => ({
+          alias: `n${i}`,
+          field: 'person',
+          args: `id: "${id}"`,
+          sels,
+          personId: id,
+        }));
       },
       'note 12: employer and job coach see the work-relevant support-needs summary only',
       { notes: ['12'], fields: ['IcfAssessment.', 'IndicationRequest.icfAssessment'] },

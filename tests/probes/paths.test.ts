@@ -23,7 +23,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   console.log(
     `path probes: ${stats.operations} operations over ${escapePaths(world).length} generated paths; ${JSON.stringify(timing)}`,
   );

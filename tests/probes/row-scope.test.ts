@@ -31,7 +31,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  // eslint-disable-next-line no-console
   console.log(`row-scope probes: ${operations} operations`);
   await stack?.stop();
 });

@@ -97,7 +97,7 @@ export function personLeaves(): string[] {
     .map((field) => field.name);
 }
 
-export const connection = (node: Sel[], args?: string): Sel[] => [
+export const connection = (node: Sel[]): Sel[] => [
   { field: 'totalCount' },
   { field: 'edges', children: [{ field: 'node', children: node }] },
 ];
