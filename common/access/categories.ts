@@ -30,32 +30,49 @@ export type DataCategory = keyof typeof DATA_CATEGORIES;
 
 const TAG_PREFIX = 'category-';
 const MINIMAL_SUFFIX = '-minimal';
+const VIEWS_INFIX = '-views-';
 
 export interface FieldCategory {
   category: DataCategory;
-  /** Part of the minimised view of the category (the "r" cells and their notes in B.4). */
+  /** Part of every minimised view of the category (the "r" cells of B.4). */
   minimal: boolean;
+  /**
+   * Part only of the minimised views of these notes of B.4, where a category's "r" cells differ
+   * by note: advices are type and validity for an OCMW (note 9) but only "a valid ticket until"
+   * for an employer (note 13); placements are workplace information for an ICF consultant
+   * (note 6) but start, end and outcome for an OCMW (note 10).
+   */
+  views?: readonly number[];
 }
 
 /**
  * Marks a field (or every field of a type) with its data category. `minimal` fields are the
- * subset a minimised reader ("r" in B.4) still gets, e.g. the advice type and validity but not
- * its basis. A restricted field must be nullable: a caller without the category gets `null` and
- * a FORBIDDEN error at its path, and the rest of the response still arrives.
+ * subset every minimised reader ("r" in B.4) still gets, `views` those of the notes named. A
+ * restricted field must be nullable: a caller without the category gets `null` and a FORBIDDEN
+ * error at its path, and the rest of the response still arrives.
  */
-export function Category(category: DataCategory, options: { minimal?: boolean } = {}) {
-  return Directive(
-    `@tag(name: "${TAG_PREFIX}${category}${options.minimal ? MINIMAL_SUFFIX : ''}")`,
-  );
+export function Category(
+  category: DataCategory,
+  options: { minimal?: boolean; views?: readonly number[] } = {},
+) {
+  const suffix = options.minimal
+    ? MINIMAL_SUFFIX
+    : options.views?.length
+      ? `${VIEWS_INFIX}${options.views.join('-')}`
+      : '';
+  return Directive(`@tag(name: "${TAG_PREFIX}${category}${suffix}")`);
 }
 
 /** Reads the category back from a `@tag` name; undefined for tags that are not categories. */
 export function parseCategoryTag(name: string): FieldCategory | undefined {
-  if (!name.startsWith(TAG_PREFIX)) return undefined;
-  const rest = name.slice(TAG_PREFIX.length);
-  const minimal = rest.endsWith(MINIMAL_SUFFIX);
-  const category = (minimal ? rest.slice(0, -MINIMAL_SUFFIX.length) : rest) as DataCategory;
-  return category in DATA_CATEGORIES ? { category, minimal } : undefined;
+  const match = /^category-([a-r])(?:(-minimal)|-views-((?:\d+-)*\d+))?$/.exec(name);
+  if (!match) return undefined;
+  const [, category, minimal, views] = match;
+  return {
+    category: category as DataCategory,
+    minimal: !!minimal,
+    ...(views ? { views: views.split('-').map(Number) } : {}),
+  };
 }
 
 /**
@@ -117,6 +134,7 @@ export const isSelfOnlyNode = (node: NodeWithDirectives | null | undefined): boo
 export interface FieldRule {
   category?: DataCategory;
   minimal: boolean;
+  views?: readonly number[];
   selfOnly: boolean;
 }
 
@@ -134,5 +152,10 @@ export function ruleOfField(
     (field.name === 'id' ? undefined : categoryOfNode(type.astNode));
   const selfOnly = isSelfOnlyNode(field.astNode) || isSelfOnlyNode(type.astNode);
   if (!category && !selfOnly) return undefined;
-  return { category: category?.category, minimal: category?.minimal ?? false, selfOnly };
+  return {
+    category: category?.category,
+    minimal: category?.minimal ?? false,
+    ...(category?.views ? { views: category.views } : {}),
+    selfOnly,
+  };
 }

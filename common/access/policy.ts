@@ -9,7 +9,7 @@ import type { Caller, Role } from './caller';
 import { DATA_CATEGORIES, type DataCategory, type FieldRule } from './categories';
 import { consentsGiven } from './directory';
 import type { ForwardedCaller } from './gateway-token';
-import { ACCESS_MATRIX, PERSONAL_CATEGORIES, type AccessLevel } from './matrix';
+import { ACCESS_MATRIX, MINIMAL_VIEW, PERSONAL_CATEGORIES, type AccessLevel } from './matrix';
 import { RowScope } from './rows';
 import { MUTATION_WRITERS } from './writers';
 
@@ -36,6 +36,13 @@ export type ReadDecision =
   { allowed: true } | { allowed: false; why: string } | { consentFor: DataCategory };
 
 const ALLOWED: ReadDecision = { allowed: true };
+
+/** Whether a field is in the role's minimised view of its category (B.4 "r" and its note). */
+function inMinimisedView(role: Role, rule: FieldRule): boolean {
+  if (rule.minimal) return true;
+  const note = rule.category ? MINIMAL_VIEW[role]?.[rule.category] : undefined;
+  return note !== undefined && (rule.views ?? []).includes(note);
+}
 const refused = (why: string): ReadDecision => ({ allowed: false, why });
 
 /**
@@ -57,13 +64,19 @@ export function decideRead(
   }
   if (!rule.category) return ALLOWED;
   const personal = PERSONAL_CATEGORIES.has(rule.category);
+  const minimised = inMinimisedView(who.role as Role, rule);
   switch (levelOf(who, rule.category)) {
     case 'full':
       return ALLOWED;
     case 'minimal':
-      return rule.minimal
+      return minimised
         ? ALLOWED
         : refused('your mandate includes only the minimised view of this category');
+    case 'minimalOrConsent':
+      if (minimised) return ALLOWED;
+      return personId === undefined
+        ? refused('beyond the minimised view it needs the consent of the person it is about')
+        : { consentFor: rule.category };
     case 'consent':
       // Consent is given person by person: with no person known, nothing can open it.
       return personId === undefined
@@ -87,9 +100,10 @@ export function visibleTo(role: Role, rule: FieldRule): boolean {
   switch (ACCESS_MATRIX[role][rule.category]) {
     case 'full':
     case 'consent':
+    case 'minimalOrConsent':
       return true;
     case 'minimal':
-      return rule.minimal;
+      return inMinimisedView(role, rule);
     case 'aggregate':
       return !PERSONAL_CATEGORIES.has(rule.category);
     default:

@@ -1,11 +1,11 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import { domainError, ErrorCode } from '../errors';
 import type { Area } from '../statistics/area-table';
 import { orgRef, type Caller, type Role } from './caller';
 import { inDirectory } from './directory';
-import { ACCESS_MATRIX } from './matrix';
+import { ACCESS_MATRIX, MINIMAL_VIEW } from './matrix';
 
 /** Roles that see persons through the reference directory (DOMAIN A.2.4). */
 const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
@@ -96,15 +96,32 @@ export class RowScope {
   }
 
   /**
-   * Advices. A minimised reader of advices (an OCMW or an employer, B.4 notes 9 and 13) learns
-   * only that a person holds a ticket, so refused advices stay out of its rows: an advice
-   * without validity would tell it that a request was turned down.
+   * Advices. A minimised reader of advices learns only that a person holds a ticket, so refused
+   * advices stay out of its rows (an advice without validity would tell it that a request was
+   * turned down): an OCMW sees granted advices (B.4 note 9); an employer or job coach only that
+   * the person "holds a valid CMW/IMW ticket until <date>" (note 13), so a CMW or IMW valid today.
    */
-  advices(columns: { personId: AnyPgColumn; decision: AnyPgColumn }): SQL | undefined {
-    const minimal = !this.platform && ACCESS_MATRIX[this.caller.role as Role].j === 'minimal';
+  advices(columns: {
+    personId: AnyPgColumn;
+    decision: AnyPgColumn;
+    type: AnyPgColumn;
+    status: AnyPgColumn;
+    validUntil: AnyPgColumn;
+  }): SQL | undefined {
+    const role = this.caller.role as Role;
+    const minimal = !this.platform && ACCESS_MATRIX[role].j === 'minimal';
+    const validTicket =
+      MINIMAL_VIEW[role]?.j === 13
+        ? and(
+            inArray(columns.type, ['CMW', 'IMW']),
+            eq(columns.status, 'ACTIVE'),
+            gte(columns.validUntil, this.today),
+          )
+        : undefined;
     return and(
       this.persons(columns.personId),
       minimal ? eq(columns.decision, 'TOEGEKEND') : undefined,
+      validTicket,
     );
   }
 

@@ -21,7 +21,13 @@ export const localGovernmentOrgs = (nisCode: string) => [`lg:${nisCode}`, `ocmw:
 /** One set per request: each loader batches a field of many parents into one SQL statement. */
 /** The advices the caller may reach (the policy narrows some readers to granted ones). */
 export const adviceRows = (rows: RowScope) =>
-  rows.advices({ personId: advices.personId, decision: advices.decision });
+  rows.advices({
+    personId: advices.personId,
+    decision: advices.decision,
+    type: advices.type,
+    status: advices.status,
+    validUntil: advices.validUntil,
+  });
 
 export function createLoaders(db: Database, rows: RowScope) {
   const advicesInScope = adviceRows(rows);

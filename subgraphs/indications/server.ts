@@ -5,7 +5,11 @@ import type { SubgraphModule } from '../../common/subgraph-server';
 import { createLoaders, type IndicationsLoaders } from './loaders';
 import { referenceResolvers } from './references';
 import { AREA_TYPES } from './types/external';
-import { AdviceResolver, PremiumIncreaseRequestResolver } from './resolvers/advice.resolver';
+import {
+  AdviceResolver,
+  PremiumIncreaseRequestResolver,
+  WorkSupportPackageResolver,
+} from './resolvers/advice.resolver';
 import { IndicationConsultantResolver } from './resolvers/consultant.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
@@ -35,6 +39,7 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
           IcfAssessmentResolver,
           AdviceResolver,
           PremiumIncreaseRequestResolver,
+          WorkSupportPackageResolver,
           IndicationConsultantResolver,
           PersonResolver,
           MunicipalityResolver,

@@ -42,8 +42,8 @@ const PROBES: Record<string, { minimal?: string; full?: string }> = {
     minimal: 'advices { workSupportPackage { v: intensity } }',
     full: 'advices { workSupportPackage { v: supportPremiumCents } }',
   },
-  l: { minimal: 'ageBand' },
-  n: { minimal: 'placements { v: type }', full: 'placements { v: wopRef }' },
+  l: { minimal: 'educationLevel', full: 'mobility' },
+  n: { minimal: 'placements { v: startDate }', full: 'placements { v: qualifiedGuide }' },
 };
 
 const F = 'full';
@@ -52,19 +52,20 @@ const _ = 'denied';
 
 /**
  * What each persona reads of P-000001. Consent cells (C) are resolved for this person: P-000001
- * gave VDAB the ATTEST_DATAKOPPELING consent (not GTB, not Gent's consultants) and OCMW Gent the
- * OCMW_INSCHRIJVINGSMANDAAT. A category reached only through a field
+ * gave VDAB the ATTEST_DATAKOPPELING consent (not GTB, not Gent's consultants), which also opens
+ * the attestations' content to the VDAB mediator beyond note 3's kind and validity, and OCMW
+ * Gent the OCMW_INSCHRIJVINGSMANDAAT. A category reached only through a field
  * the persona may not read (h and i under `indicationRequests`, category j in full) is denied.
  */
 // prettier-ignore
 const TABLE: Record<string, Record<string, Expected>> = {
   //                      a  b  c  d  e  h  i  j  k  l  n
-  'citizen':             row(F, F, F, F, F, F, F, F, F, m, F),
-  'vdab-mediator':       row(F, F, m, m, F, m, m, F, F, m, F),
-  'vdab-icf-consultant': row(F, F, m, _, F, F, F, F, F, m, m),
-  'gtb-counsellor':      row(F, F, m, m, F, _, m, F, F, m, F),
+  'citizen':             row(F, F, F, F, F, F, F, F, F, F, F),
+  'vdab-mediator':       row(F, F, m, m, F, F, m, F, F, F, F),
+  'vdab-icf-consultant': row(F, F, m, _, F, F, F, F, F, F, m),
+  'gtb-counsellor':      row(F, F, m, m, F, _, m, F, F, F, F),
   'ocmw-gent':           row(F, F, F, F, F, _, _, m, _, m, m),
-  'icf-consultant-gent': row(F, F, F, m, F, _, F, F, m, m, _),
+  'icf-consultant-gent': row(F, F, F, m, F, _, F, F, m, F, _),
   'employer-1':          row(F, m, _, _, _, _, _, m, F, m, F),
   'job-coach-1':         row(F, _, _, _, _, _, _, m, _, _, F),
 };

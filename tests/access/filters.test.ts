@@ -75,7 +75,7 @@ describe('filters read the category they filter on', () => {
               error.extensions.code === 'FORBIDDEN' &&
               error.message.includes(`(${filter.argument}:)`),
           );
-          const readable = mayFilter(PERSONA_ROLES[persona], filter.category, filter.minimal);
+          const readable = mayFilter(PERSONA_ROLES[persona], filter);
           if (readable && refusedAsFilter)
             refusedWrongly.push(`${filter.field}(${filter.argument}:)`);
           if (!readable && !refusedAsFilter)
@@ -115,6 +115,7 @@ interface FilterArgument {
   type: string;
   category: DataCategory;
   minimal: boolean;
+  views?: number[];
 }
 
 /** The category-tagged arguments of the root list fields, read from the checked-in supergraph. */
@@ -132,7 +133,9 @@ function readFilterArguments(): FilterArgument[] {
         ?.map((directive) => (directive.arguments?.[0]?.value as { value?: string })?.value)
         .find((name) => name?.startsWith('category-'));
       if (!tag) return [];
-      const [, category, minimal] = /^category-(\w)(-minimal)?$/.exec(tag)!;
+      const [, category, minimal, views] = /^category-(\w)(?:(-minimal)|-views-([\d-]+))?$/.exec(
+        tag,
+      )!;
       return [
         {
           field: field.name.value,
@@ -140,6 +143,7 @@ function readFilterArguments(): FilterArgument[] {
           type: named(argument.type),
           category: category as DataCategory,
           minimal: !!minimal,
+          views: views?.split('-').map(Number),
         },
       ];
     }),

@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { Kind, parse, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 
-import { ruleOfField, type DataCategory } from '../../common/access/categories';
+import { ruleOfField } from '../../common/access/categories';
 import { PERSONAS } from '../../common/access/personas';
-import { allowed, COLUMNS, levelsOf, PERSONA_ROLES } from '../support/b4';
+import { allowed, COLUMNS, PERSONA_ROLES, type TaggedField } from '../support/b4';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -15,15 +15,14 @@ import { startTestStack, type TestStack } from '../support/stack';
 interface SdlField {
   name: string;
   type: string;
-  category?: { category: DataCategory; minimal: boolean };
+  category?: TaggedField;
   selfOnly: boolean;
 }
 
 /** Whether a role may ever read a field: its category, and a self-only field for citizens only. */
 function fieldAllowed(role: string, field: SdlField): boolean {
-  const levels = levelsOf(role);
   if (field.selfOnly && role !== 'CITIZEN') return false;
-  return !field.category || allowed(levels, field.category);
+  return !field.category || allowed(role, field.category);
 }
 
 function namedTypeOf(type: TypeNode): string {
@@ -43,7 +42,9 @@ function readObjectTypes(): Map<string, SdlField[]> {
         return {
           name: field.name.value,
           type: namedTypeOf(field.type),
-          category: rule?.category ? { category: rule.category, minimal: rule.minimal } : undefined,
+          category: rule?.category
+            ? { category: rule.category, minimal: rule.minimal, views: rule.views }
+            : undefined,
           selfOnly: rule?.selfOnly ?? false,
         };
       }),

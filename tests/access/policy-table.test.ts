@@ -15,13 +15,16 @@ import type { Database } from '../../common/db/connection';
 import {
   allowed,
   codesOf,
-  type Level,
   COLUMNS,
+  inView,
   levelsOf,
   mayFilter,
+  noteOf,
   PERSONAL,
   ROLES,
   WRITES,
+  type Level,
+  type TaggedField,
 } from '../support/b4';
 
 /**
@@ -61,11 +64,24 @@ function callerOf(role: string, categories?: DataCategory[]): ForwardedCaller {
   };
 }
 
-const rule = (category: DataCategory, minimal: boolean): FieldRule => ({
-  category,
-  minimal,
-  selfOnly: false,
-});
+/**
+ * The shapes a field of a category can have: outside every minimised view, in all of them, or
+ * in the view of one note only (each note B.4 gives the category, and one it gives no one).
+ */
+function shapesOf(category: DataCategory): TaggedField[] {
+  const notes = [...new Set(ROLES.map((role) => noteOf(role, category)))].filter(
+    (note): note is number => note !== undefined,
+  );
+  return [
+    { category, minimal: false },
+    { category, minimal: true },
+    ...[...notes, 99].map((note) => ({ category, minimal: false, views: [note] })),
+  ];
+}
+
+const ruleOf = (field: TaggedField): FieldRule => ({ ...field, selfOnly: false });
+const describeField = (field: TaggedField) =>
+  `${field.category}${field.minimal ? ' (r)' : field.views ? ` (note ${field.views})` : ''}`;
 
 type Expected = 'allowed' | 'refused' | 'consent';
 
@@ -78,21 +94,19 @@ type Expected = 'allowed' | 'refused' | 'consent';
 const READ_DECISIONS: Record<string, Level> = { 'EMPLOYER:a': 'full' };
 
 /** What B.4 says of one read, from the hand table alone. */
-function expectedRead(
-  role: string,
-  category: DataCategory,
-  minimal: boolean,
-  person: boolean,
-): Expected {
-  switch (READ_DECISIONS[`${role}:${category}`] ?? levelsOf(role)[category]) {
+function expectedRead(role: string, field: TaggedField, person: boolean): Expected {
+  switch (READ_DECISIONS[`${role}:${field.category}`] ?? levelsOf(role)[field.category]) {
     case 'full':
       return 'allowed';
     case 'minimal':
-      return minimal ? 'allowed' : 'refused';
+      return inView(role, field) ? 'allowed' : 'refused';
+    case 'minimalOrConsent':
+      if (inView(role, field)) return 'allowed';
+      return person ? 'consent' : 'refused';
     case 'consent':
       return person ? 'consent' : 'refused';
     case 'aggregate':
-      return PERSONAL.has(category) ? 'refused' : 'allowed';
+      return PERSONAL.has(field.category) ? 'refused' : 'allowed';
     case 'none':
       return 'refused';
   }
@@ -103,38 +117,36 @@ const outcome = (decision: ReturnType<typeof decideRead>): Expected =>
 
 const CASES = ROLES.flatMap((role) =>
   COLUMNS.flatMap((category) =>
-    [false, true].flatMap((minimal) =>
-      [false, true].map((person) => ({ role, category, minimal, person })),
-    ),
+    shapesOf(category).flatMap((field) => [false, true].map((person) => ({ role, field, person }))),
   ),
 );
 
 describe('the access policy against B.4, as tables', () => {
-  it('covers every role, category, view and subject: 11 × 18 × 2 × 2 reads', () => {
-    expect(CASES).toHaveLength(11 * 18 * 2 * 2);
+  it('covers every role, category, view and subject', () => {
+    const shapes = COLUMNS.reduce((sum, category) => sum + shapesOf(category).length, 0);
+    expect(CASES).toHaveLength(ROLES.length * shapes * 2);
+    expect(ROLES).toHaveLength(11);
+    // Notes 4 and 12 (i), 9 and 13 (j), 6 and 10 (n) each give a category two subsets.
+    expect(shapesOf('n').map(describeField)).toEqual(
+      expect.arrayContaining(['n (note 6)', 'n (note 10)']),
+    );
   });
 
   it('decides every field read as B.4 does', () => {
-    const wrong = CASES.filter(({ role, category, minimal, person }) => {
-      const decision = decideRead(
-        callerOf(role),
-        rule(category, minimal),
-        person ? 'P-000002' : undefined,
-      );
-      return outcome(decision) !== expectedRead(role, category, minimal, person);
+    const wrong = CASES.filter(({ role, field, person }) => {
+      const decision = decideRead(callerOf(role), ruleOf(field), person ? 'P-000002' : undefined);
+      return outcome(decision) !== expectedRead(role, field, person);
     }).map(
-      ({ role, category, minimal, person }) =>
-        `${role} ${category}${minimal ? ' (r)' : ''}${person ? ' of a person' : ''}`,
+      ({ role, field, person }) => `${role} ${describeField(field)}${person ? ' of a person' : ''}`,
     );
     expect(wrong).toEqual([]);
   });
 
   it('refuses every category the mandate leaves out, whatever B.4 would allow', () => {
     const opened = CASES.filter(
-      ({ role, category, minimal, person }) =>
-        outcome(
-          decideRead(callerOf(role, []), rule(category, minimal), person ? 'P-2' : undefined),
-        ) !== 'refused',
+      ({ role, field, person }) =>
+        outcome(decideRead(callerOf(role, []), ruleOf(field), person ? 'P-2' : undefined)) !==
+        'refused',
     );
     expect(opened).toEqual([]);
   });
@@ -150,12 +162,8 @@ describe('the access policy against B.4, as tables', () => {
 
   it('shows in introspection exactly what a role may ever read', () => {
     const wrong = CASES.filter(({ person }) => !person)
-      .filter(
-        ({ role, category, minimal }) =>
-          visibleTo(role as Role, rule(category, minimal)) !==
-          allowed(levelsOf(role), { category, minimal }),
-      )
-      .map(({ role, category, minimal }) => `${role} ${category}${minimal ? ' (r)' : ''}`);
+      .filter(({ role, field }) => visibleTo(role as Role, ruleOf(field)) !== allowed(role, field))
+      .map(({ role, field }) => `${role} ${describeField(field)}`);
     expect(wrong).toEqual([]);
     for (const role of ROLES) {
       expect([role, visibleTo(role as Role, { minimal: false, selfOnly: true })]).toEqual([
@@ -169,17 +177,17 @@ describe('the access policy against B.4, as tables', () => {
     const policy = (role: string) =>
       new RequestPolicy(callerOf(role), {} as Database, '2026-06-30');
     const wrong = CASES.filter(({ person }) => !person)
-      .filter(({ role, category, minimal }) => {
+      .filter(({ role, field }) => {
         let passed = true;
         try {
-          policy(role).assertFilter('Query.list(x:)', rule(category, minimal));
+          policy(role).assertFilter('Query.list(x:)', ruleOf(field));
         } catch {
           passed = false;
         }
-        const decided = READ_DECISIONS[`${role}:${category}`] === 'full';
-        return passed !== (decided || mayFilter(role, category, minimal));
+        const decided = READ_DECISIONS[`${role}:${field.category}`] === 'full';
+        return passed !== (decided || mayFilter(role, field));
       })
-      .map(({ role, category, minimal }) => `${role} ${category}${minimal ? ' (r)' : ''}`);
+      .map(({ role, field }) => `${role} ${describeField(field)}`);
     expect(wrong).toEqual([]);
   });
 
@@ -244,6 +252,9 @@ describe('the access policy against B.4, as tables', () => {
       employerId: text('employer_id'),
       hostEmployerId: text('host_employer_id'),
       decision: text('decision'),
+      type: text('type'),
+      status: text('status'),
+      validUntil: text('valid_until'),
       municipality: text('municipality_nis_code'),
       org: text('org'),
     });
@@ -292,11 +303,21 @@ describe('the access policy against B.4, as tables', () => {
 
     it.each(ROLES)('advices: %s sees refused advices only if it reads advices in full', (role) => {
       const query = compiled(
-        rows(role).advices({ personId: records.personId, decision: records.decision }),
+        rows(role).advices({
+          personId: records.personId,
+          decision: records.decision,
+          type: records.type,
+          status: records.status,
+          validUntil: records.validUntil,
+        }),
       )!;
-      // Notes 9 and 13: a minimised reader learns that a ticket exists, not that one was refused.
+      // Notes 9 and 13: a minimised reader learns that a ticket exists, not that one was refused;
+      // an employer or job coach only that the person holds a valid CMW or IMW (note 13).
       const minimised = levelsOf(role).j === 'minimal';
       expect(query.params.includes('TOEGEKEND')).toBe(minimised);
+      const validTicket = noteOf(role, 'j') === 13;
+      expect(query.params.includes('IMW')).toBe(validTicket);
+      if (validTicket) expect(query.sql).toMatch(/"valid_until" >= /);
     });
 
     it.each(ROLES)('agreements and pacts: %s reads its own municipality’s, or all', (role) => {

@@ -1,21 +1,22 @@
 import type { DataCategory } from '../../common/access/categories';
 
 /**
- * DOMAIN B.4, the access matrix, copied cell by cell (footnote numbers dropped) and NOT imported
- * from common/access/matrix.ts, so a wrong cell in either shows up in the tests that read it.
- * Columns a … r.
+ * DOMAIN B.4, the access matrix, copied cell by cell and NOT imported from
+ * common/access/matrix.ts, so a wrong cell in either shows up in the tests that read it. A
+ * minimised cell keeps its note (`r9`: note 9), since the notes give different subsets of one
+ * category; the other footnotes are dropped. Columns a … r.
  */
 // prettier-ignore
 export const B4: Record<string, string> = {
   //                         a    b    c    d    e    f    g    h    i    j    k    l    m    n    o    p    q    r
   CITIZEN:                  'R    R    R    R    R    R    R    R    R    R    R    W    R    R    –    –    A    A',
-  VDAB_MEDIATOR:            'R    R    r    r    W    W    W    r    r    R    R    W    R    W    r    –    A    A',
-  VDAB_ICF_CONSULTANT:      'R    R    r    –    R    R    –    W·C  W    W    W    R    r    r    –    –    A    A',
-  GTB_COUNSELLOR:           'R    R    r    r    R    W    W    C    r    R    R    W    R    W    –    –    A    A',
-  OCMW_SOCIAL_WORKER:       'W    R    W    W    R·C  R/W  R/W  –    –    r    –    r    R    r    R    r    R    A',
-  LG_ICF_CONSULTANT:        'R    R    R    r    R    R    –    W·C  W    W    r    R    –    –    r    –    A    A',
-  EMPLOYER:                 'C    r    –    –    –    –    –    –    r    r    R    r    W    W    –    –    –    A',
-  JOB_COACH:                'R    –    –    –    –    –    –    –    r    r    –    –    –    W    –    –    –    –',
+  VDAB_MEDIATOR:            'R    R    r1   r2   W    W    W    r3   r4   R    R    W    R    W    r    –    A    A',
+  VDAB_ICF_CONSULTANT:      'R    R    r1   –    R    R    –    W·C  W    W    W    R    r5   r6   –    –    A    A',
+  GTB_COUNSELLOR:           'R    R    r1   r2   R    W    W    C    r4   R    R    W    R    W    –    –    A    A',
+  OCMW_SOCIAL_WORKER:       'W    R    W    W    R·C  R/W  R/W  –    –    r9   –    r    R    r10  R    r    R    A',
+  LG_ICF_CONSULTANT:        'R    R    R    r2   R    R    –    W·C  W    W    r    R    –    –    r    –    A    A',
+  EMPLOYER:                 'C    r11  –    –    –    –    –    –    r12  r13  R    r11  W    W    –    –    –    A',
+  JOB_COACH:                'R    –    –    –    –    –    –    –    r12  r13  –    –    –    W    –    –    –    –',
   CITY_MONITOR:             '–    –    –    –    –    –    –    –    –    –    –    –    –    –    R    R    R    A',
   DEPARTMENT_ANALYST:       '–    –    –    –    –    –    –    –    –    –    –    –    –    –    R    W    A    A',
   SECTOR_FEDERATION:        '–    –    –    –    –    –    –    –    –    –    –    –    –    –    –    –    A    A',
@@ -40,14 +41,18 @@ export const PERSONA_ROLES: Record<string, string> = {
   'sector-federation': 'SECTOR_FEDERATION',
 };
 
-export type Level = 'full' | 'minimal' | 'consent' | 'aggregate' | 'none';
+export type Level = 'full' | 'minimal' | 'minimalOrConsent' | 'consent' | 'aggregate' | 'none';
 
-/** R, W, R/W → full; r → minimal; C, R·C, W·C → consent; A → aggregate; – → none. */
+/**
+ * R, W, R/W → full; r → minimal; C, R·C, W·C → consent; A → aggregate; – → none. Note 3 (the
+ * mediator's attestations) is a minimised view whose content opens with the person's consent.
+ */
 export const LEVEL_OF_CODE: Record<string, Level> = {
   R: 'full',
   W: 'full',
   'R/W': 'full',
   r: 'minimal',
+  r3: 'minimalOrConsent',
   C: 'consent',
   'R·C': 'consent',
   'W·C': 'consent',
@@ -72,43 +77,63 @@ export function codesOf(role: string): Record<DataCategory, string> {
   >;
 }
 
+/** The note of a minimised cell (`r9` → 9), or undefined. */
+export function noteOf(role: string, category: DataCategory): number | undefined {
+  const match = /^r(\d+)$/.exec(codesOf(role)[category]);
+  return match ? Number(match[1]) : undefined;
+}
+
 export function levelsOf(role: string): Record<DataCategory, Level> {
   const codes = codesOf(role);
   return Object.fromEntries(
     COLUMNS.map((category) => {
-      const level = LEVEL_OF_CODE[codes[category]];
-      if (!level) throw new Error(`B4 row ${role}: unknown cell "${codes[category]}"`);
+      const code = codes[category];
+      const level = LEVEL_OF_CODE[code] ?? (/^r\d+$/.test(code) ? 'minimal' : undefined);
+      if (!level) throw new Error(`B4 row ${role}: unknown cell "${code}"`);
       return [category, level];
     }),
   ) as Record<DataCategory, Level>;
 }
 
-/** Whether a role may ever read a field of this category (its introspection shows it). */
-export function allowed(
-  levels: Record<DataCategory, Level>,
-  { category, minimal }: { category: DataCategory; minimal: boolean },
-): boolean {
-  switch (levels[category]) {
+/** A field as the tests read its tags: its category, and which minimised views hold it. */
+export interface TaggedField {
+  category: DataCategory;
+  /** In every minimised view of the category. */
+  minimal: boolean;
+  /** In the minimised views of these notes only. */
+  views?: readonly number[];
+}
+
+/** Whether a field is in a role's minimised view of its category: all of them, or its note's. */
+export function inView(role: string, field: TaggedField): boolean {
+  const note = noteOf(role, field.category);
+  return field.minimal || (note !== undefined && (field.views ?? []).includes(note));
+}
+
+/** Whether a role may ever read a field (its introspection shows it). */
+export function allowed(role: string, field: TaggedField): boolean {
+  switch (levelsOf(role)[field.category]) {
     case 'full':
     case 'consent':
+    case 'minimalOrConsent':
       return true;
     case 'minimal':
-      return minimal;
+      return inView(role, field);
     case 'aggregate':
-      return !PERSONAL.has(category);
+      return !PERSONAL.has(field.category);
     case 'none':
       return false;
   }
 }
 
 /**
- * Whether a role may filter on a field of this category: a filter reads it for every row it
- * sorts, so at full level, at minimal level only on a minimised field, never on a consent cell
- * (consent is given person by person) nor on a personal category of an aggregate reader.
+ * Whether a role may filter on a field: a filter reads it for every row it sorts, so at full
+ * level, at minimal level only on a field of its view, never on a consent cell (consent is given
+ * person by person) nor on a personal category of an aggregate reader.
  */
-export function mayFilter(role: string, category: DataCategory, minimal: boolean): boolean {
-  const level = levelsOf(role)[category];
+export function mayFilter(role: string, field: TaggedField): boolean {
+  const level = levelsOf(role)[field.category];
   if (level === 'full') return true;
-  if (level === 'minimal') return minimal;
-  return level === 'aggregate' && !PERSONAL.has(category);
+  if (level === 'minimal' || level === 'minimalOrConsent') return inView(role, field);
+  return level === 'aggregate' && !PERSONAL.has(field.category);
 }

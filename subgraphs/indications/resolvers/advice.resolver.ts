@@ -19,8 +19,15 @@ import { DateScalar } from '../../../common/scalars';
 import { adviceRows, type IndicationsContext } from '../loaders';
 import { todayInBelgium } from '../../../common/dates';
 import { adviceStatusOn, hasOpenHireObligation } from '../rules';
-import { advices, type AdviceRow } from '../tables';
-import { Advice, Evaluation, PremiumIncreaseRequest, WorkSupportPackage } from '../types/advice';
+import { advices, type AdviceRow, type WorkSupportPackageRow } from '../tables';
+import {
+  Advice,
+  AdviceExtension,
+  Evaluation,
+  PremiumIncreaseRequest,
+  WagePremiumStep,
+  WorkSupportPackage,
+} from '../types/advice';
 import { AdviceStatus, AdviceType } from '../types/enums';
 import { Employer, Person } from '../types/external';
 import { IndicationRequest } from '../types/request';
@@ -29,22 +36,22 @@ const AdviceConnection = ConnectionType(Advice, 'Advice');
 
 @ArgsType()
 class AdvicesArgs extends ConnectionArgs {
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @Field(() => ID, { nullable: true })
   personId?: string | null;
 
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @Field(() => AdviceType, { nullable: true })
   type?: EnumValue<typeof AdviceType> | null;
 
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @Field(() => AdviceStatus, {
     nullable: true,
     description: 'The status as it reads today: an ACTIVE advice past its validity is EXPIRED.',
   })
   status?: EnumValue<typeof AdviceStatus> | null;
 
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Only granted advices valid on this date (and not ended before it).',
@@ -86,7 +93,7 @@ function adviceFilters(args: AdvicesArgs): SQL[] {
 
 @Resolver(() => Advice)
 export class AdviceResolver {
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @Query(() => AdviceConnection, {
     description: 'Advices of the persons the caller may see, in id order.',
   })
@@ -95,19 +102,19 @@ export class AdviceResolver {
     return paginate(db, advices, 'id', and(adviceRows(policy.rows), ...filters), args);
   }
 
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @Query(() => Advice, { nullable: true })
   advice(@Arg('id', () => ID) id: string, @Ctx() { loaders }: IndicationsContext) {
     return loaders.adviceById.load(id);
   }
 
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @FieldResolver(() => Person)
   person(@Root() advice: AdviceRow): Person {
     return { id: advice.personId };
   }
 
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @FieldResolver(() => AdviceStatus, {
     nullable: true,
     description:
@@ -158,6 +165,25 @@ export class AdviceResolver {
   @FieldResolver(() => [Advice], { description: 'For a CMW: the IMW granted with it.' })
   derivedAdvices(@Root() advice: AdviceRow, @Ctx() { loaders }: IndicationsContext) {
     return loaders.derivedAdvicesByAdvice.load(advice.id);
+  }
+
+  @FieldResolver(() => [AdviceExtension], { description: 'Extensions of the validity, oldest first.' })
+  extensions(@Root() advice: AdviceRow): AdviceExtension[] {
+    return advice.extensions.map((extension) => ({ ...extension, personId: advice.personId }));
+  }
+}
+
+/** The parts of a work support package, each carrying the package's person for the audit. */
+@Resolver(() => WorkSupportPackage)
+export class WorkSupportPackageResolver {
+  @FieldResolver(() => [WagePremiumStep], { description: 'The degressive schedule, by month.' })
+  wagePremiumSchedule(@Root() wop: WorkSupportPackageRow): WagePremiumStep[] {
+    return wop.wagePremiumSchedule.map((step) => ({ ...step, personId: wop.personId }));
+  }
+
+  @FieldResolver(() => [PremiumIncreaseRequest], { description: 'Oldest first.' })
+  increaseRequests(@Root() wop: WorkSupportPackageRow): PremiumIncreaseRequest[] {
+    return wop.increaseRequests.map((request) => ({ ...request, personId: wop.personId }));
   }
 }
 

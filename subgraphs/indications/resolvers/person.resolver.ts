@@ -8,7 +8,7 @@ import { IndicationRequest } from '../types/request';
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @FieldResolver(() => [Advice], { description: 'Advices, in id order (oldest first).' })
   advices(@Root() person: Person, @Ctx() { loaders }: IndicationsContext) {
     return loaders.advicesByPerson.load(person.id);

@@ -140,7 +140,7 @@ export class IndicationRequestResolver {
     return loaders.attestationsByRequest.load(request.id);
   }
 
-  @Category('i', { minimal: true })
+  @Category('i', { views: [4, 12] })
   @FieldResolver(() => IcfAssessment, {
     nullable: true,
     description: 'The ICF assessment, on the ICF route once the consultant has assessed.',

@@ -14,8 +14,13 @@ import {
   SupportPremiumLevel,
 } from './enums';
 
+@Category('j')
 @ObjectType({ description: 'An extension of an advice’s validity, usually after an evaluation.' })
+@PersonKey('personId')
 export class AdviceExtension {
+  /** The advice's person, whose data it is. */
+  personId: string;
+
   @Field(() => DateScalar)
   extendedAt: string;
 
@@ -43,7 +48,8 @@ export class Advice {
 
   requestId: string | null;
 
-  @Category('j', { minimal: true })
+  // Notes 9 and 13: the advice type, for an OCMW and (a valid CMW/IMW) for an employer.
+  @Category('j', { views: [9, 13] })
   @Field(() => AdviceType)
   type: EnumValue<typeof AdviceType>;
 
@@ -65,19 +71,20 @@ export class Advice {
   @Field(() => DateTimeScalar)
   decidedAt: Date;
 
-  @Category('j', { minimal: true })
+  // Note 9: the validity for an OCMW; an employer reads only "until <date>" (note 13).
+  @Category('j', { views: [9] })
   @Field(() => DateScalar, { nullable: true, description: 'Null for a refused advice.' })
   validFrom: string | null;
 
-  @Category('j', { minimal: true })
+  @Category('j', { views: [9, 13] })
   @Field(() => DateScalar, {
     nullable: true,
     description: 'Last valid day, after any extensions. Null for a refused advice.',
   })
   validUntil: string | null;
 
-  @Field(() => [AdviceExtension], { description: 'Extensions of the validity, oldest first.' })
-  extensions: AdviceExtension[];
+  /** As stored; the `extensions` field gives each its person. */
+  extensions: Omit<AdviceExtension, 'personId'>[];
 
   /** As stored; the `status` field reads it through `adviceStatusOn`. */
   status: EnumValue<typeof AdviceStatus> | null;
@@ -95,8 +102,13 @@ export class Advice {
   hiredAt: string | null;
 }
 
+@Category('k')
 @ObjectType({ description: 'From this month of the package on, the wage premium is `pct`.' })
+@PersonKey('personId')
 export class WagePremiumStep {
+  /** The package's person, whose data it is. */
+  personId: string;
+
   @Field(() => Int, { description: 'Month of the package, counting from 1.' })
   fromMonth: number;
 
@@ -104,8 +116,13 @@ export class WagePremiumStep {
   pct: number;
 }
 
+@Category('k')
 @ObjectType({ description: 'An employer’s request to raise the support premium.' })
+@PersonKey('personId')
 export class PremiumIncreaseRequest {
+  /** The package's person, whose data it is. */
+  personId: string;
+
   @Field(() => DateScalar)
   requestedAt: string;
 
@@ -138,8 +155,8 @@ export class WorkSupportPackage {
   })
   wagePremiumPct: number;
 
-  @Field(() => [WagePremiumStep], { description: 'The degressive schedule, by month.' })
-  wagePremiumSchedule: WagePremiumStep[];
+  /** As stored; the `wagePremiumSchedule` field gives each step its person. */
+  wagePremiumSchedule: Omit<WagePremiumStep, 'personId'>[];
 
   @Category('k', { minimal: true })
   @Field(() => SupportPremiumLevel)
@@ -156,8 +173,8 @@ export class WorkSupportPackage {
   @Field(() => Int)
   durationMonths: number;
 
-  @Field(() => [PremiumIncreaseRequest], { description: 'Oldest first.' })
-  increaseRequests: PremiumIncreaseRequest[];
+  /** As stored; the `increaseRequests` field gives each its person. */
+  increaseRequests: Omit<PremiumIncreaseRequest, 'personId'>[];
 }
 
 @Category('j')
@@ -177,7 +194,8 @@ export class Evaluation {
   @Field(() => EvaluationTrigger)
   trigger: EnumValue<typeof EvaluationTrigger>;
 
-  @Category('n', { minimal: true })
+  // Note 6: the workplace an evaluation is about, for the VDAB ICF consultant.
+  @Category('n', { views: [6] })
   @Field(() => ID, {
     nullable: true,
     description: 'The placement (maatwerk subgraph) evaluated: evaluation is workplace-dependent.',

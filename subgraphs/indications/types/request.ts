@@ -161,11 +161,13 @@ export class IcfAssessment {
   @Field(() => Int, { description: 'ICF score, 0 to 100; higher means more support needed.' })
   icfScore: number;
 
-  @Category('i', { minimal: true })
+  // Note 4: the ICF conclusion for VDAB and GTB; never for an employer (note 12).
+  @Category('i', { views: [4] })
   @Field(() => String)
   conclusion: string;
 
-  @Category('i', { minimal: true })
+  // Notes 4 and 12: the work-relevant support needs, also for the employer and job coach.
+  @Category('i', { views: [4, 12] })
   @Field(() => String, {
     description: 'Summary of the support the person needs at work, without diagnoses.',
   })

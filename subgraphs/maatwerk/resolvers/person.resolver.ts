@@ -14,7 +14,7 @@ export class PersonResolver {
     return loaders.referralsByPerson.load(person.id);
   }
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @FieldResolver(() => [Placement], { description: 'Placements, oldest first.' })
   placements(@Root() person: Person, @Ctx() { loaders }: MaatwerkContext) {
     return loaders.placementsByPerson.load(person.id);

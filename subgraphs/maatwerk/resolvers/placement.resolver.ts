@@ -29,26 +29,26 @@ const PlacementConnection = ConnectionType(Placement, 'Placement');
 
 @ArgsType()
 class PlacementsArgs extends ConnectionArgs {
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @Field(() => ID, { nullable: true })
   personId?: string | null;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6] })
   @Field(() => ID, { nullable: true, description: 'The employer that pays (not an enclave host).' })
   employerId?: string | null;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @Field(() => PlacementStatus, { nullable: true })
   status?: EnumValue<typeof PlacementStatus> | null;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6] })
   @Field(() => PlacementType, { nullable: true })
   type?: EnumValue<typeof PlacementType> | null;
 }
 
 @Resolver(() => Placement)
 export class PlacementResolver {
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @Query(() => PlacementConnection, { description: 'Placements the caller may see, in id order.' })
   placements(
     @Args(() => PlacementsArgs) args: PlacementsArgs,
@@ -62,24 +62,26 @@ export class PlacementResolver {
     return paginate(db, placements, 'id', and(placementRows(policy.rows), ...filters), args);
   }
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @Query(() => Placement, { nullable: true })
   placement(@Arg('id', () => ID) id: string, @Ctx() { loaders }: MaatwerkContext) {
     return loaders.placementById.load(id);
   }
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @FieldResolver(() => Person)
   person(@Root() placement: PlacementRow): Person {
     return { id: placement.personId };
   }
 
-  @Category('n', { minimal: true })
+  // Note 6: the workplace; an OCMW reads where someone works only as outflow (note 10).
+  @Category('n', { views: [6] })
   @FieldResolver(() => Employer, { description: 'The employer that pays the worker.' })
   employer(@Root() placement: PlacementRow, @Ctx() { loaders }: MaatwerkContext) {
     return loaders.employerById.load(placement.employerId);
   }
 
+  @Category('n', { views: [6] })
   @FieldResolver(() => Employer, {
     nullable: true,
     description: 'The company an enclave worker works in.',
@@ -106,7 +108,7 @@ export class PlacementResolver {
     return loaders.supportPlanByPlacement.load(placement.id);
   }
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @FieldResolver(() => Boolean, {
     nullable: true,
     description: `Sustainable employment: still running ${SUSTAINED_AFTER_MONTHS} months after the start. False if it ended earlier; null while that is not known yet.`,

@@ -322,7 +322,7 @@ export class ReferralWorkflowResolver {
             );
           }
           const advice = facts.advices.find((candidate) => candidate.id === valid.adviceId);
-          const problem = adviceProblem(advice, hire.advice, valid.startDate);
+          const problem = adviceProblem(advice, hire.advice, valid.startDate, context.policy.today);
           if (problem) throw badUserInput('input.adviceId', `${valid.adviceId} ${problem}`);
         }
         await tx.update(referrals).set(hired).where(eq(referrals.id, current.id));

@@ -22,22 +22,26 @@ export class Placement {
 
   referralId: string | null;
 
-  @Category('n', { minimal: true })
+  // Note 6: what kind of workplace, for the VDAB ICF consultant; an OCMW reads only start, end
+  // and work outcome (note 10).
+  @Category('n', { views: [6] })
   @Field(() => PlacementType)
   type: EnumValue<typeof PlacementType>;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @Field(() => DateScalar)
   startDate: string;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @Field(() => DateScalar, { nullable: true })
   endDate: string | null;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6] })
   @Field(() => Float, { description: 'Working time as a fraction of a full-time job.' })
   fte: number;
 
+  // Names the work support package: as much category k as the package itself.
+  @Category('k')
   @Field(() => String, {
     nullable: true,
     description: 'Id of the work support package (WOP) in the indications subgraph.',
@@ -53,11 +57,12 @@ export class Placement {
   })
   colleagueCoach: string | null;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [6, 10] })
   @Field(() => PlacementStatus)
   status: EnumValue<typeof PlacementStatus>;
 
-  @Category('n', { minimal: true })
+  // The work outcome: how it ended (note 10, and workplace information for note 6).
+  @Category('n', { views: [6, 10] })
   @Field(() => PlacementEndReason, { nullable: true })
   endReason: EnumValue<typeof PlacementEndReason> | null;
 

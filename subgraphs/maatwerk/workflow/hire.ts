@@ -35,17 +35,24 @@ export interface AdviceFacts {
   validUntil: string | null;
 }
 
-/** Why an advice does not carry a hire starting on `startDate`, or undefined when it does. */
+/**
+ * Why an advice does not carry a hire starting on `startDate`, or undefined when it does. An
+ * employer sees a ticket as "valid until <date>" only (B.4 note 13), and only one valid
+ * `today`: without its first day, a start before today cannot be checked against it.
+ */
 export function adviceProblem(
   advice: AdviceFacts | undefined,
   required: string,
   startDate: string,
+  today: string,
 ): string | undefined {
   if (!advice) return 'is not an advice of this person that you may see';
   if (advice.type !== required) return `is a ${advice.type} advice; this place needs ${required}`;
   if (advice.status !== 'ACTIVE') return `is ${advice.status ?? 'not granted'}, not ACTIVE`;
-  if (!advice.validFrom || advice.validFrom > startDate) {
-    return `is not yet valid on ${startDate} (valid from ${advice.validFrom})`;
+  if (advice.validFrom ? advice.validFrom > startDate : startDate < today) {
+    return advice.validFrom
+      ? `is not yet valid on ${startDate} (valid from ${advice.validFrom})`
+      : `is valid today; a hire cannot start before today (${today}) on it`;
   }
   if (advice.validUntil && advice.validUntil < startDate) {
     return `expired on ${advice.validUntil}, before the start on ${startDate}`;

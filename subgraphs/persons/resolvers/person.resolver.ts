@@ -90,7 +90,8 @@ export class PersonResolver {
     return { nisCode: person.residenceNisCode };
   }
 
-  @Category('l', { minimal: true })
+  // A coarser birth date: identity (B.2.1), read by whoever reads the birth date.
+  @Category('a')
   @FieldResolver(() => String, {
     description: 'Age band today: UNDER_18, 18_24, … 55_64, 65_PLUS.',
   })
@@ -138,7 +139,8 @@ export class PersonResolver {
     return loaders.consentsByPerson.load(person.id);
   }
 
-  @Category('n', { minimal: true })
+  // Note 10: work outcomes as outflow, for an OCMW; not workplace information (note 6).
+  @Category('n', { views: [10] })
   @FieldResolver(() => [EmploymentOutcome])
   employmentOutcomes(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
     return loaders.outcomesByPerson.load(person.id);

@@ -39,15 +39,15 @@ export class EmploymentOutcome {
 
   personId: string;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [10] })
   @Field(() => DateScalar)
   referenceDate: string;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [10] })
   @Field(() => Boolean)
   employed: boolean;
 
-  @Category('n', { minimal: true })
+  @Category('n', { views: [10] })
   @Field(() => EmploymentType)
   employmentType: EnumValue<typeof EmploymentType>;
 }

@@ -59,11 +59,13 @@ export class Person {
   })
   activityPreferences: string[];
 
-  @Category('l', { minimal: true })
+  // Not in note 11's pseudonymous profile (region, activities, availability, languages,
+  // education): the matching profile in full.
+  @Category('l')
   @Field(() => Mobility)
   mobility: EnumValue<typeof Mobility>;
 
-  @Category('l', { minimal: true })
+  @Category('l')
   @Field(() => OccupationCluster, { nullable: true })
   occupationCluster: EnumValue<typeof OccupationCluster> | null;
 
@@ -79,7 +81,8 @@ export class Person {
   @Field(() => Boolean)
   neet: boolean;
 
-  @Category('a')
+  // A civic-integration flag (B.2.1 Flags), part of the matching profile, not of identity.
+  @Category('l')
   @Field(() => Boolean)
   inburgeraar: boolean;
 

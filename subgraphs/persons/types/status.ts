@@ -79,6 +79,8 @@ export class SocialAssistanceRecord {
 
   personId: string;
 
+  // The same fact as `ocmw`: the status flag of note 1 names who grants it.
+  @Category('c', { minimal: true })
   @Field(() => String, { description: 'NIS code of the granting OCMW.' })
   ocmwNisCode: string;
 

@@ -16,6 +16,8 @@ export const timing = { query: 0, check: 0 };
 const MAX_TOKENS = 3600;
 
 export interface RunStats {
+  /** Paths refused whole by the node budget: too large to ask, so not probed. */
+  refusedAsTooLarge?: number;
   operations: number;
 }
 
@@ -71,6 +73,12 @@ export async function runEntries(
       const half = Math.ceil(group.length / 2);
       await run(group.slice(0, half));
       await run(group.slice(half));
+      return;
+    }
+    // One path alone beyond the node budget (QUERY_MAX_NODES) is refused before anything is
+    // read: nothing to check, and counted apart so a run shows how many paths it could not ask.
+    if (tooComplex) {
+      if (options.stats) options.stats.refusedAsTooLarge = (options.stats.refusedAsTooLarge ?? 0) + 1;
       return;
     }
     const checking = performance.now();
