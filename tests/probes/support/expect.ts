@@ -6,6 +6,7 @@ import {
   cellFor,
   type Cell,
   type FieldClass,
+  type Note,
 } from './domain';
 import { schemaTagOf } from './schema';
 import { hasConsent, isOwnEmployee, type PersonaContext, type World } from './world';
@@ -101,12 +102,21 @@ export function decide(
   };
 }
 
-/** The schema's tag as a class: one minimised subset, shared by every note. */
+/**
+ * The schema's tag as a class: `-minimal` is in every note's minimised subset, `-views-6-10`
+ * in those of the notes named.
+ */
 function tagClass(tag: string | null): FieldClass | null {
   if (!tag) return null;
-  const [letter, minimal] = tag.split('-');
+  const [letter, kind, ...notes] = tag.split('-');
   const category = (letter === 'self' ? 'SELF' : letter) as FieldClass['category'];
-  return { category, minimalIn: minimal ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14] : [] };
+  const minimalIn: Note[] =
+    kind === 'minimal'
+      ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+      : kind === 'views'
+        ? (notes.map(Number) as Note[])
+        : [];
+  return { category, minimalIn };
 }
 
 function decideWith(

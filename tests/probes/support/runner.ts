@@ -78,7 +78,8 @@ export async function runEntries(
     // One path alone beyond the node budget (QUERY_MAX_NODES) is refused before anything is
     // read: nothing to check, and counted apart so a run shows how many paths it could not ask.
     if (tooComplex) {
-      if (options.stats) options.stats.refusedAsTooLarge = (options.stats.refusedAsTooLarge ?? 0) + 1;
+      if (options.stats)
+        options.stats.refusedAsTooLarge = (options.stats.refusedAsTooLarge ?? 0) + 1;
       return;
     }
     const checking = performance.now();

@@ -54,14 +54,21 @@ export function objectType(name: string): GraphQLObjectType {
   return t;
 }
 
-/** The `category-…` tags of a field or type, as written. */
+/**
+ * The `category-…` tags of a field or type, as written (`c`, `c-minimal`, `n-views-6-10`), and a
+ * `self-only` tag as `self` (only the person it is about reads it).
+ */
 function categoryTags(node: { astNode?: any } | undefined): string[] {
   const directives = node?.astNode?.directives ?? [];
-  return directives
+  const names: string[] = directives
     .filter((d: any) => d.name.value === 'tag')
-    .map((d: any) => d.arguments?.find((a: any) => a.name.value === 'name')?.value?.value as string)
-    .filter((name: string | undefined) => name?.startsWith('category-'))
-    .map((name: string) => name.slice('category-'.length));
+    .map(
+      (d: any) => d.arguments?.find((a: any) => a.name.value === 'name')?.value?.value as string,
+    );
+  if (names.includes('self-only')) return ['self'];
+  return names
+    .filter((name) => name?.startsWith('category-'))
+    .map((name) => name.slice('category-'.length));
 }
 
 export interface SchemaTag {
