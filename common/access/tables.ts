@@ -1,4 +1,4 @@
-import { bigserial, date, index, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The `access` schema (DOMAIN A.2, A.5): mandates, the reference directory and the audit log.
@@ -64,12 +64,20 @@ export const relations = accessSchema.table(
   ],
 );
 
-/** Append-only: every read of personal data (DOMAIN A.2.6). Never updated or deleted via the API. */
+/**
+ * Append-only: every read of personal data (DOMAIN A.2.6). The database itself refuses to update,
+ * delete or truncate it, for every role (migration 0002), and only the partition functions of the
+ * retention job remove it, a whole month at a time. Partitioned by month on `at` (migration 0002;
+ * drizzle-kit does not express partitions), so the primary key holds `at` too.
+ */
 export const auditLog = accessSchema.table(
   'audit_log',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    /** The request id the gateway made, shared by every subgraph the request reached. */
     requestId: text('request_id').notNull(),
+    /** The partner's own `x-request-id`, kept to follow its requests; never used to group them. */
+    partnerRequestId: text('partner_request_id'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     operation: text('operation').notNull(),
     subgraph: text('subgraph').notNull(),
@@ -80,10 +88,17 @@ export const auditLog = accessSchema.table(
     role: text('role').notNull(),
     purpose: text('purpose'),
     mandateId: text('mandate_id'),
-    personId: text('person_id').notNull(),
+    /** Null for a refusal that named no person the caller may know of. */
+    personId: text('person_id'),
+    /** What a refused lookup asked for, e.g. `Person:P-000001` or `Referral:R-000123`. */
+    subject: text('subject'),
     outcome: auditOutcomeEnum('outcome').notNull(),
   },
-  (table) => [index('audit_log_person_idx').on(table.personId, table.at)],
+  (table) => [
+    primaryKey({ columns: [table.id, table.at] }),
+    // The citizen's access log: one person's rows, newest first.
+    index('audit_log_person_idx').on(table.personId, table.at),
+  ],
 );
 
 export type MandateRow = typeof mandates.$inferSelect;
