@@ -129,11 +129,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const app = express();
   app.disable('x-powered-by');
-  // Every answer names its request id, also one refused before GraphQL sees it.
-  // A caller's own id is kept when it is a plain token, so it can be followed into the logs.
+  // Every answer names the request id the gateway made, also one refused before GraphQL sees it.
+  // A partner's own id (a plain token) is kept beside it, never in its place: the audit log
+  // groups a consultation by the gateway's id, which the audited party cannot choose.
   app.use((req, res, next) => {
     const given = req.header('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const requestId = randomUUID();
+    res.locals.partnerRequestId = given && REQUEST_ID.test(given) ? given : null;
     res.setHeader('x-request-id', requestId);
     tagRequestSpan('gateway', requestId);
     next();
@@ -184,6 +186,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             mandateId: mandate.mandateId,
             categories: mandate.categories,
             requestId,
+            partnerRequestId: res.locals.partnerRequestId,
           },
         };
       },

@@ -13,7 +13,10 @@ interface PersonAccess {
 
 /** One row of `access.audit_log`: what one subgraph fetch read about one person. */
 export interface AuditEntry {
+  /** The gateway's own request id (how the citizen's access log groups a consultation). */
   requestId: string;
+  /** The partner's own `x-request-id`, kept beside it. */
+  partnerRequestId: string | null;
   operation: string;
   subgraph: string;
   org: string;
@@ -22,7 +25,10 @@ export interface AuditEntry {
   role: string;
   purpose: string | null;
   mandateId: string | null;
-  personId: string;
+  /** Null for a refusal that names no person. */
+  personId: string | null;
+  /** What a refused lookup asked for, e.g. `Person:P-000001` or `Referral:R-000123`. */
+  subject: string | null;
   outcome: Outcome;
   /** `Type.field` coordinates, comma-separated. */
   fields: string;
@@ -58,15 +64,24 @@ export class AuditTrail {
   }
 }
 
+/** Where a read happened and what it was about. */
+export interface AuditTarget {
+  subgraph: string;
+  operation: string;
+  personId: string | null;
+  subject?: string | null;
+}
+
 /** One row of the audit log: who (the caller), where, about whom, with what outcome. */
 export function auditEntry(
   caller: ForwardedCaller,
-  { subgraph, operation, personId }: { subgraph: string; operation: string; personId: string },
+  { subgraph, operation, personId, subject = null }: AuditTarget,
   outcome: Outcome,
   fields: string[],
 ): AuditEntry {
   return {
     requestId: caller.requestId,
+    partnerRequestId: caller.partnerRequestId,
     operation,
     subgraph,
     org: caller.org,
@@ -76,6 +91,7 @@ export function auditEntry(
     purpose: caller.purpose,
     mandateId: caller.mandateId,
     personId,
+    subject,
     outcome,
     fields: [...fields].sort().join(','),
   };
@@ -88,6 +104,7 @@ function outcomeOf(access: PersonAccess): Outcome {
 
 const COLUMNS = [
   'requestId',
+  'partnerRequestId',
   'operation',
   'subgraph',
   'org',
@@ -97,6 +114,7 @@ const COLUMNS = [
   'purpose',
   'mandateId',
   'personId',
+  'subject',
   'outcome',
   'fields',
 ] as const satisfies readonly (keyof AuditEntry)[];
@@ -109,13 +127,14 @@ export function insertEntries(db: Database, entries: AuditEntry[]) {
   const column = (name: (typeof COLUMNS)[number]) =>
     sql`${sql.param(entries.map((entry) => entry[name]))}::text[]`;
   return db.execute(sql`
-    insert into ${auditLog} (request_id, operation, subgraph, org, application, sub, role,
-      purpose, mandate_id, person_id, outcome, fields)
-    select request_id, operation, subgraph, org, application, sub, role, purpose, mandate_id,
-      person_id, outcome::access.audit_outcome, string_to_array(fields, ',')
+    insert into ${auditLog} (request_id, partner_request_id, operation, subgraph, org,
+      application, sub, role, purpose, mandate_id, person_id, subject, outcome, fields)
+    select request_id, partner_request_id, operation, subgraph, org, application, sub, role,
+      purpose, mandate_id, person_id, subject, outcome::access.audit_outcome,
+      string_to_array(fields, ',')
     from unnest(${sql.join(COLUMNS.map(column), sql`, `)})
-      as entry(request_id, operation, subgraph, org, application, sub, role, purpose,
-        mandate_id, person_id, outcome, fields)`);
+      as entry(request_id, partner_request_id, operation, subgraph, org, application, sub, role,
+        purpose, mandate_id, person_id, subject, outcome, fields)`);
 }
 
 interface Waiting {

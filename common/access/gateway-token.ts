@@ -15,7 +15,10 @@ const AUDIENCE = 'maatwerk-subgraph';
 const LIFETIME_SECONDS = 60;
 
 export interface ForwardedCaller extends Caller {
+  /** The request id the gateway made; the audit log groups a consultation by it. */
   requestId: string;
+  /** The partner's own `x-request-id`, when it sent a plain one: kept beside, never trusted. */
+  partnerRequestId: string | null;
   /** The mandate that allows this request, and the data categories it grants. */
   mandateId: string | null;
   categories: string[];
@@ -28,7 +31,14 @@ export interface ForwardedCaller extends Caller {
  * in-process tests of one subgraph and the benchmark's baseline; never accepted from a partner.
  */
 export function systemCaller(requestId: string = randomUUID()): ForwardedCaller {
-  return { ...SYSTEM_CALLER, requestId, mandateId: null, categories: [], application: 'platform' };
+  return {
+    ...SYSTEM_CALLER,
+    requestId,
+    partnerRequestId: null,
+    mandateId: null,
+    categories: [],
+    application: 'platform',
+  };
 }
 
 export function operationDigest(query: string | undefined, variables: unknown): string {

@@ -12,6 +12,7 @@ const caller: ForwardedCaller = {
   org: 'vdab',
   purpose: 'TRAJECTORY_GUIDANCE',
   requestId: 'test-request',
+  partnerRequestId: null,
   mandateId: 'M-test',
   categories: ['a', 'b', 'e'],
   application: 'tests',
