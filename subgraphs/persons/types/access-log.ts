@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
+import { ConnectionType } from '../../../common/pagination';
 import { DateTimeScalar } from '../../../common/scalars';
 
 @ObjectType({
@@ -7,7 +8,7 @@ import { DateTimeScalar } from '../../../common/scalars';
     'One consultation of your file: when, by which partner organisation, for what purpose. Staff identities stay internal (GDPR art. 15 as read in C-579/21).',
 })
 export class AccessLogEntry {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the consultation read the file.' })
   at: Date;
 
   @Field(() => String, { description: 'Organisation id, e.g. `vdab` or `ocmw:44021`.' })
@@ -19,3 +20,5 @@ export class AccessLogEntry {
   @Field(() => [String], { description: 'The parts of the file that were read (subgraphs).' })
   sources: string[];
 }
+
+export const AccessLogConnection = ConnectionType(AccessLogEntry, 'AccessLog');
