@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PgSequence } from 'drizzle-orm/pg-core';
 
 import type { Database } from '../db/connection';
+import { rowsOf } from '../db/rows';
 
 /**
  * The next id of a numbered record, e.g. `R-000124`, from its sequence, as wide as the seeded
@@ -15,10 +16,8 @@ export async function nextId(
   width = 6,
 ): Promise<string> {
   const name = `${sequence.schema}.${sequence.seqName}`;
-  const result: unknown = await tx.execute(sql`select nextval(${name}::regclass) as number`);
-  // postgres.js answers with the rows themselves, PGlite with `{ rows }`.
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    number: string | number;
-  }[];
+  const [row] = rowsOf<{ number: string | number }>(
+    await tx.execute(sql`select nextval(${name}::regclass) as number`),
+  );
   return `${prefix}-${String(row.number).padStart(width, '0')}`;
 }
