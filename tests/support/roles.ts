@@ -15,10 +15,7 @@ export async function asRole<T>(
   work: (db: Database) => Promise<T>,
 ): Promise<T> {
   if (handle.kind === 'postgres') {
-    const url = new URL(options.url!);
-    url.username = role;
-    url.password = '';
-    const own = await openDatabase({ url: url.toString(), poolSize: 1 });
+    const own = await openDatabase({ url: loggingInAs(options.url!, role), poolSize: 1 });
     try {
       return await work(own.db);
     } finally {
@@ -31,4 +28,12 @@ export async function asRole<T>(
   } finally {
     await handle.db.execute(sql`reset role`);
   }
+}
+
+/** A PostgreSQL URL that logs in as `role` (the test server trusts local connections). */
+export function loggingInAs(url: string, role: string): string {
+  const result = new URL(url);
+  result.username = role;
+  result.password = '';
+  return result.toString();
 }
