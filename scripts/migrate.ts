@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 import { config } from '../common/config';
 import { openDatabase } from '../common/db/connection';
 import { prepareDatabase } from '../common/db/migrations';
