@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, date, index, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
@@ -96,8 +97,11 @@ export const auditLog = accessSchema.table(
   },
   (table) => [
     primaryKey({ columns: [table.id, table.at] }),
-    // The citizen's access log: one person's rows, newest first.
-    index('audit_log_person_idx').on(table.personId, table.at),
+    // The citizen's access log (common/access/access-log.ts) reads one person's consultations
+    // that returned data from this index alone, without visiting the table's rows.
+    index('audit_log_consultations_idx')
+      .on(table.personId, table.at, table.org, table.requestId, table.subgraph, table.purpose)
+      .where(sql`${table.outcome} in ('ALLOWED', 'FILTERED')`),
   ],
 );
 

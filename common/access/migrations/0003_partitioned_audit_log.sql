@@ -1,7 +1,7 @@
 -- The audit log (DOMAIN A.2.6), partitioned by month on `at` so that retention removes whole
 -- months by dropping their partitions, and append-only for every role, its owner included.
--- drizzle-kit expresses neither, so this migration is written by hand; its columns, primary key
--- and index are those of common/access/tables.ts.
+-- drizzle-kit expresses neither, so this migration is written by hand (drizzle-kit wrote only
+-- the index change); its columns, primary key and index are those of common/access/tables.ts.
 --
 -- Months are Belgian months (a consultation belongs to the month it happened in Brussels). An
 -- entry whose month has no partition yet waits in the default partition, so an insert never
@@ -30,7 +30,6 @@ END $$;
 -- The id numbering carries on in the partitioned table: the sequence moves over to it.
 ALTER TABLE "access"."audit_log" RENAME TO "audit_log_unpartitioned";--> statement-breakpoint
 ALTER TABLE "access"."audit_log_unpartitioned" RENAME CONSTRAINT "audit_log_id_at_pk" TO "audit_log_unpartitioned_pk";--> statement-breakpoint
-ALTER INDEX "access"."audit_log_person_idx" RENAME TO "audit_log_unpartitioned_person_idx";--> statement-breakpoint
 ALTER SEQUENCE "access"."audit_log_id_seq" OWNED BY NONE;--> statement-breakpoint
 CREATE TABLE "access"."audit_log" (
 	"id" bigint DEFAULT nextval('access.audit_log_id_seq'::regclass) NOT NULL,
@@ -52,7 +51,8 @@ CREATE TABLE "access"."audit_log" (
 	CONSTRAINT "audit_log_id_at_pk" PRIMARY KEY("id","at")
 ) PARTITION BY RANGE ("at");--> statement-breakpoint
 ALTER SEQUENCE "access"."audit_log_id_seq" OWNED BY "access"."audit_log"."id";--> statement-breakpoint
-CREATE INDEX "audit_log_person_idx" ON "access"."audit_log" USING btree ("person_id","at");--> statement-breakpoint
+-- The citizen's access log reads one person's consultations from this index alone.
+CREATE INDEX "audit_log_consultations_idx" ON "access"."audit_log" USING btree ("person_id","at","org","request_id","subgraph","purpose") WHERE "outcome" in ('ALLOWED', 'FILTERED');--> statement-breakpoint
 CREATE TRIGGER "audit_log_append_only" BEFORE UPDATE OR DELETE ON "access"."audit_log"
   FOR EACH ROW EXECUTE FUNCTION "access"."refuse_audit_change"();--> statement-breakpoint
 CREATE TRIGGER "audit_log_append_only_statement" BEFORE UPDATE OR DELETE OR TRUNCATE ON "access"."audit_log"
