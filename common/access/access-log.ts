@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 
 import type { Database } from '../db/connection';
 import { badUserInput } from '../errors';
@@ -9,7 +9,7 @@ import {
   type Connection,
   type ConnectionArgs,
 } from '../pagination';
-import { auditLog } from './tables';
+import { auditLog, returnedData } from './tables';
 
 /** One consultation of a person's file, as the person sees it (DOMAIN A.2.6, GDPR art. 15). */
 export interface Consultation {
@@ -19,9 +19,6 @@ export interface Consultation {
   /** The subgraphs it read from. */
   sources: string[];
 }
-
-/** Consultations that returned data; refusals stay in the internal log. */
-const RETURNED_DATA = ['ALLOWED', 'FILTERED'] as const;
 
 /**
  * When a consultation happened: its newest row, in microseconds since the epoch. Exact, unlike a
@@ -66,7 +63,8 @@ export async function accessLogOf(
   const limit = pageSize(args.first);
   const where = and(
     eq(auditLog.personId, personId),
-    inArray(auditLog.outcome, [...RETURNED_DATA]),
+    // Refusals stay in the internal log.
+    returnedData(auditLog.outcome),
     ne(auditLog.org, viewerOrg),
   );
   let after: SQL | undefined;

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import { bigserial, date, index, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
@@ -20,6 +20,12 @@ export const auditOutcomeEnum = accessSchema.enum('audit_outcome', [
   'FILTERED',
   'DENIED',
 ]);
+
+/**
+ * Whether an audit row's consultation returned data (refusals did not). Written as literals, not
+ * parameters, so that a prepared statement's generic plan can still use the index below.
+ */
+export const returnedData = (outcome: SQLWrapper) => sql`${outcome} in ('ALLOWED', 'FILTERED')`;
 
 /** A grant to an (org, role) for one purpose, on a legal basis, over data categories a–r of B.4. */
 export const mandates = accessSchema.table(
@@ -101,7 +107,7 @@ export const auditLog = accessSchema.table(
     // that returned data from this index alone, without visiting the table's rows.
     index('audit_log_consultations_idx')
       .on(table.personId, table.at, table.org, table.requestId, table.subgraph, table.purpose)
-      .where(sql`${table.outcome} in ('ALLOWED', 'FILTERED')`),
+      .where(returnedData(table.outcome)),
   ],
 );
 
