@@ -1,6 +1,8 @@
-# One image for the gateway and the four subgraphs; the command picks the component:
-#   gateway:   node --import tsx gateway/index.ts
-#   subgraph:  node --import tsx subgraphs/<name>/index.ts
+# One image for the gateway, the four subgraphs and the database jobs; the command picks one:
+#   gateway:    node --import tsx gateway/index.ts
+#   subgraph:   node --import tsx subgraphs/<name>/index.ts
+#   migrations: node --import tsx scripts/migrate.ts
+#   retention:  node --import tsx scripts/audit-retention.ts
 # Node itself is the container's first process, so SIGTERM reaches the process's own handler,
 # which drains the requests in flight (npx would pass the signal on and exit at once).
 FROM node:20-bookworm-slim AS dependencies
@@ -19,6 +21,7 @@ COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY schema ./schema
 COPY trusted-documents ./trusted-documents
+COPY scripts/migrate.ts scripts/audit-retention.ts ./scripts/
 USER node
 EXPOSE 4000 4001 4002 4003 4004 9464
 CMD ["node", "--import", "tsx", "gateway/index.ts"]

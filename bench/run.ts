@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { signPartnerToken } from '../common/access/partner-token';
 import { personaNamed } from '../common/access/personas';
 import { config } from '../common/config';
+import { AUDIT_ROWS, benchAuditLog, fillAuditHistory } from './audit-log';
 import { runLoad, summarize, type LoadSample } from './load';
 import {
   megabytes,
@@ -134,12 +135,15 @@ async function runScenario(target: Configuration, scenario: (typeof SCENARIOS)[n
  * row filter, field guard, audit) and as the platform itself (access control off), each stack in
  * its own process, in alternating rounds so that neither profits from a warmer database or
  * machine, and the throughput ratio of the two; then each persona query of SCENARIOS on the
- * access-controlled stack.
+ * access-controlled stack; then, on PostgreSQL, the audit log at BENCH_AUDIT_ROWS rows
+ * (bench/audit-log.ts).
  * With DATABASE_URL it uses that database (fill it with `npm run seed -- --scale large`);
  * without, each stack seeds an in-memory PGlite at demo scale.
  */
 async function main() {
+  const auditLogAtScale = Boolean(config.DATABASE_URL) && AUDIT_ROWS > 0;
   if (config.DATABASE_URL) await prepareSharedDatabase(config.DATABASE_URL);
+  if (auditLogAtScale) await fillAuditHistory(config.DATABASE_URL!);
   const token = await signPartnerToken(personaNamed(PERSONA));
   const targets: Configuration[] = [];
   try {
@@ -170,6 +174,13 @@ async function main() {
     for (const scenario of SCENARIOS) {
       personaQueries[scenario.name] = await runScenario(targets[0], scenario);
     }
+    const auditLog = auditLogAtScale
+      ? await benchAuditLog(
+          config.DATABASE_URL!,
+          targets[0].gatewayUrl,
+          (DURATION_SECONDS * 1000) / 2,
+        )
+      : 'PostgreSQL only (DATABASE_URL), with BENCH_AUDIT_ROWS > 0';
     const report = {
       query: `Caseload (${PAGE_SIZE} persons × residence, registration, advices, referrals, placements)`,
       database: targets[0].database,
@@ -180,6 +191,7 @@ async function main() {
       accessControlOff: off,
       throughputRatioOnOverOff: Number((on.rps / off.rps).toFixed(3)),
       personaQueries,
+      auditLog,
     };
     console.log(JSON.stringify(report, null, 2));
   } finally {

@@ -32,11 +32,6 @@ const environmentSchema = z.object({
     .transform((value) => value === 'true'),
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   SEED: z.coerce.number().int().default(20240101),
-  /** Pins the product's clock to a day (YYYY-MM-DD); unset, today in Belgium. */
-  TODAY: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-    .optional(),
   SEED_SCALE: z.enum(['small', 'demo', 'large']).default('demo'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTION_FIRST_MAX: z.coerce.number().int().min(1).default(500),
@@ -125,6 +120,21 @@ const environmentSchema = z.object({
   TRACES_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
   /** Seconds the gateway caches the mandate directory. */
   MANDATE_CACHE_SECONDS: z.coerce.number().min(0).default(30),
+  /**
+   * "Today" for every rule that depends on the date (common/clock.ts), as an ISO date; unset, the
+   * date in Belgium. For demonstrations and tests that need a fixed day.
+   */
+  TODAY: z.iso.date().optional(),
+  /** Years the audit log is kept (DOMAIN A.2.6; the Flemish norm is 10), then dropped by month. */
+  AUDIT_RETENTION_YEARS: z.coerce.number().int().min(1).default(10),
+  /**
+   * Whether a component migrates the database at start. Off where components connect with their
+   * own database roles (production): the migrator's job migrates instead.
+   */
+  MIGRATE_AT_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
 });
 
 export type Config = z.infer<typeof environmentSchema>;

@@ -21,3 +21,21 @@ export function addDays(date: string, days: number): string {
   next.setUTCDate(next.getUTCDate() + days);
   return isoDate(next);
 }
+
+/** The first day of the month of an ISO date. */
+export const firstOfMonth = (date: string): string => `${date.slice(0, 7)}-01`;
+
+/** Adds months to the first day of a month, returning the first day of that month. */
+export function addMonths(firstDay: string, months: number): string {
+  const next = new Date(`${firstDay}T00:00:00Z`);
+  next.setUTCMonth(next.getUTCMonth() + months);
+  return isoDate(next);
+}
+
+/** Adds years to an ISO date; 29 February becomes the 28th in a year without one. */
+export function addYears(date: string, years: number): string {
+  const year = Number(date.slice(0, 4)) + years;
+  const [month, day] = [Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return isoDate(new Date(Date.UTC(year, month - 1, Math.min(day, lastDay))));
+}

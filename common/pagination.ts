@@ -73,9 +73,11 @@ export function ConnectionType<Node extends object>(
   return ConnectionClass;
 }
 
-const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+/** A cursor is the key of the last node of a page, opaque to the client. */
+export const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): string {
+/** The key in a cursor; BAD_USER_INPUT for one this product did not make. */
+export function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!key || encodeCursor(key) !== cursor)
     throw badUserInput('after', 'is not a cursor of this list');

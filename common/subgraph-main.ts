@@ -3,14 +3,15 @@ import 'reflect-metadata';
 
 import { config } from './config';
 import { openDatabase } from './db/connection';
-import { migrateSubgraphs } from './db/migrations';
+import { prepareDatabase } from './db/migrations';
 import { logger } from './logger';
 import { onShutdown } from './shutdown';
 import { listenSubgraph, type SubgraphModule } from './subgraph-server';
 
 /**
  * Runs one subgraph on its own, as in production: its own database connection (DATABASE_URL, or
- * an embedded PGlite), its own migrations, its own port (SUBGRAPH_PORT overrides the default).
+ * an embedded PGlite), its own port (SUBGRAPH_PORT overrides the default), and its own
+ * migrations unless MIGRATE_AT_START is off (production, where the migration job runs them).
  */
 export function runSubgraph(module: SubgraphModule, defaultPort: number): void {
   const port = Number(process.env.SUBGRAPH_PORT ?? defaultPort);
@@ -19,7 +20,7 @@ export function runSubgraph(module: SubgraphModule, defaultPort: number): void {
       url: config.DATABASE_URL,
       dataDir: config.DATABASE_URL ? undefined : `${config.PGLITE_DATA_DIR}-${module.name}`,
     });
-    await migrateSubgraphs(database, [module]);
+    if (config.MIGRATE_AT_START) await prepareDatabase(database, [module]);
     const running = await listenSubgraph(module, database.db, port, config.HOST);
     logger.info({ subgraph: module.name, url: `${running.url}/graphql` }, 'subgraph ready');
     onShutdown(module.name, async () => {

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 
 import { config } from '../common/config';
 import { openDatabase } from '../common/db/connection';
-import { migrateSubgraphs } from '../common/db/migrations';
+import { prepareDatabase } from '../common/db/migrations';
 import { signPartnerToken } from '../common/access/partner-token';
 import { PERSONAS } from '../common/access/personas';
 import { logger } from '../common/logger';
@@ -31,7 +31,7 @@ async function main() {
   const where = config.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'
     : `PGlite in ${config.PGLITE_DATA_DIR}`;
-  await migrateSubgraphs(
+  await prepareDatabase(
     database,
     subgraphs.map((s) => s.module),
   );

@@ -13,7 +13,9 @@ interface PersonAccess {
 
 /** One row of `access.audit_log`: what one subgraph fetch read about one person. */
 export interface AuditEntry {
+  /** The gateway's own request id (how the citizen's access log groups a consultation). */
   requestId: string;
+  /** The partner's own `x-request-id`, kept beside it. */
   partnerRequestId: string | null;
   operation: string;
   subgraph: string;
@@ -23,7 +25,7 @@ export interface AuditEntry {
   role: string;
   purpose: string | null;
   mandateId: string | null;
-  /** Whom the read was about; null for a refused lookup of something that names no person. */
+  /** Null for a refusal that names no person. */
   personId: string | null;
   /** What a refused lookup asked for, e.g. `Person:P-000001` or `Referral:R-000123`. */
   subject: string | null;
@@ -91,14 +93,21 @@ export class AuditTrail {
   }
 }
 
+/** Where a read happened and what it was about. */
+export interface AuditTarget {
+  subgraph: string;
+  operation: string;
+  personId: string | null;
+  subject?: string | null;
+}
+
 /** One row of the audit log: who (the caller), where, about whom, with what outcome. */
 export function auditEntry(
   caller: ForwardedCaller,
-  where: { subgraph: string; operation: string; personId: string | null; subject?: string },
+  { subgraph, operation, personId, subject = null }: AuditTarget,
   outcome: Outcome,
   fields: string[],
 ): AuditEntry {
-  const { subgraph, operation, personId, subject = null } = where;
   return {
     requestId: caller.requestId,
     partnerRequestId: caller.partnerRequestId,

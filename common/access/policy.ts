@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 
 import type { Database } from '../db/connection';
-import { resultRows } from '../db/result-rows';
+import { rowsOf } from '../db/rows';
 import { domainError, ErrorCode } from '../errors';
 import { AuditTrail } from './audit';
 import type { Caller, Role } from './caller';
@@ -152,7 +152,7 @@ export class RequestPolicy {
   async reaches(db: Database, personId: string): Promise<boolean> {
     const condition = this.rows.persons(sql`${personId}::text` as never);
     if (!condition) return true;
-    return resultRows(await db.execute(sql`select 1 as reached where ${condition}`)).length > 0;
+    return rowsOf(await db.execute(sql`select 1 as reached where ${condition}`)).length > 0;
   }
 
   /** Partner reads are logged; the platform's own (tests of one subgraph, the baseline) are not. */

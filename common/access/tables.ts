@@ -1,4 +1,5 @@
-import { bigserial, date, index, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import { bigserial, date, index, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 import { LEGAL_BASES } from './purposes';
 
@@ -15,6 +16,12 @@ export const auditOutcomeEnum = accessSchema.enum('audit_outcome', [
   'FILTERED',
   'DENIED',
 ]);
+
+/**
+ * Whether an audit row's consultation returned data (refusals did not). Written as literals, not
+ * parameters, so that a prepared statement's generic plan can still use the index below.
+ */
+export const returnedData = (outcome: SQLWrapper) => sql`${outcome} in ('ALLOWED', 'FILTERED')`;
 
 /** A grant to an (org, role) for one purpose, on a legal basis, over data categories a–r of B.4. */
 export const mandates = accessSchema.table(
@@ -82,13 +89,19 @@ export const delegations = accessSchema.table(
   (table) => [index('delegations_scope_idx').on(table.org, table.purpose)],
 );
 
-/** Append-only: every read of personal data (DOMAIN A.2.6). Never updated or deleted via the API. */
+/**
+ * Append-only: every read of personal data (DOMAIN A.2.6). The database itself refuses to update,
+ * delete or truncate it, for every role (migration 0002), and only the partition functions of the
+ * retention job remove it, a whole month at a time. Partitioned by month on `at` (migration 0002;
+ * drizzle-kit does not express partitions), so the primary key holds `at` too.
+ */
 export const auditLog = accessSchema.table(
   'audit_log',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    /** The gateway's own id of the request; a partner's own id is kept beside it. */
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    /** The request id the gateway made, shared by every subgraph the request reached. */
     requestId: text('request_id').notNull(),
+    /** The partner's own `x-request-id`, kept to follow its requests; never used to group them. */
     partnerRequestId: text('partner_request_id'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     operation: text('operation').notNull(),
@@ -100,13 +113,20 @@ export const auditLog = accessSchema.table(
     role: text('role').notNull(),
     purpose: text('purpose'),
     mandateId: text('mandate_id'),
-    /** Null for a refused lookup of something that names no person. */
+    /** Null for a refusal that named no person the caller may know of. */
     personId: text('person_id'),
-    /** What a refused lookup asked for, e.g. `Person:P-000001`. */
+    /** What a refused lookup asked for, e.g. `Person:P-000001` or `Referral:R-000123`. */
     subject: text('subject'),
     outcome: auditOutcomeEnum('outcome').notNull(),
   },
-  (table) => [index('audit_log_person_idx').on(table.personId, table.at)],
+  (table) => [
+    primaryKey({ columns: [table.id, table.at] }),
+    // The citizen's access log (common/access/access-log.ts) reads one person's consultations
+    // that returned data from this index alone, without visiting the table's rows.
+    index('audit_log_consultations_idx')
+      .on(table.personId, table.at, table.org, table.requestId, table.subgraph, table.purpose)
+      .where(returnedData(table.outcome)),
+  ],
 );
 
 export type MandateRow = typeof mandates.$inferSelect;

@@ -1,5 +1,8 @@
 import path from 'node:path';
 
+import { runAuditRetention } from '../access/audit-retention';
+import { today } from '../clock';
+import { config } from '../config';
 import type { DatabaseHandle } from './connection';
 
 /** Where drizzle keeps the journal of each migrations folder; one journal table per folder. */
@@ -26,4 +29,20 @@ export async function migrateSubgraphs(
 ): Promise<void> {
   await applyMigrations(handle, 'access', ACCESS_FOLDER);
   for (const module of modules) await applyMigrations(handle, module.name, module.folder);
+}
+
+/**
+ * What the process that migrates does at start (the migration job, `npm start`, a component
+ * started alone with MIGRATE_AT_START): migrate, then run the audit log's retention job, so the
+ * months to come have their partitions before the first request writes to one.
+ */
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  modules: { name: string; folder: string }[],
+): Promise<void> {
+  await migrateSubgraphs(handle, modules);
+  await runAuditRetention(handle.db, {
+    today: today(),
+    retentionYears: config.AUDIT_RETENTION_YEARS,
+  });
 }

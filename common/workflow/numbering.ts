@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PgSequence } from 'drizzle-orm/pg-core';
 
 import type { Database } from '../db/connection';
-import { resultRows } from '../db/result-rows';
+import { rowsOf } from '../db/rows';
 
 /**
  * The next id of a numbered record, e.g. `R-000124`, from its sequence, as wide as the seeded
@@ -16,7 +16,7 @@ export async function nextId(
   width = 6,
 ): Promise<string> {
   const name = `${sequence.schema}.${sequence.seqName}`;
-  const [row] = resultRows<{ number: string | number }>(
+  const [row] = rowsOf<{ number: string | number }>(
     await tx.execute(sql`select nextval(${name}::regclass) as number`),
   );
   return `${prefix}-${String(row.number).padStart(width, '0')}`;

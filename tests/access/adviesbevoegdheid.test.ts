@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 
-import { resultRows } from '../../common/db/result-rows';
+import { rowsOf } from '../../common/db/rows';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -19,7 +19,7 @@ describe('an SO adviesbevoegdheid opens the OCMW clients it covers to its consul
   afterAll(() => stack?.stop());
 
   const rows = async <Row>(query: ReturnType<typeof sql>) =>
-    resultRows<Row>(await stack.database.db.execute(query));
+    rowsOf<Row>(await stack.database.db.execute(query));
 
   /** The current OCMW clients of a municipality, as the reference directory holds them. */
   const ocmwClients = async (nisCode: string) =>

@@ -44,13 +44,13 @@ describe('every look at a person is logged (DOMAIN A.2.6)', () => {
   it('shows the citizen who consulted their file, when and for what', async () => {
     await stack.query('{ person(id: "P-000001") { lastName } }', {}, { persona: 'ocmw-gent' });
     const { body } = await stack.query(
-      '{ me { id accessLog { at organisation purpose } } }',
+      '{ me { id accessLog(first: 10) { edges { node { at organisation purpose } } } } }',
       {},
       { persona: 'citizen' },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data.me.id).toBe('P-000001');
-    expect(body.data.me.accessLog).toEqual(
+    expect(body.data.me.accessLog.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ organisation: 'ocmw:44021', purpose: 'SOCIAL_INTEGRATION' }),
         expect.objectContaining({ organisation: 'vdab', purpose: 'TRAJECTORY_GUIDANCE' }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 
-import { resultRows } from '../../common/db/result-rows';
+import { rowsOf } from '../../common/db/rows';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -18,7 +18,7 @@ describe('refused consultations are audited', () => {
   afterAll(() => stack?.stop());
 
   const auditOf = async (requestId: string | null) =>
-    resultRows<{ person_id: string | null; subject: string | null; outcome: string; org: string }>(
+    rowsOf<{ person_id: string | null; subject: string | null; outcome: string; org: string }>(
       await stack.database.db.execute(
         sql`select person_id, subject, outcome::text, org from access.audit_log
           where request_id = ${requestId} order by subject`,
@@ -27,7 +27,7 @@ describe('refused consultations are audited', () => {
 
   /** A person VDAB has no relation with at all: outside every VDAB purpose. */
   async function outsideVdab(): Promise<string> {
-    const [row] = resultRows<{ id: string }>(
+    const [row] = rowsOf<{ id: string }>(
       await stack.database.db.execute(
         sql`select p.id from persons.persons p where not exists (
           select 1 from access.relations r where r.person_id = p.id and r.org = 'vdab')

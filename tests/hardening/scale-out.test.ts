@@ -20,6 +20,7 @@ interface Container {
   name: string;
   command: string[];
   ports: { containerPort: number }[];
+  envFrom: ({ configMapRef: { name: string } } | { secretRef: { name: string } })[];
   env?: { name: string; value: string }[];
   readinessProbe: { httpGet: { path: string; port: number } };
   livenessProbe: { httpGet: { path: string; port: number } };
@@ -48,36 +49,66 @@ const copied = [
     .matchAll(/^COPY (?!--from)(.+) \S+$/gm),
 ].flatMap(([, sources]) => sources.split(/\s+/));
 
-const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-
-/** What the secret holds in production; the config map refers to it. */
-const PRODUCTION_SECRETS = {
-  DATABASE_URL: 'postgres://maatwerk@postgres.example.be:5432/maatwerk',
-  SIGNING_KEY: '{"kid":"gateway"}',
+/** What the operator's secrets hold, in the form production configuration accepts. */
+const productionSecrets = {
+  DATABASE_URL: 'postgres://maatwerk_persons@postgres.example.be:5432/maatwerk',
+  SIGNING_KEY: '{"kid":"persons"}',
 };
+
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 const components = [
   { name: 'gateway', port: 4000 },
   ...subgraphs.map(({ name, port }) => ({ name, port })),
 ];
 
+/** The database jobs: what runs them, and the database role (secret) each logs in as. */
+const jobs = [
+  {
+    name: 'migrate',
+    container: (): Container => named('Job', 'maatwerk-migrate').spec.template.spec.containers[0],
+    database: 'migrator',
+  },
+  {
+    name: 'audit-retention',
+    container: (): Container =>
+      named('CronJob', 'maatwerk-audit-retention').spec.jobTemplate.spec.template.spec
+        .containers[0],
+    database: 'retention',
+  },
+];
+
+/** The secrets a container's environment comes from. */
+const secretsOf = (container: Container) =>
+  container.envFrom.flatMap((source) => ('secretRef' in source ? [source.secretRef.name] : []));
+
+/** The command is `node --import tsx <file>`, and the file and all it imports are in the image. */
+function expectInImage(container: Container): void {
+  const entry = container.command.at(-1)!;
+  expect(container.command).toEqual(['node', '--import', 'tsx', entry]);
+  const { files, packages } = importClosure([entry]);
+  const outside = files.filter(
+    (file) => !copied.some((source) => file === source || file.startsWith(`${source}/`)),
+  );
+  expect(outside).toEqual([]);
+  const missing = packages.filter(
+    (pkg) => !builtinModules.includes(pkg) && !(pkg in packageJson.dependencies),
+  );
+  expect(missing).toEqual([]);
+}
+
 describe('scale-out manifests and image', () => {
   describe.each(components)('$name', ({ name, port }) => {
     const deployment = named('Deployment', `maatwerk-${name}`);
     const container: Container = deployment.spec.template.spec.containers[0];
-    const entry = container.command.at(-1)!;
 
     it('runs a file of the image whose imports are all in the image', () => {
-      expect(container.command).toEqual(['node', '--import', 'tsx', entry]);
-      const { files, packages } = importClosure([entry]);
-      const outside = files.filter(
-        (file) => !copied.some((source) => file === source || file.startsWith(`${source}/`)),
-      );
-      expect(outside).toEqual([]);
-      const missing = packages.filter(
-        (pkg) => !builtinModules.includes(pkg) && !(pkg in packageJson.dependencies),
-      );
-      expect(missing).toEqual([]);
+      expectInImage(container);
+    });
+
+    it('connects as its own database role, and leaves migrating to the migration job', () => {
+      expect(secretsOf(container)).toEqual(['maatwerk-secrets', `maatwerk-database-${name}`]);
+      expect(readConfig({ ...configMap, ...productionSecrets }).MIGRATE_AT_START).toBe(false);
     });
 
     it('listens, is probed and is reached on its own port', () => {
@@ -103,6 +134,19 @@ describe('scale-out manifests and image', () => {
     });
   });
 
+  describe.each(jobs)('the $name job', ({ container, database }) => {
+    it('runs a file of the image whose imports are all in the image', () => {
+      expectInImage(container());
+    });
+
+    it('connects as its own database role, and as no other', () => {
+      const databases = secretsOf(container()).filter((name) =>
+        name.startsWith('maatwerk-database-'),
+      );
+      expect(databases).toEqual([`maatwerk-database-${database}`]);
+    });
+  });
+
   it("starts the gateway by default, with node as the container's first process", () => {
     // Node receives SIGTERM itself and drains; npx would pass it on and exit at once.
     const command = JSON.parse(/^CMD (.+)$/m.exec(dockerfile)![1]);
@@ -122,7 +166,7 @@ describe('scale-out manifests and image', () => {
 
   it("has Prometheus scrape the gateway's metrics port, which the partners' service does not expose", () => {
     const deployment = named('Deployment', 'maatwerk-gateway');
-    const metricsPort = readConfig({ ...configMap, ...PRODUCTION_SECRETS }).METRICS_PORT;
+    const metricsPort = readConfig({ ...configMap, ...productionSecrets }).METRICS_PORT;
     expect(metricsPort).not.toBe(4000);
     expect(deployment.spec.template.spec.containers[0].ports).toEqual([
       { containerPort: 4000 },
@@ -138,7 +182,7 @@ describe('scale-out manifests and image', () => {
   });
 
   it('configures nothing the code does not read, in a form production accepts', () => {
-    const parsed = readConfig({ ...configMap, ...PRODUCTION_SECRETS });
+    const parsed = readConfig({ ...configMap, ...productionSecrets });
     expect(parsed.NODE_ENV).toBe('production');
     const unread = Object.keys(configMap).filter(
       (key) => !(key in parsed) && !/^(SUBGRAPH_URL_[A-Z]+|OTEL_[A-Z_]+)$/.test(key),

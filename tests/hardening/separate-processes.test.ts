@@ -1,13 +1,16 @@
 import { testDatabaseOptions } from '../support/database';
 import { freePorts } from '../support/ports';
+import { loggingInAs } from '../support/roles';
 import { startEntry, startTogether, type EntryProcess } from '../support/product-process';
 import { postOperation, seededTemplate } from '../support/stack';
 
 /*
  * The production topology: each subgraph and the gateway in a process of its own, started by the
  * very files the Kubernetes manifests run, finding each other through SUBGRAPH_URL_<NAME> and
- * sharing one PostgreSQL database (each its own schema). An operation walks all four, a figure
- * needs a subgraph to ask another, and every process stops cleanly on SIGTERM.
+ * sharing one PostgreSQL database (each its own schema), each logged in as its own database role
+ * and not migrating (the migration job did), so the roles' grants are all a component needs. An
+ * operation walks all four, a figure needs a subgraph to ask another, and every process stops
+ * cleanly on SIGTERM.
  *
  * PostgreSQL only: processes apart cannot share one embedded PGlite.
  */
@@ -29,8 +32,9 @@ describeOnPostgres('each component in a process of its own', () => {
     drop = database.drop;
     // Every process knows where the subgraphs are, as the manifests' config map tells them.
     const ports = await freePorts(SUBGRAPHS.length);
+    const as = (component: string) => loggingInAs(database.options.url!, `maatwerk_${component}`);
     const environment = {
-      DATABASE_URL: database.options.url!,
+      MIGRATE_AT_START: 'false',
       LOG_LEVEL: 'info',
       ...Object.fromEntries(
         SUBGRAPHS.map((name, i) => [
@@ -44,7 +48,7 @@ describeOnPostgres('each component in a process of its own', () => {
         SUBGRAPHS.map((name, i) =>
           startEntry(
             `subgraphs/${name}/index.ts`,
-            { ...environment, SUBGRAPH_PORT: String(ports[i]) },
+            { ...environment, DATABASE_URL: as(name), SUBGRAPH_PORT: String(ports[i]) },
             listening('subgraph ready'),
           ),
         ),
@@ -52,7 +56,7 @@ describeOnPostgres('each component in a process of its own', () => {
     );
     const gateway = await startEntry(
       'gateway/index.ts',
-      { ...environment, PORT: '0', METRICS_PORT: '0' },
+      { ...environment, DATABASE_URL: as('gateway'), PORT: '0', METRICS_PORT: '0' },
       listening('gateway ready'),
     );
     processes.push(gateway);
@@ -101,6 +105,23 @@ describeOnPostgres('each component in a process of its own', () => {
       'IMW',
       'AMA_SE_PLAATS',
     ]);
+  });
+
+  it('writes as its own role: a fact, its relation and its audit entry, and ends them', async () => {
+    const granted = await ask(
+      `mutation { grantConsent(input: {
+          type: ATTEST_DATAKOPPELING, grantedTo: "gtb", scope: "Attestations for my indication"
+        }) { id } }`,
+      'citizen',
+    );
+    expect(granted.errors).toBeUndefined();
+    const revoked = await ask(
+      `mutation { revokeConsent(input: { consentId: "${granted.data.grantConsent.id}" }) {
+          revokedAt } }`,
+      'citizen',
+    );
+    expect(revoked.errors).toBeUndefined();
+    expect(revoked.data.revokeConsent.revokedAt).toEqual(expect.any(String));
   });
 
   it('stops every process cleanly on SIGTERM, the gateway first', async () => {

@@ -57,6 +57,23 @@ export async function startEntry(
   };
 }
 
+/** Runs `entry` (a job: it exits by itself) with `environment` added; its exit code and output. */
+export async function runEntry(
+  entry: string,
+  environment: Record<string, string | undefined>,
+): Promise<{ code: number | null; output: string }> {
+  const child = fork(path.join(ROOT, entry), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, NODE_ENV: 'development', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, output };
+}
+
 /** Processes started together: all of them, or, if one fails to start, none left running. */
 export async function startTogether<Started extends { stop(): Promise<unknown> }>(
   starts: Promise<Started>[],

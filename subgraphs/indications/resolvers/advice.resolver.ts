@@ -167,7 +167,9 @@ export class AdviceResolver {
     return loaders.derivedAdvicesByAdvice.load(advice.id);
   }
 
-  @FieldResolver(() => [AdviceExtension], { description: 'Extensions of the validity, oldest first.' })
+  @FieldResolver(() => [AdviceExtension], {
+    description: 'Extensions of the validity, oldest first.',
+  })
   extensions(@Root() advice: AdviceRow): AdviceExtension[] {
     return advice.extensions.map((extension) => ({ ...extension, personId: advice.personId }));
   }

@@ -1,11 +1,11 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
+import { accessLogOf } from '../../../common/access/access-log';
 import { Category, SelfOnly } from '../../../common/access/categories';
-import { auditLog } from '../../../common/access/tables';
+import { ConnectionArgs } from '../../../common/pagination';
 import type { PersonsContext } from '../loaders';
 import type { PersonRow } from '../tables';
-import { AccessLogEntry } from '../types/access-log';
+import { AccessLogConnection } from '../types/access-log';
 import { Person } from '../types/person';
 
 @Resolver(() => Person)
@@ -19,31 +19,16 @@ export class MeResolver {
 
   @SelfOnly()
   @Category('a')
-  @FieldResolver(() => [AccessLogEntry], {
+  @FieldResolver(() => AccessLogConnection, {
     nullable: true,
-    description: 'Who consulted this file, newest first. Only the citizen may read their own log.',
+    description:
+      'Who consulted this file, newest first: every consultation that returned data, one entry per organisation and request. Only the citizen may read their own log.',
   })
-  async accessLog(@Root() person: PersonRow, @Ctx() { caller, db }: PersonsContext) {
-    const rows = await db
-      .select({
-        requestId: auditLog.requestId,
-        at: auditLog.at,
-        organisation: auditLog.org,
-        purpose: auditLog.purpose,
-        source: auditLog.subgraph,
-      })
-      .from(auditLog)
-      // The citizen's own reads are logged too, but are not "someone consulting my file".
-      .where(and(eq(auditLog.personId, person.id), ne(auditLog.org, caller.org)))
-      .orderBy(desc(auditLog.at))
-      .limit(2000);
-    // One consultation is one request, logged once per subgraph it read from.
-    const consultations = new Map<string, AccessLogEntry>();
-    for (const { requestId, source, ...entry } of rows) {
-      const known = consultations.get(requestId);
-      if (known) known.sources = [...new Set([...known.sources, source])].sort();
-      else consultations.set(requestId, { ...entry, personId: person.id, sources: [source] });
-    }
-    return [...consultations.values()];
+  accessLog(
+    @Root() person: PersonRow,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { caller, db }: PersonsContext,
+  ) {
+    return accessLogOf(db, person.id, caller.org, args);
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 import { PersonKey, SelfOnly } from '../../../common/access/categories';
+import { ConnectionType } from '../../../common/pagination';
 import { DateTimeScalar } from '../../../common/scalars';
 
 @SelfOnly()
@@ -13,7 +14,7 @@ export class AccessLogEntry {
   /** Whose file was consulted: only they read it. */
   personId: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the consultation read the file.' })
   at: Date;
 
   @Field(() => String, { description: 'Organisation id, e.g. `vdab` or `ocmw:44021`.' })
@@ -25,3 +26,5 @@ export class AccessLogEntry {
   @Field(() => [String], { description: 'The parts of the file that were read (subgraphs).' })
   sources: string[];
 }
+
+export const AccessLogConnection = ConnectionType(AccessLogEntry, 'AccessLog');

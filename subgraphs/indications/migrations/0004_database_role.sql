@@ -1,0 +1,8 @@
+-- The indications subgraph's own role (made by the access migrations, see README "Database roles")
+-- reads and writes this schema, and the tables later migrations add to it (default privileges
+-- follow the migrator, who makes them).
+GRANT USAGE ON SCHEMA "indications" TO "maatwerk_indications";--> statement-breakpoint
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "indications" TO "maatwerk_indications";--> statement-breakpoint
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "indications" TO "maatwerk_indications";--> statement-breakpoint
+ALTER DEFAULT PRIVILEGES IN SCHEMA "indications" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "maatwerk_indications";--> statement-breakpoint
+ALTER DEFAULT PRIVILEGES IN SCHEMA "indications" GRANT USAGE, SELECT ON SEQUENCES TO "maatwerk_indications";

@@ -1,0 +1,8 @@
+-- The maatwerk subgraph's own role (made by the access migrations, see README "Database roles")
+-- reads and writes this schema, and the tables later migrations add to it (default privileges
+-- follow the migrator, who makes them).
+GRANT USAGE ON SCHEMA "maatwerk" TO "maatwerk_maatwerk";--> statement-breakpoint
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "maatwerk" TO "maatwerk_maatwerk";--> statement-breakpoint
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "maatwerk" TO "maatwerk_maatwerk";--> statement-breakpoint
+ALTER DEFAULT PRIVILEGES IN SCHEMA "maatwerk" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "maatwerk_maatwerk";--> statement-breakpoint
+ALTER DEFAULT PRIVILEGES IN SCHEMA "maatwerk" GRANT USAGE, SELECT ON SEQUENCES TO "maatwerk_maatwerk";
