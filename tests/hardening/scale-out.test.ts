@@ -107,8 +107,23 @@ describe('scale-out manifests and image', () => {
     });
 
     it('connects as its own database role, and leaves migrating to the migration job', () => {
-      expect(secretsOf(container)).toEqual(['maatwerk-secrets', `maatwerk-database-${name}`]);
+      expect(secretsOf(container)).toEqual([`maatwerk-database-${name}`]);
       expect(readConfig({ ...configMap, ...productionSecrets }).MIGRATE_AT_START).toBe(false);
+    });
+
+    it('signs with its own key; a subgraph trusts the platform’s public keys, the gateway none', () => {
+      const env = Object.fromEntries(
+        (container.env ?? []).map((entry: any) => [entry.name, entry.valueFrom ?? entry.value]),
+      );
+      expect(env.SIGNING_KEY).toEqual({
+        secretKeyRef: { name: 'maatwerk-signing-keys', key: name },
+      });
+      if (name === 'gateway') expect(env.TRUSTED_KEYS).toBeUndefined();
+      else {
+        expect(env.TRUSTED_KEYS).toEqual({
+          configMapKeyRef: { name: 'maatwerk-trusted-keys', key: 'jwks' },
+        });
+      }
     });
 
     it('listens, is probed and is reached on its own port', () => {

@@ -145,6 +145,8 @@ export const PERSONAL_TYPES = [
 export const NON_PERSONAL_TYPES = [
   'Query',
   'Mutation',
+  'AccessLogConnection',
+  'AccessLogEdge',
   'ActionPlan',
   'ActionPlanConnection',
   'ActionPlanEdge',
