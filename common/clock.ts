@@ -7,5 +7,14 @@ import { todayInBelgium } from './dates';
  * `new Date()`, so a pinned day holds everywhere at once.
  */
 export function today(): string {
-  return config.TODAY ?? todayInBelgium();
+  return config.TODAY ?? currentDay();
+}
+
+let known: { minute: number; day: string } | undefined;
+
+/** Today in Belgium, worked out once a minute: a formatter call on every request adds up. */
+function currentDay(): string {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (known?.minute !== minute) known = { minute, day: todayInBelgium() };
+  return known.day;
 }

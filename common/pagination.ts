@@ -1,3 +1,6 @@
+// Its types are declared here, so whoever imports its helpers (the gateway too) needs the polyfill.
+import 'reflect-metadata';
+
 import { and, asc, count, getTableColumns, gt, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { LRUCache } from 'lru-cache';

@@ -1,9 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { exportJWK, generateKeyPair } from 'jose';
-
-import { GATEWAY, publicPart, SIGNING_ALGORITHM } from '../common/access/keys';
+import { GATEWAY, newSigningJwk, publicPart } from '../common/access/keys';
 import { subgraphs } from '../subgraphs/registry';
 
 /**
@@ -12,7 +10,7 @@ import { subgraphs } from '../subgraphs/registry';
  * to `<dir>/trusted.jwks.json` (the subgraphs' TRUSTED_KEYS). Give the gateway's key to the
  * gateway alone: whoever holds it can sign any partner's caller.
  */
-async function main() {
+function main() {
   const dir = process.argv[2];
   if (!dir) {
     console.error('Usage: npm run keys -- <directory>');
@@ -22,8 +20,7 @@ async function main() {
   mkdirSync(keysDir, { recursive: true, mode: 0o700 });
   const trusted = [];
   for (const component of [GATEWAY, ...subgraphs.map((s) => s.name)]) {
-    const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
-    const jwk = { ...(await exportJWK(privateKey)), kid: component, alg: SIGNING_ALGORITHM };
+    const jwk = newSigningJwk(component);
     writeFileSync(path.join(keysDir, component), JSON.stringify(jwk), { mode: 0o600 });
     trusted.push(publicPart(jwk));
   }
@@ -33,7 +30,9 @@ async function main() {
   );
 }
 
-main().catch((error) => {
+try {
+  main();
+} catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}

@@ -1,8 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  type JsonWebKey,
+} from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
 
 import { config } from '../config';
 
@@ -14,20 +18,25 @@ import { config } from '../config';
  *
  * Production brings them in `SIGNING_KEY` (this component's private JWK, its `kid` the
  * component's name) and `TRUSTED_KEYS` (a JWKS of public keys), and refuses to start without.
- * Development makes them at first start in `KEYS_DIR`, one file per component plus the public
- * set; nothing secret is kept in the code.
+ * Development makes them at first start in `KEYS_DIR`, one file per component; nothing secret is
+ * kept in the code.
  */
 export const SIGNING_ALGORITHM = 'ES256';
 
 /** The component whose key signs partner callers. */
 export const GATEWAY = 'gateway';
 
+/** A private key (PEM) and the `kid` it signs under. */
 export interface SigningKey {
   kid: string;
-  key: KeyLike;
+  pem: string;
 }
 
-export type KeyResolver = (kid: string) => Promise<KeyLike | undefined>;
+/** The public key (PEM) of a component, by `kid`; undefined for one that is not trusted. */
+export type KeyResolver = (kid: string) => string | undefined;
+
+/** A JWK with the `kid` and `alg` the platform's keys carry. */
+export type PlatformJwk = JsonWebKey & { kid?: string; alg?: string };
 
 const privateFile = (dir: string, component: string) => path.join(dir, `${component}.private.jwk`);
 
@@ -51,26 +60,38 @@ function writeOnce(file: string, content: string): boolean {
   }
 }
 
-export function publicPart(jwk: JWK): JWK {
+/** A new P-256 key pair as a private JWK named `kid`. */
+export function newSigningJwk(kid: string): PlatformJwk {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { ...privateKey.export({ format: 'jwk' }), kid, alg: SIGNING_ALGORITHM };
+}
+
+export function publicPart(jwk: PlatformJwk): PlatformJwk {
   const { d: _private, ...rest } = jwk;
   return rest;
 }
 
-/** The development key of a component, made on first use; its public part joins the set. */
-async function developmentKey(dir: string, component: string): Promise<JWK> {
+const privatePem = (jwk: PlatformJwk) =>
+  createPrivateKey({ key: jwk, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }) as string;
+const publicPem = (jwk: PlatformJwk) =>
+  createPublicKey({ key: publicPart(jwk), format: 'jwk' }).export({
+    type: 'spki',
+    format: 'pem',
+  }) as string;
+
+/** The development key of a component, made on first use. */
+function developmentKey(dir: string, component: string): PlatformJwk {
   mkdirSync(dir, { recursive: true });
   const file = privateFile(dir, component);
-  const existing = readJson<JWK>(file);
+  const existing = readJson<PlatformJwk>(file);
   if (existing) return existing;
-  const { privateKey } = await generateKeyPair(SIGNING_ALGORITHM, { extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid: component, alg: SIGNING_ALGORITHM };
-  writeOnce(file, JSON.stringify(jwk));
+  writeOnce(file, JSON.stringify(newSigningJwk(component)));
   // Another process may have won the race: its key is the one on disk.
-  return readJson<JWK>(file)!;
+  return readJson<PlatformJwk>(file)!;
 }
 
 /** The public keys of every development component made so far. */
-function developmentTrustedKeys(dir: string): JWK[] {
+function developmentTrustedKeys(dir: string): PlatformJwk[] {
   let files: string[];
   try {
     files = readdirSync(dir).filter((file) => file.endsWith('.private.jwk'));
@@ -78,7 +99,7 @@ function developmentTrustedKeys(dir: string): JWK[] {
     return [];
   }
   return files.flatMap((file) => {
-    const jwk = readJson<JWK>(path.join(dir, file));
+    const jwk = readJson<PlatformJwk>(path.join(dir, file));
     return jwk ? [publicPart(jwk)] : [];
   });
 }
@@ -93,9 +114,9 @@ function parseJson<T>(name: string, text: string): T {
 
 /** This component's signing key: `SIGNING_KEY` in production, a development key otherwise. */
 export async function signingKeyOf(component: string): Promise<SigningKey> {
-  let jwk: JWK;
+  let jwk: PlatformJwk;
   if (config.SIGNING_KEY) {
-    jwk = parseJson<JWK>('SIGNING_KEY', config.SIGNING_KEY);
+    jwk = parseJson<PlatformJwk>('SIGNING_KEY', config.SIGNING_KEY);
     if (jwk.kid !== component) {
       throw new Error(
         `Invalid environment: SIGNING_KEY has kid "${jwk.kid}", but this component is "${component}"`,
@@ -107,9 +128,9 @@ export async function signingKeyOf(component: string): Promise<SigningKey> {
       `Invalid environment: set SIGNING_KEY (the ${SIGNING_ALGORITHM} private JWK of ${component}) in production`,
     );
   } else {
-    jwk = await developmentKey(config.KEYS_DIR, component);
+    jwk = developmentKey(config.KEYS_DIR, component);
   }
-  return { kid: component, key: (await importJWK(jwk, SIGNING_ALGORITHM)) as KeyLike };
+  return { kid: component, pem: privatePem(jwk) };
 }
 
 /**
@@ -120,7 +141,7 @@ export async function signingKeyOf(component: string): Promise<SigningKey> {
  */
 export function trustedKeys(): KeyResolver {
   if (config.TRUSTED_KEYS) {
-    const set = parseJson<{ keys?: JWK[] }>('TRUSTED_KEYS', config.TRUSTED_KEYS);
+    const set = parseJson<{ keys?: PlatformJwk[] }>('TRUSTED_KEYS', config.TRUSTED_KEYS);
     const keys = set.keys ?? [];
     if (keys.some((jwk) => jwk.d)) {
       throw new Error('Invalid environment: TRUSTED_KEYS must hold public keys only');
@@ -131,24 +152,22 @@ export function trustedKeys(): KeyResolver {
     return resolverOver(() => keys, false);
   }
   if (config.NODE_ENV === 'production') {
-    throw new Error(
-      'Invalid environment: set TRUSTED_KEYS (the JWKS of the platform) in production',
-    );
+    throw new Error('Invalid environment: set TRUSTED_KEYS (the JWKS of the platform) in production');
   }
   return resolverOver(() => developmentTrustedKeys(config.KEYS_DIR), true);
 }
 
-function resolverOver(read: () => JWK[], reloadOnMiss: boolean): KeyResolver {
-  let byKid = new Map<string, Promise<KeyLike>>();
+function resolverOver(read: () => PlatformJwk[], reloadOnMiss: boolean): KeyResolver {
+  let byKid = new Map<string, string>();
   const load = () => {
     byKid = new Map(
       read()
         .filter((jwk) => typeof jwk.kid === 'string')
-        .map((jwk) => [jwk.kid!, importJWK(jwk, SIGNING_ALGORITHM) as Promise<KeyLike>]),
+        .map((jwk) => [jwk.kid!, publicPem(jwk)]),
     );
   };
   load();
-  return async (kid) => {
+  return (kid) => {
     if (!byKid.has(kid) && reloadOnMiss) load();
     return byKid.get(kid);
   };

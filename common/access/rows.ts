@@ -18,6 +18,9 @@ const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
   'JOB_COACH',
 ]);
 
+/** Roles that other organisations' relations can be delegated to (DOMAIN A.2.4). */
+const DELEGATED_ROLES: ReadonlySet<Caller['role']> = new Set<Role>(['LG_ICF_CONSULTANT']);
+
 /** Roles that work for one employer: they see its own referrals and placements only (note 14). */
 const EMPLOYER_ROLES: ReadonlySet<Caller['role']> = new Set<Role>(['EMPLOYER', 'JOB_COACH']);
 
@@ -61,7 +64,8 @@ export class RowScope {
     if (this.platform) return undefined;
     if (role === 'CITIZEN') return sql`${personId} = ${sub}`;
     if (DIRECTORY_ROLES.has(role) && purpose) {
-      return inDirectory({ org, purpose }, personId, this.today);
+      // An SO adviesbevoegdheid delegates OCMW clients to local governments' consultants.
+      return inDirectory([{ org, purpose }], personId, this.today, DELEGATED_ROLES.has(role));
     }
     // Monitors, the department and federations reach no person at all, only aggregates.
     return sql`false`;

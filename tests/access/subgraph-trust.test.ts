@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 
 import { SignJWT } from 'jose';
 
@@ -107,7 +107,7 @@ describe('subgraphs trust only the gateway (DOMAIN A.2.7)', () => {
         .setJti(randomUUID())
         .setIssuedAt()
         .setExpirationTime('10s')
-        .sign(maatwerkKey.key);
+        .sign(createPrivateKey(maatwerkKey.pem));
     expect((await call(ENTITIES, { 'x-gateway-token': await claim(GATEWAY) })).status).toBe(401);
     expect((await call(ENTITIES, { 'x-gateway-token': await claim('maatwerk') })).status).toBe(401);
   });
@@ -118,14 +118,14 @@ describe('subgraphs trust only the gateway (DOMAIN A.2.7)', () => {
         .setProtectedHeader({ alg: 'ES256', kid: GATEWAY })
         .setIssuer(GATEWAY)
         .setAudience('persons');
-    const noJti = await base().setIssuedAt().setExpirationTime('10s').sign(gatewayKey.key);
+    const noJti = await base().setIssuedAt().setExpirationTime('10s').sign(createPrivateKey(gatewayKey.pem));
     expect((await call(ENTITIES, { 'x-gateway-token': noJti })).status).toBe(401);
     const now = Math.floor(Date.now() / 1000);
     const old = await base()
       .setJti(randomUUID())
       .setIssuedAt(now - 10 * TOKEN_LIFETIME_SECONDS)
       .setExpirationTime(now + 60)
-      .sign(gatewayKey.key);
+      .sign(createPrivateKey(gatewayKey.pem));
     expect((await call(ENTITIES, { 'x-gateway-token': old })).status).toBe(401);
   });
 
@@ -141,7 +141,7 @@ describe('subgraphs trust only the gateway (DOMAIN A.2.7)', () => {
         .setJti(randomUUID())
         .setIssuedAt()
         .setExpirationTime('10s')
-        .sign(gatewayKey.key);
+        .sign(createPrivateKey(gatewayKey.pem));
       expect((await call(ENTITIES, { 'x-gateway-token': token })).status).toBe(401);
     }
     await expect(
