@@ -5,8 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
   transform: {
-    // Transpile only (type checking is `npm run check:type`); ts-jest keeps decorator metadata.
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    // ts-jest keeps decorator metadata, and reports a type error in a test as its failure.
+    '^.+\\.ts$': ['ts-jest', { diagnostics: true, tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   testTimeout: 60_000,
   maxWorkers: 2,

@@ -57,6 +57,11 @@ const environmentSchema = z.object({
    * leaked long-lived token stops working. The demo tokens live 8 h.
    */
   AUTH_MAX_TOKEN_AGE: duration.default(12 * 3600),
+  /**
+   * Days an employer keeps a person's file after the match closes: after the placement ends, or
+   * after the hire (the placement then holds it). Applies to the facts recorded from then on.
+   */
+  EMPLOYER_ACCESS_AFTER_END_DAYS: z.coerce.number().int().min(0).default(90),
   /** Seconds a connection's `totalCount` is reused for the same list, filters and scope. */
   COUNT_CACHE_SECONDS: z.coerce.number().min(0).default(10),
   /** Seconds a period's figures are reused before they are counted again (their `asOf`). */

@@ -12,7 +12,12 @@ import {
 } from 'graphql';
 
 import type { Role } from '../common/access/caller';
-import { isSelfOnlyNode, ruleOfField, type FieldRule } from '../common/access/categories';
+import {
+  isSelfOnlyNode,
+  revealsOfNode,
+  ruleOfField,
+  type FieldRule,
+} from '../common/access/categories';
 import { visibleTo } from '../common/access/policy';
 import { domainError, ErrorCode } from '../common/errors';
 import type { GatewayContext } from './subgraph-source';
@@ -42,6 +47,9 @@ function rulesOf(supergraphSdl: string): Map<string, FieldRule> {
     if (isSelfOnlyNode(definition)) {
       rules.set(definition.name.value, { minimal: false, selfOnly: true });
     }
+    // So does a type whose values reveal a category the role does not read (B.7.11).
+    const reveals = revealsOfNode(definition);
+    if (reveals) rules.set(definition.name.value, { minimal: false, selfOnly: false, reveals });
   }
   return rules;
 }

@@ -7,6 +7,8 @@ import { advices, indicationRequests } from '../subgraphs/indications/tables';
 import { spoedHireRecorded } from '../subgraphs/indications/workflow/spoed';
 
 import { relationsOf, seedDirectory, type RelationRow } from '../common/access/directory';
+import { orgRef } from '../common/access/caller';
+import { personaNamed } from '../common/access/personas';
 import type { EnumValue } from '../common/enums';
 import { addMonths } from '../subgraphs/maatwerk/rules';
 import {
@@ -839,6 +841,7 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
       wopRef: supported ? wopRefOf(advice.id) : null,
       qualifiedGuide: type === 'BVS' ? null : fullName(faker),
       colleagueCoach: supported && !guideIsDirectColleague ? fullName(faker) : null,
+      jobCoach: jobCoachOf(referral.employerId, id),
     });
     const placement = end ? endedPlacement(hired, end) : hired;
     rows.placements.push(placement);
@@ -1262,4 +1265,17 @@ const at = (isoDay: string, hour: number) =>
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The demo job coach coaches every other worker of their employer (by placement number), so
+ * the persona sees some of its employer's workers and not the others (note 14). Drawn without
+ * the faker, so the rest of the world is the same with or without it.
+ */
+const DEMO_JOB_COACH = personaNamed('job-coach-1');
+
+function jobCoachOf(employerId: string, placementId: string): string | null {
+  const coachesFor = orgRef(DEMO_JOB_COACH.org, 'employer');
+  const number = Number(placementId.replace(/\D/g, ''));
+  return employerId === coachesFor && number % 2 === 0 ? DEMO_JOB_COACH.sub : null;
 }

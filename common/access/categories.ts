@@ -93,6 +93,24 @@ export function SelfOnly() {
   return Directive(`@tag(name: "${SELF_ONLY_TAG}")`);
 }
 
+/**
+ * Marks a field (or type) whose values reveal another category than its own: a person's consents
+ * show an OCMW mandate, so assistance status (c). Only a caller who reads that category of
+ * persons (not none, not aggregates) reads it, or sees it in introspection (B.7.11).
+ */
+export function Reveals(category: DataCategory) {
+  return Directive(`@tag(name: "${REVEALS_PREFIX}${category}")`);
+}
+
+/** The category a schema element's values reveal, if it declares one. */
+export function revealsOfNode(
+  node: NodeWithDirectives | null | undefined,
+): DataCategory | undefined {
+  const tag = tagsOf(node).find((name) => name.startsWith(REVEALS_PREFIX));
+  return tag ? (tag.slice(REVEALS_PREFIX.length) as DataCategory) : undefined;
+}
+
+const REVEALS_PREFIX = 'reveals-';
 const PERSON_KEY_PREFIX = 'person-key-';
 const SELF_ONLY_TAG = 'self-only';
 
@@ -136,6 +154,8 @@ export interface FieldRule {
   minimal: boolean;
   views?: readonly number[];
   selfOnly: boolean;
+  /** Another category its values reveal, which the reader must read of persons too. */
+  reveals?: DataCategory;
 }
 
 /**
@@ -151,11 +171,14 @@ export function ruleOfField(
     categoryOfNode(field.astNode) ??
     (field.name === 'id' ? undefined : categoryOfNode(type.astNode));
   const selfOnly = isSelfOnlyNode(field.astNode) || isSelfOnlyNode(type.astNode);
-  if (!category && !selfOnly) return undefined;
+  const reveals =
+    revealsOfNode(field.astNode) ?? (field.name === 'id' ? undefined : revealsOfNode(type.astNode));
+  if (!category && !selfOnly && !reveals) return undefined;
   return {
     category: category?.category,
     minimal: category?.minimal ?? false,
     ...(category?.views ? { views: category.views } : {}),
     selfOnly,
+    ...(reveals ? { reveals } : {}),
   };
 }

@@ -1,9 +1,10 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 
+import { config } from '../config';
 import { addDays } from '../dates';
 import type { Database } from '../db/connection';
-import { consentPurpose, Purpose } from './purposes';
+import { coachingPurpose, consentPurpose, Purpose } from './purposes';
 import { delegations, relations } from './tables';
 
 /**
@@ -61,7 +62,7 @@ export type DirectoryFact =
     }
   /**
    * A referral opens the candidate's file to the employer (B.4 note 11); after a failed match
-   * only for the feedback period.
+   * only for the feedback period, after a hire for the days the placement needs to start.
    */
   | {
       kind: 'referral';
@@ -71,8 +72,13 @@ export type DirectoryFact =
       proposedOn: string;
       /** The day the match failed, or null while it runs or once it led to a hire. */
       failedOn: string | null;
+      /** The day it led to a hire, or null. */
+      hiredOn: string | null;
     }
-  /** A placement opens the worker's file to the employer and an enclave's host while it runs. */
+  /**
+   * A placement opens the worker's file to the employer and an enclave's host while it runs,
+   * and for a while after it ends (note 14); to its job coach while it runs.
+   */
   | {
       kind: 'placement';
       id: string;
@@ -81,6 +87,10 @@ export type DirectoryFact =
       hostEmployerId: string | null;
       startDate: string;
       endDate: string | null;
+      /** The job coach assigned to the worker (a user of the employer), or null. */
+      jobCoach: string | null;
+      /** The day the job coach was assigned (or unassigned): their relation runs from then. */
+      assignedOn?: string;
     };
 
 /** The relations a fact holds; `source` ties them to the fact, so a change of the fact updates them. */
@@ -136,24 +146,60 @@ export function relationsOf(fact: DirectoryFact): RelationRow[] {
         {
           org: `employer:${fact.employerId}`,
           personId: fact.personId,
-          purpose: Purpose.EMPLOYMENT,
+          purpose: Purpose.CANDIDACY,
           validFrom: fact.proposedOn,
-          validUntil: fact.failedOn ? addDays(fact.failedOn, FEEDBACK_ACCESS_DAYS) : null,
+          validUntil: fact.failedOn
+            ? addDays(fact.failedOn, FEEDBACK_ACCESS_DAYS)
+            : fact.hiredOn
+              ? addDays(fact.hiredOn, config.EMPLOYER_ACCESS_AFTER_END_DAYS)
+              : null,
           source: `referral:${fact.id}`,
         },
       ];
     case 'placement':
-      return [fact.employerId, fact.hostEmployerId]
-        .filter((employerId): employerId is string => employerId !== null)
-        .map((employerId) => ({
-          org: `employer:${employerId}`,
-          personId: fact.personId,
-          purpose: Purpose.EMPLOYMENT,
-          validFrom: fact.startDate,
-          validUntil: fact.endDate,
-          source: `placement:${fact.id}`,
-        }));
+      return placementRelations(fact);
   }
+}
+
+/**
+ * The employer (and an enclave's host) employs the worker from the start to the end of the
+ * placement, then keeps the file as a former employer's for the configured days; the assigned
+ * job coach coaches the worker while the placement runs.
+ */
+function placementRelations(fact: Extract<DirectoryFact, { kind: 'placement' }>): RelationRow[] {
+  const source = `placement:${fact.id}`;
+  const { personId, startDate, endDate } = fact;
+  return [fact.employerId, fact.hostEmployerId]
+    .filter((employerId): employerId is string => employerId !== null)
+    .flatMap((employerId): RelationRow[] => {
+      const org = `employer:${employerId}`;
+      const employed = { org, personId, purpose: Purpose.EMPLOYMENT, validFrom: startDate };
+      const coached =
+        fact.jobCoach && employerId === fact.employerId
+          ? [
+              {
+                ...employed,
+                purpose: coachingPurpose(fact.jobCoach),
+                validFrom: fact.assignedOn ?? startDate,
+                validUntil: endDate,
+                source,
+              },
+            ]
+          : [];
+      if (!endDate) return [{ ...employed, validUntil: null, source }, ...coached];
+      return [
+        { ...employed, validUntil: endDate, source },
+        {
+          org,
+          personId,
+          purpose: Purpose.FORMER_EMPLOYMENT,
+          validFrom: addDays(endDate, 1),
+          validUntil: addDays(endDate, config.EMPLOYER_ACCESS_AFTER_END_DAYS),
+          source,
+        },
+        ...coached,
+      ];
+    });
 }
 
 /**
@@ -225,10 +271,10 @@ export function inDirectory(
   return sql`${personId} in (${sql.join([...own, ...throughDelegations], sql` union all `)})`;
 }
 
-/** The consents of one type in force on `today`: person → the consent's id, for one organisation. */
-export async function consentsGiven(
+/** An organisation's relations for one purpose in force on `today`: person → the fact behind it. */
+export async function relationsHeld(
   db: Database,
-  query: { org: string; type: string; personIds: string[]; today: string },
+  query: { org: string; purpose: string; personIds: string[]; today: string },
 ): Promise<Map<string, string>> {
   if (query.personIds.length === 0) return new Map();
   const rows = await db
@@ -237,12 +283,24 @@ export async function consentsGiven(
     .where(
       and(
         eq(relations.org, query.org),
-        eq(relations.purpose, consentPurpose(query.type)),
+        eq(relations.purpose, query.purpose),
         sql`${relations.personId} = any(${sql.param(query.personIds)}::text[])`,
         holdsOn(relations, query.today),
       ),
     );
-  return new Map(rows.map((row) => [row.personId, row.source.replace(/^consent:/, '')]));
+  return new Map(rows.map((row) => [row.personId, row.source]));
+}
+
+/** The consents of one type in force on `today`: person → the consent's id, for one organisation. */
+export async function consentsGiven(
+  db: Database,
+  query: { org: string; type: string; personIds: string[]; today: string },
+): Promise<Map<string, string>> {
+  const { type, ...rest } = query;
+  const held = await relationsHeld(db, { ...rest, purpose: consentPurpose(type) });
+  return new Map(
+    [...held].map(([personId, source]) => [personId, source.replace(/^consent:/, '')]),
+  );
 }
 
 /**
@@ -251,7 +309,9 @@ export async function consentsGiven(
  * revoked), one it did not is opened.
  */
 export async function recordFact(tx: Database, fact: DirectoryFact): Promise<void> {
-  for (const relation of relationsOf(fact)) {
+  const current = relationsOf(fact);
+  if (fact.kind === 'placement' && fact.assignedOn) await endOtherCoaching(tx, fact, current);
+  for (const relation of current) {
     const updated = await tx
       .update(relations)
       .set({ validUntil: relation.validUntil ?? null })
@@ -265,6 +325,33 @@ export async function recordFact(tx: Database, fact: DirectoryFact): Promise<voi
       .returning({ id: relations.id });
     if (updated.length === 0) await tx.insert(relations).values(relation);
   }
+}
+
+/**
+ * A worker has one job coach: when another is assigned (or none), the former coach's relation
+ * ends the day before the fact's relations are written, which is today for a mutation.
+ */
+async function endOtherCoaching(
+  tx: Database,
+  fact: Extract<DirectoryFact, { kind: 'placement' }>,
+  current: RelationRow[],
+): Promise<void> {
+  const source = `placement:${fact.id}`;
+  const kept = current
+    .filter((r) => r.purpose.startsWith(coachingPurpose('')))
+    .map((r) => r.purpose);
+  await tx
+    .update(relations)
+    .set({
+      validUntil: sql`least(coalesce(${relations.validUntil}, 'infinity'::date), ${fact.assignedOn}::date - 1)`,
+    })
+    .where(
+      and(
+        eq(relations.source, source),
+        sql`${relations.purpose} like ${`${coachingPurpose('')}%`}`,
+        kept.length ? sql`${relations.purpose} <> all(${sql.param(kept)}::text[])` : undefined,
+      ),
+    );
 }
 
 /**

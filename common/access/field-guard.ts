@@ -13,7 +13,8 @@ import {
 import { notFound } from '../errors';
 import { personKeyOfNode, ruleOfField, type FieldRule } from './categories';
 import { PERSONAL_CATEGORIES } from './matrix';
-import { forbidden, type RequestPolicy } from './policy';
+import { NEUTRAL_CODES, neutralised } from './neutral-codes';
+import { forbidden, readsPersons, type RequestPolicy } from './policy';
 import { MUTATION_WRITERS } from './writers';
 
 interface GuardedContext {
@@ -70,6 +71,7 @@ export function guardFields(schema: GraphQLSchema): GraphQLSchema {
           filters,
           personKey: type === queryType ? undefined : personKey,
           lookup: type === queryType ? lookupOf(field) : undefined,
+          neutralCodes: NEUTRAL_CODES[getNamedType(field.type).name],
         });
       }
     }
@@ -145,9 +147,9 @@ interface Guarded {
   /** Where the person's id sits on the resolved parent; undefined for root fields. */
   personKey: string | undefined;
   lookup: Lookup | undefined;
+  /** Codes of the field's enum that reveal assistance status, and their neutral stand-ins. */
+  neutralCodes: Readonly<Record<string, string>> | undefined;
 }
-
-const NO_CONSENT = 'the person has not given your organisation the consent it needs';
 
 /** One call of a guarded field: what the resolver needs, without a closure per call. */
 interface Call {
@@ -199,10 +201,11 @@ class FieldGuard {
     if (!rule) return this.resolved(call);
     call.personId = this.personal && personKey ? personIdOf(source, personKey) : undefined;
     const decision = policy.decide(rule, call.personId);
-    if ('consentFor' in decision) {
+    if ('relationFor' in decision) {
+      const category = decision.relationFor;
       return policy
-        .consented(call.personId!, decision.consentFor)
-        .then((given) => this.settle(call, given, NO_CONSENT));
+        .holdsRelation(call.personId!, category)
+        .then((held) => this.settle(call, held, held ? '' : policy.withoutRelation(category)));
     }
     return decision.allowed ? this.settle(call, true, '') : this.settle(call, false, decision.why);
   }
@@ -220,6 +223,12 @@ class FieldGuard {
 
   private resolved(call: Call): unknown {
     const value = this.resolve(call.source, call.args, call.context, call.info);
+    const codes = this.guarded.neutralCodes;
+    if (codes && !readsPersons(call.policy.level('c'))) {
+      return value instanceof Promise
+        ? value.then((found) => neutralised(found, codes))
+        : neutralised(value, codes);
+    }
     if (!call.asked) return value;
     return value instanceof Promise
       ? value.then((found) => this.found(call, found))

@@ -5,10 +5,11 @@ import type { DataCategory } from './categories';
  * How a role may read a category: `full` (R, W), `minimal` (r: only the fields of its minimised
  * view), `minimalOrConsent` (r with C: the minimised view, the rest with the person's consent),
  * `consent` (C: full, but only for persons who consented to the reading organisation),
- * `aggregate` (A: counts with small-cell suppression, never a person), `none` (–).
+ * `aggregate` (A: counts with small-cell suppression, never a person), `ownEmployees` (full, but
+ * only for the persons the caller's organisation employs today: note 14), `none` (–).
  */
 export type AccessLevel =
-  'full' | 'minimal' | 'minimalOrConsent' | 'consent' | 'aggregate' | 'none';
+  'full' | 'minimal' | 'minimalOrConsent' | 'consent' | 'aggregate' | 'ownEmployees' | 'none';
 
 type Row = Record<DataCategory, AccessLevel>;
 
@@ -17,6 +18,7 @@ const m = 'minimal';
 const C = 'consent';
 const mC = 'minimalOrConsent';
 const A = 'aggregate';
+const E = 'ownEmployees';
 const _ = 'none';
 
 function row(cells: AccessLevel[]): Row {
@@ -28,7 +30,8 @@ function row(cells: AccessLevel[]): Row {
 /**
  * DOMAIN B.4, column by column (a … r). Its "[proposal]" cells are decisions (A.3). `R·C`/`W·C`
  * read as consent; `R/W` as full. An employer's identity (a, C¹¹) needs a referral, placement or
- * opt-in, which the reference directory holds, so it reads as full within the row scope.
+ * opt-in, which the reference directory holds, so it reads as full within the row scope. Its
+ * R on k (the work support package) is read with note 14: its own employees', not a candidate's.
  */
 export const ACCESS_MATRIX: Record<Role, Row> = {
   //                     a  b  c  d  e  f  g  h  i  j  k  l  m  n  o  p  q  r
@@ -39,7 +42,7 @@ export const ACCESS_MATRIX: Record<Role, Row> = {
   GTB_COUNSELLOR: row([F, F, m, m, F, F, F, C, m, F, F, F, F, F, _, _, A, A]),
   OCMW_SOCIAL_WORKER: row([F, F, F, F, C, F, F, _, _, m, _, m, F, m, F, m, F, A]),
   LG_ICF_CONSULTANT: row([F, F, F, m, F, F, _, C, F, F, m, F, _, _, m, _, A, A]),
-  EMPLOYER: row([F, m, _, _, _, _, _, _, m, m, F, m, F, F, _, _, _, A]),
+  EMPLOYER: row([F, m, _, _, _, _, _, _, m, m, E, m, F, F, _, _, _, A]),
   JOB_COACH: row([F, _, _, _, _, _, _, _, m, m, _, _, _, F, _, _, _, _]),
   CITY_MONITOR: row([_, _, _, _, _, _, _, _, _, _, _, _, _, _, F, F, F, A]),
   DEPARTMENT_ANALYST: row([_, _, _, _, _, _, _, _, _, _, _, _, _, _, F, F, A, A]),

@@ -7,9 +7,10 @@ import { domainError, ErrorCode } from '../errors';
 import { AuditTrail } from './audit';
 import type { Caller, Role } from './caller';
 import { DATA_CATEGORIES, type DataCategory, type FieldRule } from './categories';
-import { consentsGiven } from './directory';
+import { relationsHeld } from './directory';
 import type { ForwardedCaller } from './gateway-token';
 import { ACCESS_MATRIX, MINIMAL_VIEW, PERSONAL_CATEGORIES, type AccessLevel } from './matrix';
+import { consentPurpose, Purpose } from './purposes';
 import { RowScope } from './rows';
 import { MUTATION_WRITERS } from './writers';
 
@@ -30,12 +31,16 @@ export function levelOf(who: Who, category: DataCategory): AccessLevel {
 
 /**
  * A read decided: allowed, refused with the reason a partner reads, or allowed only if the
- * person gave the caller's organisation the consent for the category.
+ * caller's organisation holds, with that person, the relation the category needs: the person's
+ * consent, or (note 14) their employment.
  */
 export type ReadDecision =
-  { allowed: true } | { allowed: false; why: string } | { consentFor: DataCategory };
+  { allowed: true } | { allowed: false; why: string } | { relationFor: DataCategory };
 
 const ALLOWED: ReadDecision = { allowed: true };
+
+/** Whether a level reads anything of one person: not nothing, not only aggregates. */
+export const readsPersons = (level: AccessLevel) => level !== 'none' && level !== 'aggregate';
 
 /** Whether a field is in the role's minimised view of its category (B.4 "r" and its note). */
 function inMinimisedView(role: Role, rule: FieldRule): boolean {
@@ -56,6 +61,11 @@ export function decideRead(
   personId: string | undefined,
 ): ReadDecision {
   if (who.role === 'SYSTEM') return ALLOWED;
+  if (rule.reveals && !readsPersons(levelOf(who, rule.reveals))) {
+    return refused(
+      `it reveals ${DATA_CATEGORIES[rule.reveals]} (data category ${rule.reveals}), which your mandate does not include (B.7.11)`,
+    );
+  }
   if (rule.selfOnly) {
     if (who.role !== 'CITIZEN') return refused('only the person it is about may read it');
     if (personId !== undefined && personId !== who.sub) {
@@ -76,12 +86,16 @@ export function decideRead(
       if (minimised) return ALLOWED;
       return personId === undefined
         ? refused('beyond the minimised view it needs the consent of the person it is about')
-        : { consentFor: rule.category };
+        : { relationFor: rule.category };
     case 'consent':
       // Consent is given person by person: with no person known, nothing can open it.
       return personId === undefined
         ? refused('it needs the consent of the person it is about, and no one person is asked for')
-        : { consentFor: rule.category };
+        : { relationFor: rule.category };
+    case 'ownEmployees':
+      return personId === undefined
+        ? refused('only of your own employees, and no one person is asked for')
+        : { relationFor: rule.category };
     case 'aggregate':
       // Figures about many people are readable; a field about one person never is.
       return personal ? refused('your mandate includes only aggregates of this category') : ALLOWED;
@@ -96,11 +110,13 @@ export function decideRead(
  */
 export function visibleTo(role: Role, rule: FieldRule): boolean {
   if (rule.selfOnly && role !== 'CITIZEN') return false;
+  if (rule.reveals && !readsPersons(ACCESS_MATRIX[role][rule.reveals])) return false;
   if (!rule.category) return true;
   switch (ACCESS_MATRIX[role][rule.category]) {
     case 'full':
     case 'consent':
     case 'minimalOrConsent':
+    case 'ownEmployees':
       return true;
     case 'minimal':
       return inMinimisedView(role, rule);
@@ -128,7 +144,7 @@ export function forbidden(subject: string, rule: FieldRule, why: string) {
 export class RequestPolicy {
   readonly audit = new AuditTrail();
   readonly rows: RowScope;
-  private readonly consents: DataLoader<string, boolean>;
+  private readonly relations: DataLoader<string, boolean>;
 
   constructor(
     readonly caller: ForwardedCaller,
@@ -136,15 +152,15 @@ export class RequestPolicy {
     readonly today: string,
   ) {
     this.rows = new RowScope(caller, today);
-    this.consents = new DataLoader(async (keys) => {
+    this.relations = new DataLoader(async (keys) => {
       const wanted = keys.map((key) => JSON.parse(key) as [string, string]);
-      const given = new Set<string>();
-      for (const type of new Set(wanted.map(([, consentType]) => consentType))) {
-        const personIds = wanted.filter(([, t]) => t === type).map(([personId]) => personId);
-        const found = await consentsGiven(db, { org: caller.org, type, personIds, today });
-        for (const personId of found.keys()) given.add(JSON.stringify([personId, type]));
+      const held = new Set<string>();
+      for (const purpose of new Set(wanted.map(([, p]) => p))) {
+        const personIds = wanted.filter(([, p]) => p === purpose).map(([personId]) => personId);
+        const found = await relationsHeld(db, { org: caller.org, purpose, personIds, today });
+        for (const personId of found.keys()) held.add(JSON.stringify([personId, purpose]));
       }
-      return keys.map((key) => given.has(key));
+      return keys.map((key) => held.has(key));
     });
   }
 
@@ -169,11 +185,27 @@ export class RequestPolicy {
     return decideRead(this.caller, rule, personId);
   }
 
-  /** Whether the person gave the caller's organisation the consent a category needs. */
-  async consented(personId: string, category: DataCategory): Promise<boolean> {
+  /**
+   * Whether the caller's organisation holds, today, the relation with the person that opens a
+   * person-by-person cell of this category: its employment (note 14), or the person's consent.
+   */
+  async holdsRelation(personId: string, category: DataCategory): Promise<boolean> {
+    const purpose = this.purposeOpening(category);
+    if (!purpose) return false;
+    return this.relations.load(JSON.stringify([personId, purpose]));
+  }
+
+  /** Why a person-by-person cell stayed closed, as the partner reads it. */
+  withoutRelation(category: DataCategory): string {
+    return this.level(category) === 'ownEmployees'
+      ? 'it is read of your own employees only (B.4 note 14), and this person is not one today'
+      : 'the person has not given your organisation the consent it needs';
+  }
+
+  private purposeOpening(category: DataCategory): string | undefined {
+    if (this.level(category) === 'ownEmployees') return Purpose.EMPLOYMENT;
     const consentType = CONSENT_FOR_CATEGORY[category];
-    if (!consentType) return false;
-    return this.consents.load(JSON.stringify([personId, consentType]));
+    return consentType ? consentPurpose(consentType) : undefined;
   }
 
   /**

@@ -9,6 +9,10 @@ export const Purpose = {
   INDICATION: 'INDICATION',
   SOCIAL_INTEGRATION: 'SOCIAL_INTEGRATION',
   EMPLOYMENT: 'EMPLOYMENT',
+  /** A referred candidate's file, at the employer it is referred to (B.4 note 11). */
+  CANDIDACY: 'CANDIDACY',
+  /** A former employee's file, kept for the days after the placement ends (note 14). */
+  FORMER_EMPLOYMENT: 'FORMER_EMPLOYMENT',
   MONITORING: 'MONITORING',
   PACT_SETTLEMENT: 'PACT_SETTLEMENT',
 } as const;
@@ -16,6 +20,19 @@ export type Purpose = (typeof Purpose)[keyof typeof Purpose];
 
 /** The legal bases a mandate rests on (DOMAIN A.2.2). */
 export const LEGAL_BASES = ['CONSENT', 'SO', 'PROTOCOL', 'DECREE', 'KSZ_AUTHORISATION'] as const;
+
+/**
+ * A job coach reaches the workers assigned to them (note 14): the relation is their employer's,
+ * for the purpose of coaching by that coach, e.g. `COACHING:job-coach-1`.
+ */
+export const coachingPurpose = (coachSub: string) => `COACHING:${coachSub}`;
+
+/** The purposes an employer's mandate for EMPLOYMENT reaches persons by (note 11, note 14). */
+export const EMPLOYER_PURPOSES: readonly string[] = [
+  Purpose.EMPLOYMENT,
+  Purpose.CANDIDACY,
+  Purpose.FORMER_EMPLOYMENT,
+];
 
 /** Relations created by a consent carry the consent type as their purpose, e.g. `CONSENT:ATTEST_DATAKOPPELING`. */
 export const consentPurpose = (consentType: string) => `CONSENT:${consentType}`;

@@ -4,8 +4,9 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { domainError, ErrorCode } from '../errors';
 import type { Area } from '../statistics/area-table';
 import { orgRef, type Caller, type Role } from './caller';
-import { inDirectory } from './directory';
+import { inDirectory, type DirectoryPair } from './directory';
 import { ACCESS_MATRIX, MINIMAL_VIEW } from './matrix';
+import { coachingPurpose, EMPLOYER_PURPOSES, Purpose } from './purposes';
 
 /** Roles that see persons through the reference directory (DOMAIN A.2.4). */
 const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
@@ -60,15 +61,29 @@ export class RowScope {
 
   /** The persons the caller may see: itself, its relations for the purpose, or nobody. */
   persons(personId: AnyPgColumn): SQL | undefined {
-    const { role, sub, org, purpose } = this.caller;
+    const { role, sub, purpose } = this.caller;
     if (this.platform) return undefined;
     if (role === 'CITIZEN') return sql`${personId} = ${sub}`;
     if (DIRECTORY_ROLES.has(role) && purpose) {
       // An SO adviesbevoegdheid delegates OCMW clients to local governments' consultants.
-      return inDirectory([{ org, purpose }], personId, this.today, DELEGATED_ROLES.has(role));
+      return inDirectory(this.pairs(), personId, this.today, DELEGATED_ROLES.has(role));
     }
     // Monitors, the department and federations reach no person at all, only aggregates.
     return sql`false`;
+  }
+
+  /**
+   * The relations a caller reaches persons by: its organisation's for its purpose; an employer's
+   * for employment reach its employees, referred candidates and, for a while, former employees
+   * (notes 11 and 14); a job coach's, the workers assigned to that coach only (note 14).
+   */
+  private pairs(): DirectoryPair[] {
+    const { role, sub, org, purpose } = this.caller;
+    if (role === 'JOB_COACH') return [{ org, purpose: coachingPurpose(sub) }];
+    if (role === 'EMPLOYER' && purpose === Purpose.EMPLOYMENT) {
+      return EMPLOYER_PURPOSES.map((employment) => ({ org, purpose: employment }));
+    }
+    return [{ org, purpose: purpose! }];
   }
 
   /**

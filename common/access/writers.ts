@@ -62,6 +62,7 @@ export const MUTATION_WRITERS: Readonly<Record<string, Writers>> = {
   moveReferral: { category: 'n', roles: [...VDAB_GUIDANCE, 'EMPLOYER'] },
   hireCandidate: { category: 'n', roles: ['EMPLOYER'] },
   endPlacement: { category: 'n', roles: ['EMPLOYER'] },
+  assignJobCoach: { category: 'n', roles: ['EMPLOYER'] },
   drawUpSupportPlan: { category: 'n', roles: ['EMPLOYER'] },
   reviewSupportPlan: { category: 'n', roles: ['EMPLOYER', 'JOB_COACH'] },
   // agreements

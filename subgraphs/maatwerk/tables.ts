@@ -220,6 +220,8 @@ export const placements = maatwerkSchema.table(
     wopRef: text('wop_ref'),
     qualifiedGuide: text('qualified_guide'),
     colleagueCoach: text('colleague_coach'),
+    /** The job coach assigned to the worker: a user (`sub`) of the employer (note 14). */
+    jobCoach: text('job_coach'),
     status: placementStatusEnum('status').notNull(),
     endReason: placementEndReasonEnum('end_reason'),
     unpaid: boolean('unpaid').notNull().default(false),

@@ -83,7 +83,8 @@ const ruleOf = (field: TaggedField): FieldRule => ({ ...field, selfOnly: false }
 const describeField = (field: TaggedField) =>
   `${field.category}${field.minimal ? ' (r)' : field.views ? ` (note ${field.views})` : ''}`;
 
-type Expected = 'allowed' | 'refused' | 'consent';
+/** `relation`: allowed person by person, if the caller holds the consent or employment it needs. */
+type Expected = 'allowed' | 'refused' | 'relation';
 
 /**
  * Cells whose note decides how they read, written down here: the employer's identity (C¹¹) is
@@ -91,7 +92,11 @@ type Expected = 'allowed' | 'refused' | 'consent';
  * what puts the candidate in the employer's reference directory; so within its rows it reads in
  * full, and it never reaches anyone else.
  */
-const READ_DECISIONS: Record<string, Level> = { 'EMPLOYER:a': 'full' };
+const READ_DECISIONS: Record<string, Level> = {
+  'EMPLOYER:a': 'full',
+  // Issue 14: the work support package (k) of the employer's own employees, not of a candidate.
+  'EMPLOYER:k': 'ownEmployees',
+};
 
 /** What B.4 says of one read, from the hand table alone. */
 function expectedRead(role: string, field: TaggedField, person: boolean): Expected {
@@ -102,9 +107,10 @@ function expectedRead(role: string, field: TaggedField, person: boolean): Expect
       return inView(role, field) ? 'allowed' : 'refused';
     case 'minimalOrConsent':
       if (inView(role, field)) return 'allowed';
-      return person ? 'consent' : 'refused';
+      return person ? 'relation' : 'refused';
     case 'consent':
-      return person ? 'consent' : 'refused';
+    case 'ownEmployees':
+      return person ? 'relation' : 'refused';
     case 'aggregate':
       return PERSONAL.has(field.category) ? 'refused' : 'allowed';
     case 'none':
@@ -113,7 +119,7 @@ function expectedRead(role: string, field: TaggedField, person: boolean): Expect
 }
 
 const outcome = (decision: ReturnType<typeof decideRead>): Expected =>
-  'consentFor' in decision ? 'consent' : decision.allowed ? 'allowed' : 'refused';
+  'relationFor' in decision ? 'relation' : decision.allowed ? 'allowed' : 'refused';
 
 const CASES = ROLES.flatMap((role) =>
   COLUMNS.flatMap((category) =>
@@ -184,8 +190,11 @@ describe('the access policy against B.4, as tables', () => {
         } catch {
           passed = false;
         }
-        const decided = READ_DECISIONS[`${role}:${field.category}`] === 'full';
-        return passed !== (decided || mayFilter(role, field));
+        // A decision of its own replaces the cell: read in full, or of its own employees only
+        // (person by person, so never a filter over everyone).
+        const decided = READ_DECISIONS[`${role}:${field.category}`];
+        const expected = decided ? decided === 'full' : mayFilter(role, field);
+        return passed !== expected;
       })
       .map(({ role, field }) => `${role} ${describeField(field)}`);
     expect(wrong).toEqual([]);

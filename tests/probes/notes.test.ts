@@ -700,7 +700,17 @@ describe('probe 8: the notes of B.4, one by one', () => {
           field: 'me',
           sels: [
             { field: 'id' },
-            { field: 'accessLog', children: walkSelection('AccessLogEntry', { depth: 0 }) },
+            {
+              field: 'accessLog',
+              children: [
+                {
+                  field: 'edges',
+                  children: [
+                    { field: 'node', children: walkSelection('AccessLogEntry', { depth: 0 }) },
+                  ],
+                },
+              ],
+            },
           ],
         },
       ],

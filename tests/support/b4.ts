@@ -41,7 +41,8 @@ export const PERSONA_ROLES: Record<string, string> = {
   'sector-federation': 'SECTOR_FEDERATION',
 };
 
-export type Level = 'full' | 'minimal' | 'minimalOrConsent' | 'consent' | 'aggregate' | 'none';
+export type Level =
+  'full' | 'minimal' | 'minimalOrConsent' | 'consent' | 'aggregate' | 'ownEmployees' | 'none';
 
 /**
  * R, W, R/W → full; r → minimal; C, R·C, W·C → consent; A → aggregate; – → none. Note 3 (the
@@ -116,6 +117,7 @@ export function allowed(role: string, field: TaggedField): boolean {
     case 'full':
     case 'consent':
     case 'minimalOrConsent':
+    case 'ownEmployees':
       return true;
     case 'minimal':
       return inView(role, field);

@@ -65,7 +65,10 @@ describe('support plan workflow', () => {
     return { ...response, errors: response.body.errors, data: response.body.data };
   };
 
-  /** A CMW placement of a referred advice holder at E-000001, started today, without a plan. */
+  /**
+   * A CMW placement of a referred advice holder at E-000001, started today, without a plan; its
+   * worker is assigned to job-coach-1, who coaches (and reviews) the assigned workers only.
+   */
   async function hiredToday(): Promise<string> {
     const holder = holders.shift()!;
     const referralId = await referralAt(stack, holder.personId, await openVacancy(stack));
@@ -75,6 +78,12 @@ describe('support plan workflow', () => {
       'employer-1',
     );
     expect(hired.errors).toBeUndefined();
+    const assigned = await mutate(
+      `mutation($input: AssignJobCoachInput!) { assignJobCoach(input: $input) { jobCoach } }`,
+      { placementId: hired.data.hireCandidate.id, jobCoach: 'job-coach-1' },
+      'employer-1',
+    );
+    expect(assigned.errors).toBeUndefined();
     return hired.data.hireCandidate.id;
   }
 
@@ -116,8 +125,9 @@ describe('support plan workflow', () => {
     (await stack.database.db.select().from(placements).where(eq(placements.id, id)))[0];
 
   /**
-   * The running seeded plans of E-000001, by whether the guide is a direct colleague, as seeded:
-   * each test that changes a plan takes one of its own.
+   * The running seeded plans of E-000001, by whether the guide is a direct colleague, as seeded,
+   * their workers assigned to job-coach-1 by the employer: each test that changes a plan takes
+   * one of its own.
    */
   const seeded = { withCoach: [] as SupportPlanRow[], direct: [] as SupportPlanRow[] };
   beforeAll(async () => {
@@ -128,6 +138,12 @@ describe('support plan workflow', () => {
       .where(and(eq(placements.employerId, 'E-000001'), eq(placements.status, 'ACTIVE')))
       .orderBy(asc(supportPlans.id));
     for (const { plan } of rows) {
+      const assigned = await mutate(
+        `mutation($input: AssignJobCoachInput!) { assignJobCoach(input: $input) { jobCoach } }`,
+        { placementId: plan.placementId, jobCoach: 'job-coach-1' },
+        'employer-1',
+      );
+      expect(assigned.errors).toBeUndefined();
       (plan.guideIsDirectColleague ? seeded.direct : seeded.withCoach).push(plan);
     }
     expect(seeded.withCoach.length).toBeGreaterThanOrEqual(2);

@@ -5,7 +5,7 @@ import { Category } from '../../../common/access/categories';
 import { recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { notFound } from '../../../common/errors';
+import { badUserInput, notFound } from '../../../common/errors';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
@@ -15,6 +15,7 @@ import { idempotencyKeys, placements, referrals, supportPlans, type PlacementRow
 import { FailureReason, PlacementEndReason } from '../types/enums';
 import { Placement } from '../types/placement';
 import {
+  assignJobCoachRule,
   endedPlacement,
   endPlacementRule,
   feedbackOnEnd,
@@ -43,6 +44,19 @@ class EndPlacementInput extends MutationInput {
   failureText?: string | null;
 }
 
+@InputType({ description: 'The job coach who coaches the worker of a placement (note 14).' })
+class AssignJobCoachInput extends MutationInput {
+  @Field(() => ID)
+  placementId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The job coach’s user id at your organisation (the `sub` of their token); null unassigns.',
+  })
+  jobCoach: string | null;
+}
+
 const loadPlacement = async (tx: Database, id: string): Promise<PlacementRow> => {
   const [placement] = await tx.select().from(placements).where(eq(placements.id, id));
   return placement;
@@ -51,6 +65,48 @@ const loadPlacement = async (tx: Database, id: string): Promise<PlacementRow> =>
 /** The end of the placement lifecycle of B.2.3: the employer ends a placement with a reason. */
 @Resolver(() => Placement)
 export class PlacementWorkflowResolver {
+  @Category('n')
+  @Mutation(() => Placement, {
+    description:
+      'Assigns the job coach who coaches the worker of a running placement at your organisation: from today the coach sees that worker, and a former coach no longer does.',
+  })
+  assignJobCoach(
+    @Arg('input', () => AssignJobCoachInput) input: AssignJobCoachInput,
+    @Ctx() context: MaatwerkContext,
+  ): Promise<PlacementRow> {
+    return runMutation(context, {
+      name: 'assignJobCoach',
+      rule: assignJobCoachRule,
+      input,
+      idempotencyKeys,
+      load: loadPlacement,
+      write: async (tx, valid) => {
+        const [current] = await tx
+          .select()
+          .from(placements)
+          .where(and(eq(placements.id, valid.placementId), placementRows(context.policy.rows)))
+          .for('update');
+        // Only the paying employer's own staff coach its workers, not an enclave's host.
+        if (!current || current.employerId !== context.policy.rows.ownEmployer()) {
+          throw notFound('Placement', valid.placementId);
+        }
+        if (current.status !== 'ACTIVE') {
+          throw badUserInput(
+            'input.placementId',
+            `${current.id} has ended; a job coach is assigned to a running placement`,
+          );
+        }
+        const [placement] = await tx
+          .update(placements)
+          .set({ jobCoach: valid.jobCoach })
+          .where(eq(placements.id, current.id))
+          .returning();
+        await recordFact(tx, placementFact(placement, context.policy.today));
+        return { record: placement, id: placement.id, personId: placement.personId };
+      },
+    });
+  }
+
   @Category('n')
   @Mutation(() => Placement, {
     description: 'Ends an active placement at your organisation, with the reason.',

@@ -326,6 +326,13 @@ export class ReferralWorkflowResolver {
           if (problem) throw badUserInput('input.adviceId', `${valid.adviceId} ${problem}`);
         }
         await tx.update(referrals).set(hired).where(eq(referrals.id, current.id));
+        await recordFact(
+          tx,
+          referralFact(hired, {
+            proposedOn: isoDate(hired.proposedAt),
+            changedOn: context.policy.today,
+          }),
+        );
         const [placement] = await tx
           .insert(placements)
           .values(

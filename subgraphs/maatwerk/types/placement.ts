@@ -57,6 +57,12 @@ export class Placement {
   })
   colleagueCoach: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The job coach assigned to the worker (their user id at the employer, note 14).',
+  })
+  jobCoach: string | null;
+
   @Category('n', { views: [6, 10] })
   @Field(() => PlacementStatus)
   status: EnumValue<typeof PlacementStatus>;

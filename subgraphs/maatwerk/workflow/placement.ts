@@ -22,6 +22,19 @@ export const PLACEMENT_LIFECYCLE = new Lifecycle<Status>('Placement', {
 /** AMA SE is unpaid activation and a BVS an internship: neither carries a wage (DOMAIN B.3). */
 const UNPAID: readonly Type[] = ['AMA_SE', 'BVS'];
 
+/** A job coach is one of the employer's users, named by their login (`sub`); null unassigns. */
+export const assignJobCoachRule = z.object({
+  placementId: idRule,
+  jobCoach: z
+    .string()
+    .trim()
+    .min(1, 'must name the job coach’s user id, or be null to unassign')
+    .max(100, 'at most 100 characters')
+    .regex(/^[\w.@-]+$/, 'must be a user id: letters, digits and . _ @ - only')
+    .nullable(),
+  idempotencyKey: idempotencyKeyRule,
+});
+
 export const endPlacementRule = z
   .object({
     placementId: idRule,
@@ -45,13 +58,19 @@ export const endPlacementRule = z
 export function hiredPlacement(
   referral: Pick<ReferralRow, 'id' | 'personId' | 'employerId'>,
   fields: Pick<PlacementRow, 'id' | 'type' | 'adviceId' | 'startDate' | 'fte'> &
-    Partial<Pick<PlacementRow, 'hostEmployerId' | 'wopRef' | 'qualifiedGuide' | 'colleagueCoach'>>,
+    Partial<
+      Pick<
+        PlacementRow,
+        'hostEmployerId' | 'wopRef' | 'qualifiedGuide' | 'colleagueCoach' | 'jobCoach'
+      >
+    >,
 ): PlacementRow {
   return {
     hostEmployerId: null,
     wopRef: null,
     qualifiedGuide: null,
     colleagueCoach: null,
+    jobCoach: null,
     ...fields,
     personId: referral.personId,
     employerId: referral.employerId,
@@ -65,16 +84,29 @@ export function hiredPlacement(
 
 /**
  * The fact the reference directory reads off a placement: it opens the worker's file to the
- * employer, and the host company of an enclave, for the time it runs.
+ * employer, and the host company of an enclave, for the time it runs and a while after; to the
+ * assigned job coach while it runs.
  */
 export function placementFact(
   placement: Pick<
     PlacementRow,
-    'id' | 'personId' | 'employerId' | 'hostEmployerId' | 'startDate' | 'endDate'
+    'id' | 'personId' | 'employerId' | 'hostEmployerId' | 'startDate' | 'endDate' | 'jobCoach'
   >,
+  /** The day its job coach was (re)assigned, when that is what changed. */
+  assignedOn?: string,
 ): DirectoryFact {
-  const { id, personId, employerId, hostEmployerId, startDate, endDate } = placement;
-  return { kind: 'placement', id, personId, employerId, hostEmployerId, startDate, endDate };
+  const { id, personId, employerId, hostEmployerId, startDate, endDate, jobCoach } = placement;
+  return {
+    ...(assignedOn ? { assignedOn } : {}),
+    kind: 'placement',
+    id,
+    personId,
+    employerId,
+    hostEmployerId,
+    startDate,
+    endDate,
+    jobCoach,
+  };
 }
 
 /**

@@ -65,8 +65,8 @@ export const failureFeedbackRule = z
 
 /**
  * The fact the reference directory reads off a referral (DOMAIN B.4 note 11): it opens the
- * candidate's file to the employer from the day it is proposed, and a failed match says on
- * which day (`changedOn`, the day of its last move) it failed.
+ * candidate's file to the employer from the day it is proposed, and a failed match or a hire
+ * says on which day (`changedOn`, the day of its last move) it closed.
  */
 export function referralFact(
   referral: Pick<ReferralRow, 'id' | 'personId' | 'employerId' | 'status'>,
@@ -79,6 +79,7 @@ export function referralFact(
     employerId: referral.employerId,
     proposedOn: days.proposedOn,
     failedOn: FAILED_STATUSES.includes(referral.status) ? days.changedOn : null,
+    hiredOn: referral.status === 'HIRED' ? days.changedOn : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { EnumValue } from '../../../common/enums';
-import { Category } from '../../../common/access/categories';
+import { Category, Reveals } from '../../../common/access/categories';
 import { and, eq, exists, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import {
   Arg,
@@ -134,6 +134,7 @@ export class PersonResolver {
   }
 
   @Category('a')
+  @Reveals('c')
   @FieldResolver(() => [Consent])
   consents(@Root() person: PersonRow, @Ctx() { loaders }: PersonsContext) {
     return loaders.consentsByPerson.load(person.id);

@@ -1,11 +1,14 @@
 import type { EnumValue } from '../../../common/enums';
-import { Category, PersonKey } from '../../../common/access/categories';
+import { Category, PersonKey, Reveals } from '../../../common/access/categories';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 import { DateScalar, DateTimeScalar } from '../../../common/scalars';
 import { ConsentType, EmploymentType } from './enums';
 
+// A person's consents say whether they are an OCMW client (an OCMW_INSCHRIJVINGSMANDAAT): a
+// reader without assistance status (c), an employer or job coach, never reads them (B.7.11).
 @Category('a')
+@Reveals('c')
 @ObjectType({ description: 'A consent or mandate given by the citizen.' })
 @PersonKey('personId')
 export class Consent {

@@ -452,6 +452,7 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
   'Placement.wopRef': f('k', [], 'the id of the work support package: reveals premiums (k). Schema: n'),
   'Placement.qualifiedGuide': f('n'),
   'Placement.colleagueCoach': f('n'),
+  'Placement.jobCoach': f('n'),
   'Placement.unpaid': f('n'),
   'Placement.advice': f('n'),
   'Placement.referral': f('n'),

@@ -1,0 +1,1 @@
+ALTER TABLE "maatwerk"."placements" ADD COLUMN "job_coach" text;
