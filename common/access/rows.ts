@@ -128,7 +128,7 @@ export class RowScope {
     validUntil: AnyPgColumn;
   }): SQL | undefined {
     const role = this.caller.role as Role;
-    const minimal = !this.platform && ACCESS_MATRIX[role].j === 'minimal';
+    const minimal = this.advicesNarrowed();
     const validTicket =
       MINIMAL_VIEW[role]?.j === 13
         ? and(
@@ -142,6 +142,15 @@ export class RowScope {
       minimal ? eq(columns.decision, 'TOEGEKEND') : undefined,
       validTicket,
     );
+  }
+
+  /**
+   * Whether the caller reaches fewer advices than it reaches persons (a minimised reader of j):
+   * a record of another subgraph that points to an advice (a placement's) must then ask whether
+   * the caller reaches that advice, or it shows a reference to a record that does not exist for it.
+   */
+  advicesNarrowed(): boolean {
+    return !this.platform && ACCESS_MATRIX[this.caller.role as Role].j === 'minimal';
   }
 
   /** The municipality a caller's reads of agreements and pacts (o, p) are limited to, if any. */

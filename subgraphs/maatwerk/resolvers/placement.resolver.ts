@@ -16,6 +16,7 @@ import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
 import { placementRows, type MaatwerkContext } from '../loaders';
+import { reachesAdvice } from '../reachable-advices';
 import { isSustained, SUSTAINED_AFTER_MONTHS } from '../rules';
 import { placements, type PlacementRow } from '../tables';
 import { Employer } from '../types/employer';
@@ -92,10 +93,14 @@ export class PlacementResolver {
 
   @FieldResolver(() => Advice, {
     nullable: true,
-    description: 'The advice the placement rests on.',
+    description: 'The advice the placement rests on, if your mandate reaches it.',
   })
-  advice(@Root() placement: PlacementRow): Advice | null {
-    return placement.adviceId ? { id: placement.adviceId } : null;
+  async advice(
+    @Root() placement: PlacementRow,
+    @Ctx() context: MaatwerkContext,
+  ): Promise<Advice | null> {
+    const { adviceId } = placement;
+    return adviceId && (await reachesAdvice(context, adviceId)) ? { id: adviceId } : null;
   }
 
   @FieldResolver(() => Referral, { nullable: true, description: 'The referral that led here.' })
