@@ -169,8 +169,7 @@ const STEPS: readonly { region: RegionLevel; age: 0 | 1 | 2 }[] = [
   { region: 'FLANDERS', age: 2 },
 ];
 
-const keyOf = (value: Generalised) =>
-  `${value.region.level}:${value.region.code}|${value.ageBand}`;
+const keyOf = (value: Generalised) => `${value.region.level}:${value.region.code}|${value.ageBand}`;
 
 /**
  * k-anonymity over region and age band: each member is shown at the finest step where it and
@@ -215,5 +214,8 @@ export function kAnonymise<Member extends QuasiIdentifiers>(
 
 /** Whether the generalised region contains a municipality (the vacancy's workplace). */
 export function regionContains(region: GeneralisedRegion, nisCode: string): boolean {
-  return keyOf({ region: regionAt(nisCode, region.level), ageBand: '' }) === keyOf({ region, ageBand: '' });
+  return (
+    keyOf({ region: regionAt(nisCode, region.level), ageBand: '' }) ===
+    keyOf({ region, ageBand: '' })
+  );
 }

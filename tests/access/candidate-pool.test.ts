@@ -217,10 +217,7 @@ describe('an employer pulls pseudonymous candidates for its own open vacancy', (
     for (const persona of ['vdab-mediator', 'job-coach-1', 'ocmw-gent', 'citizen']) {
       const refused = await stack.query(CANDIDATES, { vacancyId }, { persona });
       expect(refused.body.data?.candidates ?? null).toBeNull();
-      expect([persona, refused.body.errors?.[0]?.extensions?.code]).toEqual([
-        persona,
-        'FORBIDDEN',
-      ]);
+      expect([persona, refused.body.errors?.[0]?.extensions?.code]).toEqual([persona, 'FORBIDDEN']);
     }
   });
 
