@@ -152,7 +152,9 @@ export function trustedKeys(): KeyResolver {
     return resolverOver(() => keys, false);
   }
   if (config.NODE_ENV === 'production') {
-    throw new Error('Invalid environment: set TRUSTED_KEYS (the JWKS of the platform) in production');
+    throw new Error(
+      'Invalid environment: set TRUSTED_KEYS (the JWKS of the platform) in production',
+    );
   }
   return resolverOver(() => developmentTrustedKeys(config.KEYS_DIR), true);
 }

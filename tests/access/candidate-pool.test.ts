@@ -209,10 +209,10 @@ describe('an employer pulls pseudonymous candidates for its own open vacancy', (
   it('answers another employer’s vacancy with NOT_FOUND, and other roles with FORBIDDEN', async () => {
     const { body } = await asEmployer1(CANDIDATES, { vacancyId: otherVacancyId });
     expect(body.data?.candidates ?? null).toBeNull();
-    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
-    expect(body.errors[0].message).toContain(otherVacancyId);
+    expect(body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect(body.errors?.[0].message).toContain(otherVacancyId);
     const missing = await asEmployer1(CANDIDATES, { vacancyId: 'V-999999' });
-    expect(missing.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(missing.body.errors?.[0].extensions.code).toBe('NOT_FOUND');
 
     for (const persona of ['vdab-mediator', 'job-coach-1', 'ocmw-gent', 'citizen']) {
       const refused = await stack.query(CANDIDATES, { vacancyId }, { persona });
