@@ -53,6 +53,14 @@ const environmentSchema = z.object({
   /** Where development makes its keys at first start (never in production). */
   KEYS_DIR: z.string().default('.data/keys'),
   /**
+   * The platform secret the candidate pool's pseudonyms are keyed with (an HMAC key, at least 32
+   * characters): a pseudonym cannot be turned back into a person id without it. Required in
+   * production; development makes one at first start in KEYS_DIR.
+   */
+  PSEUDONYM_KEY: z.string().min(32).optional(),
+  /** Every candidate profile an employer sees is shared by at least this many pool members. */
+  CANDIDATE_K_ANONYMITY: z.coerce.number().int().min(2).default(5),
+  /**
    * How long after it was issued (`iat`) a partner token is accepted, whatever its `exp`: a
    * leaked long-lived token stops working. The demo tokens live 8 h.
    */

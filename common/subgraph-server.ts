@@ -39,6 +39,8 @@ export interface SubgraphModule<Loaders = unknown> {
   folder: string;
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(db: Database, rows: RowScope): Loaders;
+  /** The secrets the subgraph needs, read before it listens, so a missing one fails the start. */
+  secrets?(): void;
 }
 
 export interface RunningSubgraph extends Listening {
@@ -157,6 +159,7 @@ export async function listenSubgraph<Loaders>(
 ): Promise<RunningSubgraph> {
   const peers = options.peers ?? new PeerDirectory();
   const ownKey = await signingKeyOf(module.name);
+  module.secrets?.();
   const verifier = new CallerVerifier(module.name, trustedKeys());
   const server = await createSubgraphServer(module);
   await server.start();

@@ -60,6 +60,7 @@ import {
 } from '../subgraphs/indications/workflow/request';
 import { evaluatedAdvice } from '../subgraphs/indications/workflow/evaluation';
 import { icfAssessmentOf } from '../subgraphs/indications/workflow/assessment';
+import { candidatePoolFact } from '../subgraphs/indications/workflow/pool';
 import { consents } from '../subgraphs/persons/tables';
 import {
   addDays,
@@ -839,6 +840,9 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     if (plan.row.status === 'DRAFT') continue;
     rows.relations.push(...relationsOf(indicationFact(plan.row, plan.consultant?.row.org ?? null)));
   }
+
+  // Every granted advice puts its holder in the employers' candidate pool, by the same rule.
+  for (const advice of rows.advices) rows.relations.push(...relationsOf(candidatePoolFact(advice)));
 
   await ctx.insert(
     indicationConsultants,

@@ -4,7 +4,13 @@ import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { config } from '../config';
 import { addDays } from '../dates';
 import type { Database } from '../db/connection';
-import { coachingPurpose, consentPurpose, Purpose } from './purposes';
+import {
+  candidatePoolPurpose,
+  CANDIDATE_POOL_ORG,
+  coachingPurpose,
+  consentPurpose,
+  Purpose,
+} from './purposes';
 import { delegations, relations } from './tables';
 
 /**
@@ -91,6 +97,23 @@ export type DirectoryFact =
       jobCoach: string | null;
       /** The day the job coach was assigned (or unassigned): their relation runs from then. */
       assignedOn?: string;
+    }
+  /**
+   * A decided advice puts its holder in the candidate pool of its type, from the decision day
+   * for as long as the ticket is valid (an advice ended or replaced early, until the day
+   * before). The pool is no organisation's caseload: it is read only through
+   * common/access/candidate-pool.ts, pseudonymously.
+   */
+  | {
+      kind: 'candidate-pool';
+      /** The advice. */
+      id: string;
+      personId: string;
+      adviceType: string;
+      decision: string;
+      decidedOn: string;
+      validUntil: string | null;
+      endedOn: string | null;
     };
 
 /** The relations a fact holds; `source` ties them to the fact, so a change of the fact updates them. */
@@ -158,6 +181,18 @@ export function relationsOf(fact: DirectoryFact): RelationRow[] {
       ];
     case 'placement':
       return placementRelations(fact);
+    case 'candidate-pool':
+      if (fact.decision !== 'TOEGEKEND' || fact.validUntil === null) return [];
+      return [
+        {
+          org: CANDIDATE_POOL_ORG,
+          personId: fact.personId,
+          purpose: candidatePoolPurpose(fact.adviceType),
+          validFrom: fact.decidedOn,
+          validUntil: fact.endedOn ? addDays(fact.endedOn, -1) : fact.validUntil,
+          source: `advice:${fact.id}`,
+        },
+      ];
   }
 }
 

@@ -186,3 +186,21 @@ export function partnerTokenSecret(): string {
   writeOnce(file, randomBytes(32).toString('base64url'));
   return readFileSync(file, 'utf8').trim();
 }
+
+/**
+ * The key of the candidate pool's pseudonyms (common/access/candidate-pool.ts): `PSEUDONYM_KEY`
+ * in production, which refuses to start without it; in development one made at first start in
+ * `KEYS_DIR`, like the signing keys. Never a key in the code.
+ */
+export function pseudonymKey(): string {
+  if (config.PSEUDONYM_KEY) return config.PSEUDONYM_KEY;
+  if (config.NODE_ENV === 'production') {
+    throw new Error(
+      'Invalid environment: set PSEUDONYM_KEY (the candidate pool’s HMAC key, 32 characters or more) in production',
+    );
+  }
+  mkdirSync(config.KEYS_DIR, { recursive: true });
+  const file = path.join(config.KEYS_DIR, 'pseudonyms.secret');
+  writeOnce(file, randomBytes(32).toString('base64url'));
+  return readFileSync(file, 'utf8').trim();
+}

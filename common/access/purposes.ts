@@ -36,3 +36,13 @@ export const EMPLOYER_PURPOSES: readonly string[] = [
 
 /** Relations created by a consent carry the consent type as their purpose, e.g. `CONSENT:ATTEST_DATAKOPPELING`. */
 export const consentPurpose = (consentType: string) => `CONSENT:${consentType}`;
+
+/**
+ * The candidate pool (issue 14): the holders of a valid advice, per advice type, as relations of
+ * the reference directory under an organisation no caller has. Only the pool's own reader
+ * (common/access/candidate-pool.ts) reads them.
+ */
+export const CANDIDATE_POOL_ORG = 'pool';
+export const candidatePoolPurpose = (adviceType: string) => `CANDIDATE_POOL:${adviceType}`;
+/** A person who asked to be left out of every employer's pool. */
+export const CANDIDATE_POOL_OPT_OUT = 'CANDIDATE_POOL:OPT_OUT';

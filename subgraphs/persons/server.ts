@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { pseudonymKey } from '../../common/access/keys';
 import { buildFederatedSchema } from '../../common/federation';
 import type { SubgraphModule } from '../../common/subgraph-server';
 import { createLoaders, type PersonsLoaders } from './loaders';
@@ -12,6 +13,7 @@ import { ConsentWorkflowResolver } from './resolvers/consent-workflow.resolver';
 import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
+import { CandidateResolver } from './resolvers/candidate.resolver';
 import { ActivationStatisticsResolvers } from './resolvers/statistics.resolver';
 import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
 import { TrajectoryActionWorkflowResolver } from './resolvers/trajectory-action-workflow.resolver';
@@ -27,6 +29,7 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
       {
         resolvers: [
           PersonResolver,
+          CandidateResolver,
           MeResolver,
           ConsentWorkflowResolver,
           ActivationWorkflowResolver,
@@ -45,4 +48,6 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
       referenceResolvers,
     ),
   createLoaders,
+  // The candidate pool's pseudonyms: production refuses to start without PSEUDONYM_KEY.
+  secrets: () => void pseudonymKey(),
 };

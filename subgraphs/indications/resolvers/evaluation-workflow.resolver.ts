@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
+import { recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { notFound } from '../../../common/errors';
@@ -23,6 +24,7 @@ import {
 import { Advice } from '../types/advice';
 import { AdviceType, EvaluationOutcome, EvaluationTrigger } from '../types/enums';
 import { evaluateAdviceRule, evaluatedAdvice } from '../workflow/evaluation';
+import { candidatePoolFact } from '../workflow/pool';
 
 @InputType({ description: 'An evaluation of an active advice and what it decides.' })
 class EvaluateAdviceInput extends MutationInput {
@@ -106,8 +108,12 @@ export class EvaluationWorkflowResolver {
         await tx.insert(evaluations).values(evaluated.evaluation);
         for (const advice of evaluated.advices) {
           await tx.update(advices).set(advice).where(eq(advices.id, advice.id));
+          await recordFact(tx, candidatePoolFact(advice));
         }
-        if (evaluated.converted) await tx.insert(advices).values(evaluated.converted);
+        if (evaluated.converted) {
+          await tx.insert(advices).values(evaluated.converted);
+          await recordFact(tx, candidatePoolFact(evaluated.converted));
+        }
         if (evaluated.intensity !== null) {
           await tx
             .update(workSupportPackages)

@@ -7,6 +7,7 @@ import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
 import { queryPeer } from '../../../common/peers';
+import { candidatePoolFact } from '../workflow/pool';
 import { DateScalar } from '../../../common/scalars';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
@@ -293,6 +294,7 @@ export class RequestWorkflowResolver {
           },
         );
         await tx.insert(advices).values(decided.advices);
+        for (const advice of decided.advices) await recordFact(tx, candidatePoolFact(advice));
         await tx
           .insert(reviews)
           .values(decided.review)

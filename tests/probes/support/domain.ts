@@ -205,9 +205,14 @@ export const NON_PERSONAL_TYPES = [
   'RegiegebiedEdge',
   'SocialAssistanceRecordConnection',
   'SocialAssistanceRecordEdge',
+  'CandidateProfileConnection',
+  'CandidateProfileEdge',
   'Vacancy',
   'VacancyConnection',
   'VacancyEdge',
+  'CandidateProfile',
+  'CandidateRegion',
+  'CandidateLanguage',
 ] as const;
 
 /**
@@ -469,6 +474,25 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
   'ColleagueCoachDutyArrangement.description': f('n'),
   'ColleagueCoachDutyArrangement.arrangement': f('n'),
 
+  // ── CandidateProfile (l, note 11: the pseudonymous profile before any referral) ───────────────
+  'CandidateProfile.pseudonym': f('l', [11], 'issue 14: the name an employer knows a pool member by'),
+  'CandidateProfile.region': f('l', [11], 'note 11: region (generalised to k-anonymity)'),
+  'CandidateProfile.ageBand': f('l', [11], 'issue 14: a quasi-identifier generalised to k-anonymity, not the birth date'),
+  'CandidateProfile.activityPreferences': f('l', [11], 'note 11: activities of interest'),
+  'CandidateProfile.availableFrom': f('l', [11], 'note 11: availability'),
+  'CandidateProfile.languages': f('l', [11], 'note 11: languages'),
+  'CandidateProfile.educationLevel': f('l', [11], 'note 11: education level'),
+  'CandidateProfile.mobility': f('l', [11], 'issue 14 puts mobility in the profile; one of four travel modes, no place'),
+  'CandidateProfile.measure': f('j', [13], 'note 13: holds a valid ticket of a type'),
+  'CandidateProfile.ticketValidUntil': f('j', [13], 'note 13: … until <date>'),
+  'CandidateProfile.score': f('l', [11], 'computed from the profile as shown'),
+  'CandidateProfile.why': f('l', [11], 'computed from the profile as shown'),
+  'CandidateRegion.level': f('l', [11]),
+  'CandidateRegion.code': f('l', [11]),
+  'CandidateRegion.name': f('l', [11]),
+  'CandidateLanguage.language': f('l', [11]),
+  'CandidateLanguage.level': f('l', [11]),
+
   // ── links from other types into personal data ──────────────────────────────────────────────────
   'Query.me': f('SELF', [], 'A.2.6 / issue 13 item 8: the citizen’s own view. Schema: a'),
   'Query.person': f('a'),
@@ -482,6 +506,7 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
   'Query.referrals': f('n'),
   'Query.referral': f('n'),
   'Query.socialAssistanceRecords': f('c', [1]),
+  'Query.candidates': f('l', [11], 'issue 14: the employers’ pseudonymous pool'),
   'Municipality.residents': f('b', [], 'listing the persons who live somewhere is a read of where they live (b), a filter on residence (issue 13 item 8). Schema: a'),
   'Employer.placements': f('n'),
   'Vacancy.referrals': f('n'),
@@ -494,6 +519,8 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
 // prettier-ignore
 export const FILTER_MAP: Record<string, FieldClass> = {
   'Query.persons(residenceNisCode)': f('b'),
+  'Query.candidates(vacancyId)': f('l', [11]),
+  'Query.candidates(changedSince)': f('l', [11]),
   'Query.persons(labourMarketStatus)': f('e'),
   'Query.persons(registeredAtVdab)': f('e'),
   'Query.socialAssistanceRecords(ocmwNisCode)': f('c', [1]),

@@ -1,0 +1,221 @@
+import { createHmac } from 'node:crypto';
+
+import { and, eq, sql } from 'drizzle-orm';
+
+import { ageBand } from '../age';
+import { config } from '../config';
+import type { Database } from '../db/connection';
+import { domainError, ErrorCode } from '../errors';
+import { MUNICIPALITIES, municipalityNamed, PROVINCES } from '../geography';
+import type { Caller, Role } from './caller';
+import { pseudonymKey } from './keys';
+import { CANDIDATE_POOL_OPT_OUT, CANDIDATE_POOL_ORG, candidatePoolPurpose } from './purposes';
+import { relations } from './tables';
+
+/**
+ * The employer's pseudonymous candidate pool (issue 14, DOMAIN B.4 note 11): who may pull it,
+ * who is in it, the pseudonym an employer knows a candidate by, and the generalisation that keeps
+ * every profile shown shared by at least k pool members. The persons subgraph serves the
+ * profiles; every rule of what they may reveal is here.
+ */
+
+/** The roles that may pull candidates: an employer, for its own open vacancies (note 11). */
+export const CANDIDATE_POOL_READERS: readonly Role[] = ['EMPLOYER'];
+
+/** FORBIDDEN for any caller but an employer. */
+export function assertMayPullCandidates(caller: Pick<Caller, 'role' | 'org'>): void {
+  if ((CANDIDATE_POOL_READERS as readonly string[]).includes(caller.role)) return;
+  throw domainError(
+    ErrorCode.FORBIDDEN,
+    `candidates is the employers' pseudonymous candidate pool (B.4 note 11); role ${caller.role} may not pull it. VDAB and its partners match within their own caseload.`,
+    { category: 'l' },
+  );
+}
+
+/** The advice type whose holders fill a vacancy of each measure; the rest have no pool. */
+const ADVICE_TYPE_OF_MEASURE: Readonly<Record<string, string>> = {
+  CMW: 'CMW',
+  IMW: 'IMW',
+  AMA_SE_PLAATS: 'AMA_SE',
+};
+
+export function adviceTypeForMeasure(measure: string): string | undefined {
+  return ADVICE_TYPE_OF_MEASURE[measure];
+}
+
+export const POOL_MEASURES = Object.keys(ADVICE_TYPE_OF_MEASURE);
+
+/** A pool member's ticket: the days its advice holds, as the directory says. */
+export interface PoolTicket {
+  since: string;
+  until: string;
+}
+
+/**
+ * The pool of one advice type on `today`: every person whose advice of that type holds today
+ * (granted, not ended, not expired), less those who opted out, with the ticket that holds
+ * longest. One statement, whatever the pool's size.
+ */
+export async function poolTickets(
+  db: Database,
+  adviceType: string,
+  today: string,
+): Promise<Map<string, PoolTicket>> {
+  const holds = sql`${relations.validFrom} <= ${today}::date and (${relations.validUntil} is null or ${relations.validUntil} >= ${today}::date)`;
+  const optedOut = db
+    .select({ personId: relations.personId })
+    .from(relations)
+    .where(
+      and(
+        eq(relations.org, CANDIDATE_POOL_ORG),
+        eq(relations.purpose, CANDIDATE_POOL_OPT_OUT),
+        holds,
+      ),
+    );
+  const rows = await db
+    .select({
+      personId: relations.personId,
+      since: sql<string>`min(${relations.validFrom})::text`,
+      until: sql<string>`max(${relations.validUntil})::text`,
+    })
+    .from(relations)
+    .where(
+      and(
+        eq(relations.org, CANDIDATE_POOL_ORG),
+        eq(relations.purpose, candidatePoolPurpose(adviceType)),
+        holds,
+        sql`${relations.personId} not in (${optedOut})`,
+      ),
+    )
+    .groupBy(relations.personId);
+  return new Map(rows.map((row) => [row.personId, { since: row.since, until: row.until }]));
+}
+
+/**
+ * The pseudonym one employer knows a candidate by: a keyed hash (HMAC-SHA-256 under the
+ * platform's `PSEUDONYM_KEY`) of the employer and the person. The same for that employer on
+ * every request, unrelated between employers, and not reversible without the key, which never
+ * leaves the platform.
+ */
+export function pseudonymOf(employerId: string, personId: string, key = pseudonymKey()): string {
+  const digest = createHmac('sha256', key).update(`${employerId}\u0000${personId}`).digest();
+  return `CP-${digest.subarray(0, 12).toString('base64url')}`;
+}
+
+/** How coarse a region is shown. */
+export type RegionLevel = 'MUNICIPALITY' | 'ARRONDISSEMENT' | 'PROVINCE' | 'FLANDERS';
+
+export interface GeneralisedRegion {
+  level: RegionLevel;
+  code: string;
+  name: string;
+}
+
+/** The quasi-identifiers of a pool member, before generalisation. */
+export interface QuasiIdentifiers {
+  residenceNisCode: string;
+  birthDate: string;
+}
+
+export interface Generalised {
+  region: GeneralisedRegion;
+  ageBand: string;
+}
+
+const provinceByCode = new Map(PROVINCES.map((province) => [province.code, province]));
+/** An arrondissement is named after its largest municipality. */
+const arrondissementNames = new Map<string, string>(
+  [...MUNICIPALITIES]
+    .sort((a, b) => a.population - b.population)
+    .map((municipality) => [municipality.arrondissementNis, municipality.name]),
+);
+
+function regionAt(nisCode: string, level: RegionLevel): GeneralisedRegion {
+  const municipality = municipalityNamed(nisCode);
+  if (level === 'FLANDERS' || !municipality) {
+    return { level: 'FLANDERS', code: 'VLG', name: 'Vlaanderen' };
+  }
+  if (level === 'PROVINCE') {
+    const province = provinceByCode.get(municipality.province)!;
+    return { level, code: province.nisCode, name: province.name };
+  }
+  if (level === 'ARRONDISSEMENT') {
+    const code = municipality.arrondissementNis;
+    return { level, code, name: `Arrondissement ${arrondissementNames.get(code) ?? code}` };
+  }
+  return { level, code: municipality.nisCode, name: municipality.name };
+}
+
+/** An age band widened: ten years, twenty years, then any working age. */
+function ageBandAt(band: string, level: 0 | 1 | 2): string {
+  if (level === 0) return band;
+  if (level === 2) return 'ANY';
+  if (band === '18_24' || band === '25_34') return '18_34';
+  if (band === '35_44' || band === '45_54') return '35_54';
+  if (band === '55_64' || band === '65_PLUS') return '55_PLUS';
+  return band;
+}
+
+/**
+ * The generalisation steps, finest first. Each step coarsens one quasi-identifier of the one
+ * before, so the groups of a step are unions of the groups of the step before (a tree).
+ */
+const STEPS: readonly { region: RegionLevel; age: 0 | 1 | 2 }[] = [
+  { region: 'MUNICIPALITY', age: 0 },
+  { region: 'ARRONDISSEMENT', age: 0 },
+  { region: 'ARRONDISSEMENT', age: 1 },
+  { region: 'PROVINCE', age: 1 },
+  { region: 'PROVINCE', age: 2 },
+  { region: 'FLANDERS', age: 2 },
+];
+
+const keyOf = (value: Generalised) => `${value.region.level}:${value.region.code}|${value.ageBand}`;
+
+/**
+ * k-anonymity over region and age band: each member is shown at the finest step where it and
+ * at least k-1 other members still unplaced share its generalised values; those placed at a
+ * finer step do not count again at a coarser one, so every (region, age band) shown is shown
+ * for at least k members. Members who reach no group of k even as "Flanders, any age" are left
+ * out (absent from the result). `today` dates the age.
+ */
+export function kAnonymise<Member extends QuasiIdentifiers>(
+  members: readonly Member[],
+  today: string,
+  k: number = config.CANDIDATE_K_ANONYMITY,
+): Map<Member, Generalised> {
+  const on = new Date(`${today}T00:00:00Z`);
+  const bands = new Map(members.map((member) => [member, ageBand(member.birthDate, on)]));
+  const placed = new Map<Member, Generalised>();
+  let unplaced = [...members];
+  for (const step of STEPS) {
+    const groups = new Map<string, { value: Generalised; members: Member[] }>();
+    for (const member of unplaced) {
+      const value = {
+        region: regionAt(member.residenceNisCode, step.region),
+        ageBand: ageBandAt(bands.get(member)!, step.age),
+      };
+      const key = keyOf(value);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { value, members: [] }));
+      group.members.push(member);
+    }
+    unplaced = [];
+    for (const group of groups.values()) {
+      if (group.members.length >= k) {
+        for (const member of group.members) placed.set(member, group.value);
+      } else {
+        unplaced.push(...group.members);
+      }
+    }
+    if (unplaced.length === 0) break;
+  }
+  return placed;
+}
+
+/** Whether the generalised region contains a municipality (the vacancy's workplace). */
+export function regionContains(region: GeneralisedRegion, nisCode: string): boolean {
+  return (
+    keyOf({ region: regionAt(nisCode, region.level), ageBand: '' }) ===
+    keyOf({ region, ageBand: '' })
+  );
+}
