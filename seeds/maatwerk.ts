@@ -1268,7 +1268,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The demo job coach coaches every other worker of their employer (by placement number), so
+ * The demo job coach coaches the workers of their employer with an odd placement number (the demo citizen’s first), so
  * the persona sees some of its employer's workers and not the others (note 14). Drawn without
  * the faker, so the rest of the world is the same with or without it.
  */
@@ -1277,5 +1277,5 @@ const DEMO_JOB_COACH = personaNamed('job-coach-1');
 function jobCoachOf(employerId: string, placementId: string): string | null {
   const coachesFor = orgRef(DEMO_JOB_COACH.org, 'employer');
   const number = Number(placementId.replace(/\D/g, ''));
-  return employerId === coachesFor && number % 2 === 0 ? DEMO_JOB_COACH.sub : null;
+  return employerId === coachesFor && number % 2 === 1 ? DEMO_JOB_COACH.sub : null;
 }

@@ -171,8 +171,9 @@ export function ruleOfField(
     categoryOfNode(field.astNode) ??
     (field.name === 'id' ? undefined : categoryOfNode(type.astNode));
   const selfOnly = isSelfOnlyNode(field.astNode) || isSelfOnlyNode(type.astNode);
-  const reveals =
-    revealsOfNode(field.astNode) ?? (field.name === 'id' ? undefined : revealsOfNode(type.astNode));
+  // Like a self-only type, a type that reveals a category takes its key along: even that a
+  // record of it exists tells what it reveals.
+  const reveals = revealsOfNode(field.astNode) ?? revealsOfNode(type.astNode);
   if (!category && !selfOnly && !reveals) return undefined;
   return {
     category: category?.category,

@@ -4,13 +4,14 @@ import {
   isLeafType,
   isObjectType,
   type GraphQLArgument,
+  type GraphQLError,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
 
-import { notFound } from '../errors';
+import { domainError, type ErrorCode, notFound } from '../errors';
 import { personKeyOfNode, ruleOfField, type FieldRule } from './categories';
 import { PERSONAL_CATEGORIES } from './matrix';
 import { NEUTRAL_CODES, neutralised } from './neutral-codes';
@@ -190,14 +191,17 @@ class FieldGuard {
       asked: lookup && typeof args.id === 'string' ? args.id : undefined,
       personId: undefined,
     };
+    // Every refused filter is named, so a partner fixes the operation in one go.
+    let refused: GraphQLError[] | undefined;
     for (const [argument, filterRule] of filters) {
       if (args[argument.name] === undefined || args[argument.name] === null) continue;
       try {
         policy.assertFilter(`${this.guarded.coordinate}(${argument.name}:)`, filterRule);
       } catch (error) {
-        this.refuse(call, error as Error);
+        (refused ??= []).push(error as GraphQLError);
       }
     }
+    if (refused) this.refuse(call, refused.length === 1 ? refused[0] : allOf(refused));
     if (!rule) return this.resolved(call);
     call.personId = this.personal && personKey ? personIdOf(source, personKey) : undefined;
     const decision = policy.decide(rule, call.personId);
@@ -254,6 +258,12 @@ class FieldGuard {
     }
     throw error;
   }
+}
+
+/** One FORBIDDEN for several refused filters, each named in its message. */
+function allOf(refusals: GraphQLError[]): GraphQLError {
+  const { code, http: _http, ...details } = refusals[0].extensions;
+  return domainError(code as ErrorCode, refusals.map((error) => error.message).join(' '), details);
 }
 
 function guard(field: GraphQLField<unknown, unknown>, guarded: Guarded): void {

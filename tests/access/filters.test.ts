@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { Kind, parse, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
+import { Kind, parse, print, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 
 import type { DataCategory } from '../../common/access/categories';
 import { mayFilter, PERSONA_ROLES } from '../support/b4';
@@ -68,8 +68,22 @@ describe('filters read the category they filter on', () => {
         const refusedWrongly: string[] = [];
         const allowedWrongly: string[] = [];
         for (const filter of filters) {
-          const query = `query($value: ${filter.type}) { list: ${filter.field}(${filter.argument}: $value) { totalCount } }`;
-          const { body } = await stack.query(query, { value: SAMPLE[filter.type] }, { persona });
+          // The other arguments the list requires (a vacancy for candidates) get a sample too.
+          const others = filter.required.map((other, i) => ({ ...other, variable: `r${i}` }));
+          const declared = [
+            `$value: ${filter.declared}`,
+            ...others.map((other) => `$${other.variable}: ${other.declared}`),
+          ].join(', ');
+          const passed = [
+            `${filter.argument}: $value`,
+            ...others.map((other) => `${other.name}: $${other.variable}`),
+          ].join(', ');
+          const query = `query(${declared}) { list: ${filter.field}(${passed}) { totalCount } }`;
+          const variables = Object.fromEntries([
+            ['value', SAMPLE[filter.type]],
+            ...others.map((other) => [other.variable, SAMPLE[other.type]]),
+          ]);
+          const { body } = await stack.query(query, variables, { persona });
           const refusedAsFilter = (body.errors ?? []).some(
             (error: any) =>
               error.extensions.code === 'FORBIDDEN' &&
@@ -113,6 +127,10 @@ interface FilterArgument {
   field: string;
   argument: string;
   type: string;
+  /** Its type as the operation declares the variable (`ID!` for a required one). */
+  declared: string;
+  /** The field's other required arguments. */
+  required: { name: string; type: string; declared: string }[];
   category: DataCategory;
   minimal: boolean;
   views?: number[];
@@ -136,11 +154,23 @@ function readFilterArguments(): FilterArgument[] {
       const [, category, minimal, views] = /^category-(\w)(?:(-minimal)|-views-([\d-]+))?$/.exec(
         tag,
       )!;
+      const required = (field.arguments ?? [])
+        .filter(
+          (other) =>
+            other !== argument && other.type.kind === Kind.NON_NULL_TYPE && !other.defaultValue,
+        )
+        .map((other) => ({
+          name: other.name.value,
+          type: named(other.type),
+          declared: print(other.type),
+        }));
       return [
         {
           field: field.name.value,
           argument: argument.name.value,
           type: named(argument.type),
+          declared: print(argument.type),
+          required,
           category: category as DataCategory,
           minimal: !!minimal,
           views: views?.split('-').map(Number),

@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { Kind, parse, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 
-import { ruleOfField } from '../../common/access/categories';
+import { ruleOfField, type DataCategory } from '../../common/access/categories';
 import { PERSONAS } from '../../common/access/personas';
-import { allowed, COLUMNS, PERSONA_ROLES, type TaggedField } from '../support/b4';
+import { allowed, COLUMNS, levelsOf, PERSONA_ROLES, type TaggedField } from '../support/b4';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -17,11 +17,17 @@ interface SdlField {
   type: string;
   category?: TaggedField;
   selfOnly: boolean;
+  /** A category its values reveal, which the role must read of persons too (B.7.11). */
+  reveals?: DataCategory;
 }
 
-/** Whether a role may ever read a field: its category, and a self-only field for citizens only. */
+/**
+ * Whether a role may ever read a field: its category, a self-only field for citizens only, and
+ * a field revealing another category only for a role that reads that category of persons.
+ */
 function fieldAllowed(role: string, field: SdlField): boolean {
   if (field.selfOnly && role !== 'CITIZEN') return false;
+  if (field.reveals && ['none', 'aggregate'].includes(levelsOf(role)[field.reveals])) return false;
   return !field.category || allowed(role, field.category);
 }
 
@@ -46,6 +52,7 @@ function readObjectTypes(): Map<string, SdlField[]> {
             ? { category: rule.category, minimal: rule.minimal, views: rule.views }
             : undefined,
           selfOnly: rule?.selfOnly ?? false,
+          reveals: rule?.reveals,
         };
       }),
     );
