@@ -1,4 +1,4 @@
-import { and, asc } from 'drizzle-orm';
+import { and, asc, desc } from 'drizzle-orm';
 
 import { anyOf } from '../../common/db/any-of';
 import type { RowScope } from '../../common/access/rows';
@@ -59,6 +59,16 @@ export function createLoaders(db: Database, rows: RowScope) {
           .where(and(anyOf(attestations.requestId, ids), rows.persons(attestations.personId)))
           .orderBy(asc(attestations.id)),
       (row) => row.requestId,
+    ),
+    // The latest assessment of each person: one statement for a page of persons.
+    latestAssessmentByPerson: oneByKey(
+      (ids: string[]) =>
+        db
+          .selectDistinctOn([icfAssessments.personId])
+          .from(icfAssessments)
+          .where(and(anyOf(icfAssessments.personId, ids), rows.persons(icfAssessments.personId)))
+          .orderBy(icfAssessments.personId, desc(icfAssessments.assessedAt)),
+      (row) => row.personId,
     ),
     icfAssessmentByRequest: oneByKey(
       (ids: string[]) =>

@@ -1,9 +1,10 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 
 import { config } from '../../common/config';
 import { addDays } from '../../common/dates';
 import { today } from '../../common/clock';
 import { rowsOf } from '../../common/db/rows';
+import { icfAssessments } from '../../subgraphs/indications/tables';
 import { placements, referrals } from '../../subgraphs/maatwerk/tables';
 import { employmentOutcomes } from '../../subgraphs/persons/tables';
 import { relations } from '../support/access-schema';
@@ -266,5 +267,32 @@ describe('the employer and job coach see no more than notes 11–14 and B.7.11 a
     expect(
       ocmw.data.person.employmentOutcomes.map((o: { employmentType: string }) => o.employmentType),
     ).toContain('TWE_OCMW');
+  });
+
+  it('gives the employer and job coach the support needs summary of note 12, not the request behind it', async () => {
+    const [worker] = await stack.database.db
+      .select({ personId: placements.personId, needs: icfAssessments.workRelevantSupportNeeds })
+      .from(placements)
+      .innerJoin(icfAssessments, eq(icfAssessments.personId, placements.personId))
+      .where(
+        and(
+          eq(placements.employerId, 'E-000001'),
+          eq(placements.status, 'ACTIVE'),
+          eq(placements.jobCoach, 'job-coach-1'),
+        ),
+      )
+      .orderBy(placements.personId, desc(icfAssessments.assessedAt))
+      .limit(1);
+    expect(worker).toBeDefined();
+    for (const persona of ['employer-1', 'job-coach-1']) {
+      const body = await ask(
+        `query($id: ID!) { person(id: $id) { supportNeedsSummary indicationRequests { id } } }`,
+        persona,
+        { id: worker.personId },
+      );
+      expect(body.data.person.supportNeedsSummary).toBe(worker.needs);
+      expect(body.data.person.indicationRequests).toBeNull();
+      expect(codes(body)).toEqual(['FORBIDDEN']);
+    }
   });
 });

@@ -273,6 +273,14 @@ describe('the access policy against B.4, as tables', () => {
     const rows = (role: string) => new RowScope(callerOf(role), '2026-06-30');
 
     const AGGREGATE_ONLY = ['CITY_MONITOR', 'DEPARTMENT_ANALYST', 'SECTOR_FEDERATION'];
+    /**
+     * Note 14: an employer reaches its employees, its referred candidates and for a while its
+     * former employees; a job coach only the workers assigned to that coach.
+     */
+    const REACHED_BY: Record<string, string[]> = {
+      EMPLOYER: ['EMPLOYMENT', 'CANDIDACY', 'FORMER_EMPLOYMENT'],
+      JOB_COACH: ['COACHING:job_coach-1'],
+    };
 
     it.each(ROLES)('persons: %s reaches its own file, its directory, or nobody', (role) => {
       const query = compiled(rows(role).persons(records.personId))!;
@@ -287,7 +295,11 @@ describe('the access policy against B.4, as tables', () => {
         expect(query.sql).toMatch(/"access"\."relations"/);
         expect(query.sql.includes('"access"."delegations"')).toBe(role === 'LG_ICF_CONSULTANT');
         expect(query.params).toEqual(
-          expect.arrayContaining([ORG[role].org, ORG[role].purpose, '2026-06-30']),
+          expect.arrayContaining([
+            ORG[role].org,
+            ...(REACHED_BY[role] ?? [ORG[role].purpose]),
+            '2026-06-30',
+          ]),
         );
       }
     });

@@ -19,4 +19,20 @@ export class PersonResolver {
   indicationRequests(@Root() person: Person, @Ctx() { loaders }: IndicationsContext) {
     return loaders.requestsByPerson.load(person.id);
   }
+
+  // Note 12: what the employer and job coach need for the support plan, without the request
+  // (j), the route or a diagnosis: the support needs of the person's latest ICF assessment.
+  @Category('i', { views: [4, 12] })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The work-relevant support needs of the latest ICF assessment, without diagnoses (B.4 note 12); null without one.',
+  })
+  async supportNeedsSummary(
+    @Root() person: Person,
+    @Ctx() { loaders }: IndicationsContext,
+  ): Promise<string | null> {
+    const assessment = await loaders.latestAssessmentByPerson.load(person.id);
+    return assessment?.workRelevantSupportNeeds ?? null;
+  }
 }

@@ -251,6 +251,7 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
   'Person.employmentOutcomes': f('n', [10], 'note 10: work outcome as outflow'),
   'Person.advices': f('j', [9, 13]),
   'Person.indicationRequests': f('j'),
+  'Person.supportNeedsSummary': f('i', [4, 12]),
   'Person.referrals': f('n'),
   'Person.placements': f('n', [6, 10]),
 
