@@ -62,7 +62,21 @@ const loadPlacement = async (tx: Database, id: string): Promise<PlacementRow> =>
   return placement;
 };
 
-/** The end of the placement lifecycle of B.2.3: the employer ends a placement with a reason. */
+/** A placement the caller reaches, locked for the change; undefined outside its rows. */
+async function lockedPlacement(
+  tx: Database,
+  context: MaatwerkContext,
+  id: string,
+): Promise<PlacementRow | undefined> {
+  const [placement] = await tx
+    .select()
+    .from(placements)
+    .where(and(eq(placements.id, id), placementRows(context.policy.rows)))
+    .for('update');
+  return placement;
+}
+
+/** What the employer changes of a running placement (B.2.3): its job coach, and its end with a reason. */
 @Resolver(() => Placement)
 export class PlacementWorkflowResolver {
   @Category('n')
@@ -81,11 +95,7 @@ export class PlacementWorkflowResolver {
       idempotencyKeys,
       load: loadPlacement,
       write: async (tx, valid) => {
-        const [current] = await tx
-          .select()
-          .from(placements)
-          .where(and(eq(placements.id, valid.placementId), placementRows(context.policy.rows)))
-          .for('update');
+        const current = await lockedPlacement(tx, context, valid.placementId);
         // Only the paying employer's own staff coach its workers, not an enclave's host.
         if (!current || current.employerId !== context.policy.rows.ownEmployer()) {
           throw notFound('Placement', valid.placementId);
@@ -122,11 +132,7 @@ export class PlacementWorkflowResolver {
       idempotencyKeys,
       load: loadPlacement,
       write: async (tx, valid) => {
-        const [current] = await tx
-          .select()
-          .from(placements)
-          .where(and(eq(placements.id, valid.placementId), placementRows(context.policy.rows)))
-          .for('update');
+        const current = await lockedPlacement(tx, context, valid.placementId);
         if (!current) throw notFound('Placement', valid.placementId);
         const ended = endedPlacement(current, valid);
         const feedback = feedbackOnEnd(current, valid, new Date());
