@@ -199,6 +199,14 @@ export function pseudonymKey(): string {
       'Invalid environment: set PSEUDONYM_KEY (the candidate pool’s HMAC key, 32 characters or more) in production',
     );
   }
+  // Read once: a page of candidates asks for it once per profile.
+  developmentPseudonymKey ??= readDevelopmentPseudonymKey();
+  return developmentPseudonymKey;
+}
+
+let developmentPseudonymKey: string | undefined;
+
+function readDevelopmentPseudonymKey(): string {
   mkdirSync(config.KEYS_DIR, { recursive: true });
   const file = path.join(config.KEYS_DIR, 'pseudonyms.secret');
   writeOnce(file, randomBytes(32).toString('base64url'));
