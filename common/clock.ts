@@ -18,3 +18,14 @@ function currentDay(): string {
   if (known?.minute !== minute) known = { minute, day: todayInBelgium() };
   return known.day;
 }
+
+/**
+ * This instant on the product's day: the time of day is the real one (so records of one day
+ * keep their order), the date today's. Unpinned it is simply now. A rule stamps its records
+ * with it, so a pinned day dates what it writes too.
+ */
+export function now(): Date {
+  const instant = new Date();
+  if (!config.TODAY) return instant;
+  return new Date(`${config.TODAY}T${instant.toISOString().slice(11)}`);
+}

@@ -25,6 +25,7 @@ import {
 } from '../workflow/assessment';
 import { assessedRequest, milestoneReached, MILESTONES } from '../workflow/request';
 import { loadRequest, scopedRequest } from '../workflow/scoped';
+import { now } from '../../../common/clock';
 
 const IndicationMilestone = domainEnum(
   'IndicationMilestone',
@@ -97,7 +98,7 @@ export class AssessmentWorkflowResolver {
       load: loadRequest,
       write: async (tx, valid) => {
         const current = await scopedRequest(tx, context, valid.requestId);
-        const reached = milestoneReached(current, valid.milestone, new Date());
+        const reached = milestoneReached(current, valid.milestone, now());
         const [request] = await tx
           .update(requests)
           .set(reached)
@@ -144,12 +145,12 @@ export class AssessmentWorkflowResolver {
         }
         const problem = amaReasonsProblem(current.requestedType, valid.amaReasons);
         if (problem) throw badUserInput('input.amaReasons', problem);
-        const now = new Date();
-        const assessed = assessedRequest(current, now);
+        const at = now();
+        const assessed = assessedRequest(current, at);
         const { requestId: _request, idempotencyKey: _key, ...fields } = valid;
         const [assessment] = await tx
           .insert(icfAssessments)
-          .values(icfAssessmentOf(current, fields, now))
+          .values(icfAssessmentOf(current, fields, at))
           .returning();
         await tx.update(requests).set(assessed).where(eq(requests.id, current.id));
         return { record: assessment, id: assessment.id, personId: assessment.personId };

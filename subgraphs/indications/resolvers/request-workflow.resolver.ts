@@ -52,6 +52,7 @@ import {
 } from '../workflow/request';
 import { loadRequest, scopedRequest } from '../workflow/scoped';
 import { vacancyProblem } from '../workflow/spoed';
+import { now } from '../../../common/clock';
 
 @InputType({ description: 'A new indication request, saved as a draft until it is submitted.' })
 class CreateIndicationRequestInput extends MutationInput {
@@ -239,7 +240,7 @@ export class RequestWorkflowResolver {
       load: loadRequest,
       write: async (tx, valid) => {
         const current = await scopedRequest(tx, context, valid.requestId);
-        const moved = movedRequest(current, valid.status, new Date());
+        const moved = movedRequest(current, valid.status, now());
         if (valid.status === 'SUBMITTED') {
           const consent =
             current.route === 'ATTEST'
@@ -285,7 +286,7 @@ export class RequestWorkflowResolver {
           current,
           valid.decision,
           valid.validityYears ?? MAX_VALIDITY_YEARS,
-          new Date(),
+          now(),
           {
             advice: await nextId(tx, adviceNumbers, 'AD'),
             derivedImw: bringsDerivedImw(current, valid.decision)

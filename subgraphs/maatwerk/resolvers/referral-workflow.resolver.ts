@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { isoDate, todayInBelgium } from '../../../common/dates';
+import { isoDate } from '../../../common/dates';
 import { recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
@@ -38,6 +38,7 @@ import {
   proposedReferral,
   proposeReferralRule,
 } from '../workflow/referral';
+import { now, today } from '../../../common/clock';
 
 @InputType({ description: 'A VDAB referral (toeleiding) of a person to an open vacancy.' })
 class ProposeReferralInput extends MutationInput {
@@ -226,7 +227,7 @@ export class ReferralWorkflowResolver {
                 origin: 'VDAB_TOELEIDING',
                 matchBasis: valid.matchBasis,
               },
-              new Date(),
+              now(),
             ),
           )
           .returning();
@@ -256,7 +257,7 @@ export class ReferralWorkflowResolver {
         const current = await scopedReferral(tx, context, valid.referralId);
         const [referral] = await tx
           .update(referrals)
-          .set(movedReferral(current, valid, new Date()))
+          .set(movedReferral(current, valid, now()))
           .where(eq(referrals.id, current.id))
           .returning();
         await recordFact(
@@ -299,7 +300,7 @@ export class ReferralWorkflowResolver {
       },
       write: async (tx, valid, facts) => {
         const current = await scopedReferral(tx, context, valid.referralId);
-        const hired = movedReferral(current, { status: 'HIRED' }, new Date());
+        const hired = movedReferral(current, { status: 'HIRED' }, now());
         const [vacancy] = current.vacancyId
           ? await tx
               .select()
@@ -352,7 +353,7 @@ export class ReferralWorkflowResolver {
           .innerJoin(referrals, eq(referrals.id, placements.referralId))
           .where(and(eq(referrals.vacancyId, vacancy.id), eq(placements.status, 'ACTIVE')));
         if (active >= vacancy.positions && VACANCY_LIFECYCLE.canMove(vacancy.status, 'FILLED')) {
-          const filled = movedVacancy(vacancy, 'FILLED', todayInBelgium());
+          const filled = movedVacancy(vacancy, 'FILLED', today());
           await tx
             .update(vacancies)
             .set({ status: filled.status, closedAt: filled.closedAt })

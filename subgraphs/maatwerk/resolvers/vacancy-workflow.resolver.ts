@@ -3,7 +3,7 @@ import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Resolver } from '
 
 import { Category } from '../../../common/access/categories';
 import { recordFact } from '../../../common/access/directory';
-import { isoDate, todayInBelgium } from '../../../common/dates';
+import { isoDate } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { notFound } from '../../../common/errors';
@@ -21,6 +21,7 @@ import {
   openVacancyRule,
   movedVacancy,
 } from '../workflow/vacancy';
+import { now, today } from '../../../common/clock';
 
 @InputType({ description: 'A new vacancy of your own organisation.' })
 class OpenVacancyInput extends MutationInput {
@@ -121,7 +122,7 @@ export class VacancyWorkflowResolver {
             id: await nextId(tx, vacancyNumbers, 'V'),
             employerId: context.policy.rows.ownEmployer(),
             status: 'OPEN',
-            openedAt: todayInBelgium(),
+            openedAt: today(),
           })
           .returning();
         return { record: vacancy, id: vacancy.id };
@@ -156,15 +157,15 @@ export class VacancyWorkflowResolver {
           )
           .for('update');
         if (!current) throw notFound('Vacancy', valid.vacancyId);
-        const moved = movedVacancy(current, valid.status, todayInBelgium());
-        const now = new Date();
+        const moved = movedVacancy(current, valid.status, today());
+        const at = now();
         const [vacancy] = await tx
           .update(vacancies)
           .set({ status: moved.status, closedAt: moved.closedAt })
           .where(eq(vacancies.id, current.id))
           .returning();
         const withdrawn = ENDS_REFERRALS.includes(valid.status)
-          ? await withdrawOpenReferrals(tx, current.id, now, context.policy.today)
+          ? await withdrawOpenReferrals(tx, current.id, at, context.policy.today)
           : [];
         return { record: vacancy, id: vacancy.id, alsoChanged: withdrawn };
       },

@@ -20,6 +20,7 @@ import {
   revokeConsentRule,
   revokedConsent,
 } from '../workflow/consent';
+import { now } from '../../../common/clock';
 
 @InputType({ description: 'A consent the citizen gives to an organisation.' })
 class GrantConsentInput extends MutationInput {
@@ -94,7 +95,7 @@ export class ConsentWorkflowResolver {
                 grantedTo: valid.grantedTo,
                 scope: valid.scope,
               },
-              new Date(),
+              now(),
             ),
           )
           .returning();
@@ -130,7 +131,7 @@ export class ConsentWorkflowResolver {
         if (!current) throw notFound('Consent', valid.consentId);
         const [consent] = await tx
           .update(consents)
-          .set(revokedConsent(current, new Date()))
+          .set(revokedConsent(current, now()))
           .where(eq(consents.id, current.id))
           .returning();
         // The day it is taken back closes what it opened (grantedOn is kept as it was opened).
