@@ -62,6 +62,11 @@ describe('filters read the category they filter on', () => {
       );
     });
 
+    it('has a sample value of every filter type (a new type is named, not skipped)', () => {
+      const types = filters.flatMap((f) => [f.type, ...f.required.map((other) => other.type)]);
+      expect([...new Set(types)].filter((type) => !(type in SAMPLE))).toEqual([]);
+    });
+
     it.each(Object.keys(PERSONA_ROLES))(
       '%s: a filter answers only what its category allows',
       async (persona) => {
@@ -110,6 +115,7 @@ const SAMPLE: Record<string, unknown> = {
   String: '44021',
   Boolean: true,
   Date: '2024-06-30',
+  DateTime: '2024-06-30T00:00:00Z',
   LabourMarketStatus: 'NWWZ',
   AssistanceType: 'LEEFLOON',
   ClientStatus: 'EXEMPT',
