@@ -25,6 +25,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PERSONA = process.env.BENCH_PERSONA ?? 'vdab-mediator';
 const PAGE_SIZE = 20;
+/** BENCH_SCENARIOS=employerCandidates,… runs only those persona queries (`none`: none). */
+const ONLY_SCENARIOS = process.env.BENCH_SCENARIOS?.split(',');
 const BODY = JSON.stringify({ query: CASELOAD_QUERY, variables: { first: PAGE_SIZE } });
 
 /**
@@ -171,7 +173,7 @@ async function main() {
       },
     }));
     const personaQueries: Record<string, unknown> = {};
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SCENARIOS.filter((s) => ONLY_SCENARIOS?.includes(s.name) ?? true)) {
       personaQueries[scenario.name] = await runScenario(targets[0], scenario);
     }
     const auditLog = auditLogAtScale

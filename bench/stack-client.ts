@@ -37,7 +37,14 @@ export async function startConfiguration(
   headers: Record<string, string>,
 ): Promise<Configuration> {
   const child = fork(path.join(__dirname, 'stack-process.ts'), {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir> writes each configuration's V8 CPU profile there when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_CPU_PROF, name)}`]
+        : []),
+    ],
     env: {
       // The rate limiter still runs and counts every request, with buckets large enough that a
       // closed loop of a few clients measures the stack rather than RATE_LIMITED answers.
