@@ -39,3 +39,32 @@ export const EMPLOYER_CANDIDATES_QUERY = `query EmployerCandidates {
     }
   }
 }`;
+
+/** The employer's pseudonymous pool for one vacancy: one page of profiles (issue 14). */
+export const CANDIDATE_POOL_QUERY = `query CandidatePool($vacancyId: ID!, $first: Int) {
+  candidates(vacancyId: $vacancyId, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        pseudonym
+        region { level code name }
+        ageBand
+        activityPreferences
+        availableFrom
+        languages { language level }
+        educationLevel
+        mobility
+        measure
+        ticketValidUntil
+        score
+        why
+      }
+    }
+  }
+}`;
+
+/** An employer's open vacancies, to pick the one with the largest pool. */
+export const OPEN_VACANCIES_QUERY = `query OpenVacancies($employerId: ID!) {
+  vacancies(first: 100, status: OPEN, employerId: $employerId) { edges { node { id } } }
+}`;

@@ -17,7 +17,9 @@ import {
   CASELOAD_QUERY,
   DASHBOARD_QUERY,
   dashboardVariables,
+  CANDIDATE_POOL_QUERY,
   EMPLOYER_CANDIDATES_QUERY,
+  OPEN_VACANCIES_QUERY,
 } from './queries';
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -25,6 +27,23 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PERSONA = process.env.BENCH_PERSONA ?? 'vdab-mediator';
 const PAGE_SIZE = 20;
+const POOL_PAGE = 50;
+
+type Answer = { data?: any; errors?: unknown };
+
+/** A persona query; its body may depend on what the seeded world holds (asked as the persona). */
+interface Scenario {
+  name: string;
+  persona: string;
+  query: string;
+  body: string | ((ask: (body: string) => Promise<Answer>) => Promise<ScenarioBody>);
+}
+
+interface ScenarioBody {
+  body: string;
+  /** What the body was chosen for, reported beside the figures. */
+  facts: Record<string, unknown>;
+}
 /** BENCH_SCENARIOS=employerCandidates,… runs only those persona queries (`none`: none). */
 const ONLY_SCENARIOS = process.env.BENCH_SCENARIOS?.split(',');
 const BODY = JSON.stringify({ query: CASELOAD_QUERY, variables: { first: PAGE_SIZE } });
@@ -34,12 +53,38 @@ const BODY = JSON.stringify({ query: CASELOAD_QUERY, variables: { first: PAGE_SI
  * (the mediator's caseload is measured in those rounds).
  * The dashboard year is the last whole year of the seeded data (seeds run up to 2025-10-01).
  */
-const SCENARIOS = [
+const SCENARIOS: Scenario[] = [
   {
     name: 'employerCandidates',
     persona: 'employer-1',
     query: 'Employer candidates: 20 vacancies with the persons referred to them',
     body: JSON.stringify({ query: EMPLOYER_CANDIDATES_QUERY }),
+  },
+  {
+    name: 'candidatePool',
+    persona: 'employer-1',
+    query: `The candidate pool: a page of ${POOL_PAGE} pseudonymous profiles for the employer's open vacancy with the largest pool`,
+    body: async (ask) => {
+      const employerId = personaNamed('employer-1').org.replace(/^employer:/, '');
+      const open = await ask(
+        JSON.stringify({ query: OPEN_VACANCIES_QUERY, variables: { employerId } }),
+      );
+      const pools = await Promise.all(
+        open.data.vacancies.edges.map(async ({ node }: { node: { id: string } }) => {
+          const variables = { vacancyId: node.id, first: 1 };
+          const pool = await ask(JSON.stringify({ query: CANDIDATE_POOL_QUERY, variables }));
+          return { id: node.id, size: pool.data?.candidates.totalCount ?? 0 };
+        }),
+      );
+      const largest = pools.sort((a, b) => b.size - a.size)[0];
+      if (!largest?.size)
+        throw new Error('employer-1 has no open vacancy with candidates: seed first.');
+      const variables = { vacancyId: largest.id, first: POOL_PAGE };
+      return {
+        body: JSON.stringify({ query: CANDIDATE_POOL_QUERY, variables }),
+        facts: { vacancyId: largest.id, poolSize: largest.size },
+      };
+    },
   },
   {
     name: 'monitorDashboard',
@@ -55,7 +100,7 @@ async function post(target: Configuration, body = BODY, headers = target.headers
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
-  return (await response.json()) as { data?: any; errors?: unknown };
+  return (await response.json()) as Answer;
 }
 
 /** Checks the query answers a full page without errors, then counts the SQL one answer costs. */
@@ -89,23 +134,27 @@ async function loadRound(target: Configuration, durationMs: number): Promise<Loa
  * One persona's query on the access-controlled stack: its first answer (cold: nothing cached),
  * the SQL a second one costs, then load.
  */
-async function runScenario(target: Configuration, scenario: (typeof SCENARIOS)[number]) {
+async function runScenario(target: Configuration, scenario: Scenario) {
   const headers = {
     authorization: `Bearer ${await signPartnerToken(personaNamed(scenario.persona))}`,
   };
+  const { body, facts } =
+    typeof scenario.body === 'string'
+      ? { body: scenario.body, facts: {} }
+      : await scenario.body((asked) => post(target, asked, headers));
   const started = performance.now();
-  const first = await post(target, scenario.body, headers);
+  const first = await post(target, body, headers);
   const coldMs = Number((performance.now() - started).toFixed(1));
   if (first.errors) throw new Error(`${scenario.name} fails: ${JSON.stringify(first.errors)}`);
   const before = await usageOf(target);
-  await post(target, scenario.body, headers);
+  await post(target, body, headers);
   const sqlStatementsPerOperation = (await usageOf(target)).statements - before.statements;
   /** One load, with the CPU the stack spent on it. */
   const load = async (connections: number, durationMs: number) => {
     const start = await usageOf(target);
     const sample = await runLoad({
       url: target.gatewayUrl,
-      body: scenario.body,
+      body,
       headers,
       connections,
       durationMs,
@@ -121,6 +170,7 @@ async function runScenario(target: Configuration, scenario: (typeof SCENARIOS)[n
   return {
     persona: scenario.persona,
     query: scenario.query,
+    ...facts,
     coldMs,
     sqlStatementsPerOperation,
     oneClient,
