@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 import { Role } from '../common/access/caller';
@@ -85,6 +86,9 @@ export function createAuthenticator(options: AuthOptions) {
     ? createRemoteJWKSet(new URL(options.jwksUrl))
     : new TextEncoder().encode(options.jwtSecret);
   const algorithms = options.jwksUrl ? ['RS256', 'ES256'] : ['HS256'];
+  // A partner sends one token with many requests: once verified, it is known until the first of
+  // its expiry and its maximum age, so later requests skip the signature check, not the limits.
+  const verified = new LRUCache<string, PartnerIdentity>({ max: 10_000, ttlAutopurge: false });
 
   return async function authenticate(
     authorization: string | undefined,
@@ -92,6 +96,8 @@ export function createAuthenticator(options: AuthOptions) {
   ): Promise<PartnerIdentity> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw unauthenticated('No bearer token.');
+    const known = verified.get(match[1]);
+    if (known) return known;
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(match[1], key as Uint8Array, {
@@ -110,6 +116,10 @@ export function createAuthenticator(options: AuthOptions) {
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw unauthenticated('The token lacks a valid sub, role or org claim.');
     const { sub, role, org, azp, client_id } = claims.data;
-    return { sub, role, org, application: azp ?? client_id ?? null };
+    const identity = { sub, role, org, application: azp ?? client_id ?? null };
+    const { exp, iat } = payload as { exp: number; iat: number };
+    const validMs = Math.min(exp, iat + options.maxTokenAgeSeconds) * 1000 - Date.now();
+    if (validMs > 0) verified.set(match[1], identity, { ttl: validMs });
+    return identity;
   };
 }
