@@ -23,6 +23,7 @@ import {
   icfAssessments,
   indicationConsultants,
   indicationRequests,
+  premiumIncreaseRequests,
   reviews,
   workSupportPackages,
   type AdviceInsert,
@@ -43,8 +44,8 @@ import type {
   IndicationStatus,
   IndicatorOrg,
   ObtainedVia,
-  SupportPremiumLevel,
 } from '../subgraphs/indications/types/enums';
+import { SupportPremiumLevel } from '../subgraphs/indications/types/enums';
 import {
   assessedRequest,
   attachedAttestation,
@@ -307,6 +308,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
     reviews: [] as Insert<typeof reviews>[],
     advices: [] as AdviceRow[],
     wops: [] as WopRow[],
+    premiumIncreases: [] as Insert<typeof premiumIncreaseRequests>[],
     evaluations: [] as Insert<typeof evaluations>[],
     relations: [] as RelationRow[],
   };
@@ -726,19 +728,33 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
       supportPremiumCents: SUPPORT_PREMIUM_MONTHLY_CENTS[premiumLevel],
       intensity: { A: 4, B: 8, C: 12, L: 16 }[premiumLevel] + faker.number.int({ min: 0, max: 3 }),
       durationMonths,
-      increaseRequests: [],
     };
     const askedOn = addDays(advice.validFrom!, faker.number.int({ min: 60, max: 540 }));
     if (world.employers.length > 0 && askedOn <= SEED_TODAY && faker.number.float() < 0.06) {
-      const decided = addDays(askedOn, 30) <= SEED_TODAY;
-      wop.increaseRequests = [
-        {
-          requestedAt: askedOn,
-          employerId: faker.helpers.arrayElement(world.employers).id,
-          motivation: faker.helpers.arrayElement(INCREASE_MOTIVATIONS),
-          outcome: decided ? (faker.number.float() < 0.7 ? 'TOEGEKEND' : 'GEWEIGERD') : null,
-        },
-      ];
+      const decidedOn = addDays(askedOn, 30);
+      const decided = decidedOn <= SEED_TODAY;
+      const employerId = faker.helpers.arrayElement(world.employers).id;
+      const motivation = faker.helpers.arrayElement(INCREASE_MOTIVATIONS);
+      const outcome = decided ? (faker.number.float() < 0.7 ? 'ACCEPTED' : 'REFUSED') : 'PENDING';
+      // An accepted increase brought the level the package has now, from the one below it.
+      const levels = SupportPremiumLevel.values;
+      const below = levels[Math.max(0, levels.indexOf(premiumLevel) - 1)];
+      rows.premiumIncreases.push({
+        id: `PIR-${String(rows.premiumIncreases.length + 1).padStart(6, '0')}`,
+        packageId: wop.id,
+        adviceId: advice.id,
+        personId: advice.personId,
+        employerId,
+        requestedAt: askedOn,
+        motivation,
+        levelAtRequest: outcome === 'ACCEPTED' ? below : premiumLevel,
+        requestedLevel: null,
+        status: outcome,
+        decidedAt: decided ? at(decidedOn, 10) : null,
+        newLevel: outcome === 'ACCEPTED' ? premiumLevel : null,
+        refusalReason:
+          outcome === 'REFUSED' ? 'The support need does not call for a higher level.' : null,
+      });
     }
     rows.wops.push(wop);
     wopByAdvice.set(advice.id, wop);
@@ -855,6 +871,7 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
   // Derived IMWs point at their CMW, which the id order inserts first.
   await ctx.insert(advices, rows.advices);
   await ctx.insert(workSupportPackages, rows.wops);
+  await ctx.insert(premiumIncreaseRequests, rows.premiumIncreases);
   await ctx.insert(evaluations, rows.evaluations);
   await seedDirectory(ctx.insert, { relations: rows.relations });
   await ctx.db.execute(
@@ -868,6 +885,9 @@ export async function seedIndications(ctx: SeedContext): Promise<void> {
   );
   await ctx.db.execute(
     sql`select setval('indications.attestation_numbers', ${rows.attestations.length + 1}, false)`,
+  );
+  await ctx.db.execute(
+    sql`select setval('indications.premium_increase_numbers', ${rows.premiumIncreases.length + 1}, false)`,
   );
 
   for (const advice of rows.advices) {

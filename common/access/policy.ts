@@ -171,6 +171,21 @@ export class RequestPolicy {
     return rowsOf(await db.execute(sql`select 1 as reached where ${condition}`)).length > 0;
   }
 
+  /**
+   * Whether the caller's organisation employs the person today (note 14), read in the caller's
+   * transaction: what an employer's own-employee rules (its work support package, k) rest on.
+   */
+  async employs(db: Database, personId: string): Promise<boolean> {
+    if (this.caller.role === 'SYSTEM') return true;
+    const held = await relationsHeld(db, {
+      org: this.caller.org,
+      purpose: Purpose.EMPLOYMENT,
+      personIds: [personId],
+      today: this.today,
+    });
+    return held.has(personId);
+  }
+
   /** Partner reads are logged; the platform's own (tests of one subgraph, the baseline) are not. */
   get audited(): boolean {
     return this.caller.role !== 'SYSTEM';

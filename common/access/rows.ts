@@ -115,6 +115,35 @@ export class RowScope {
   }
 
   /**
+   * Indication requests an employer filed (spoed, prior routing: B.2.2): the filer reads its own
+   * filings, of the persons it still reaches (notes 11 and 14), and no one else's; a job coach
+   * files nothing and reads none. Every other reader reads them as the requests they are.
+   */
+  indicationFilings(columns: { personId: AnyPgColumn; filedBy: AnyPgColumn }): SQL | undefined {
+    const { role, org } = this.caller;
+    if (role === 'JOB_COACH') return sql`false`;
+    return and(
+      this.persons(columns.personId),
+      role === 'EMPLOYER' ? eq(columns.filedBy, org) : sql`${columns.filedBy} is not null`,
+    );
+  }
+
+  /**
+   * Requests to revise a support premium (k): an employer's own, of the persons it employs today
+   * (the package is read of own employees only, note 14), never another employer's request on
+   * the same worker (that would tell of a former employment). Every other reader: its persons'.
+   */
+  premiumRevisions(columns: { personId: AnyPgColumn; employerId: AnyPgColumn }): SQL | undefined {
+    const { role, org } = this.caller;
+    if (!EMPLOYER_ROLES.has(role)) return this.persons(columns.personId);
+    if (role === 'JOB_COACH') return sql`false`;
+    return and(
+      inDirectory([{ org, purpose: Purpose.EMPLOYMENT }], columns.personId, this.today),
+      this.ownEmployerRows(columns.employerId),
+    );
+  }
+
+  /**
    * Advices. A minimised reader of advices learns only that a person holds a ticket, so refused
    * advices stay out of its rows (an advice without validity would tell it that a request was
    * turned down): an OCMW sees granted advices (B.4 note 9); an employer or job coach only that

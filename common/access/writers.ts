@@ -54,6 +54,13 @@ export const MUTATION_WRITERS: Readonly<Record<string, Writers>> = {
   evaluateAdvice: { category: 'j', roles: CONSULTANTS },
   // The employer's hire fulfils a spoed advice's hiring obligation (000 BA6).
   recordSpoedHire: { category: 'j', roles: ['EMPLOYER'] },
+  // The employer registers its candidate against its open vacancy: spoed or prior routing
+  // (000 BA6, B.2.2 origins EMPLOYER_SPOED and EMPLOYER_PRIOR_ROUTING); VDAB handles it.
+  fileEmployerIndicationRequest: { category: 'j', roles: ['EMPLOYER'] },
+  // The support premium can be raised at the employer's request (003); VDAB, which sets the
+  // work support package (W on k), decides.
+  requestPremiumIncrease: { category: 'k', roles: ['EMPLOYER'] },
+  decidePremiumIncrease: { category: 'k', roles: ['VDAB_ICF_CONSULTANT'] },
   // maatwerk
   openVacancy: { category: 'm', roles: ['EMPLOYER'] },
   moveVacancy: { category: 'm', roles: ['EMPLOYER'] },

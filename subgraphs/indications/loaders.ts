@@ -11,6 +11,7 @@ import {
   icfAssessments,
   indicationConsultants,
   indicationRequests,
+  premiumIncreaseRequests,
   reviews,
   workSupportPackages,
 } from './tables';
@@ -18,7 +19,6 @@ import {
 /** Organisation ids of a local government's consultants: the municipality and its OCMW. */
 export const localGovernmentOrgs = (nisCode: string) => [`lg:${nisCode}`, `ocmw:${nisCode}`];
 
-/** One set per request: each loader batches a field of many parents into one SQL statement. */
 /** The advices the caller may reach (the policy narrows some readers to granted ones). */
 export const adviceRows = (rows: RowScope) =>
   rows.advices({
@@ -29,6 +29,21 @@ export const adviceRows = (rows: RowScope) =>
     validUntil: advices.validUntil,
   });
 
+/** The support-premium increase requests the caller may reach (an employer: its own, note 14). */
+export const premiumIncreaseRows = (rows: RowScope) =>
+  rows.premiumRevisions({
+    personId: premiumIncreaseRequests.personId,
+    employerId: premiumIncreaseRequests.employerId,
+  });
+
+/** The employers' spoed and prior-routing filings the caller may reach (a filer: its own). */
+export const filingRows = (rows: RowScope) =>
+  rows.indicationFilings({
+    personId: indicationRequests.personId,
+    filedBy: indicationRequests.filedBy,
+  });
+
+/** One set per request: each loader batches a field of many parents into one SQL statement. */
 export function createLoaders(db: Database, rows: RowScope) {
   const advicesInScope = adviceRows(rows);
   return {
@@ -133,6 +148,15 @@ export function createLoaders(db: Database, rows: RowScope) {
             ),
           ),
       (row) => row.adviceId,
+    ),
+    increaseRequestsByPackage: manyByKey(
+      (ids: string[]) =>
+        db
+          .select()
+          .from(premiumIncreaseRequests)
+          .where(and(anyOf(premiumIncreaseRequests.packageId, ids), premiumIncreaseRows(rows)))
+          .orderBy(asc(premiumIncreaseRequests.id)),
+      (row) => row.packageId,
     ),
     evaluationsByAdvice: manyByKey(
       (ids: string[]) =>

@@ -14,6 +14,8 @@ import { IndicationConsultantResolver } from './resolvers/consultant.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { EvaluationWorkflowResolver } from './resolvers/evaluation-workflow.resolver';
+import { FilingWorkflowResolver } from './resolvers/filing-workflow.resolver';
+import { PremiumWorkflowResolver } from './resolvers/premium-workflow.resolver';
 import { AssessmentWorkflowResolver } from './resolvers/assessment-workflow.resolver';
 import { RequestWorkflowResolver } from './resolvers/request-workflow.resolver';
 import { SpoedWorkflowResolver } from './resolvers/spoed-workflow.resolver';
@@ -35,10 +37,12 @@ export const indicationsSubgraph: SubgraphModule<IndicationsLoaders> = {
           RequestWorkflowResolver,
           AssessmentWorkflowResolver,
           SpoedWorkflowResolver,
+          FilingWorkflowResolver,
           EvaluationWorkflowResolver,
           IcfAssessmentResolver,
           AdviceResolver,
           PremiumIncreaseRequestResolver,
+          PremiumWorkflowResolver,
           WorkSupportPackageResolver,
           IndicationConsultantResolver,
           PersonResolver,

@@ -72,7 +72,11 @@ export interface IndicationTables {
   rightHolders: AreaTable;
 }
 
-const nisCode = indicationRequests.municipalityNisCode;
+/**
+ * A request's municipality. An employer's filing has none until VDAB takes it in hand (tables.ts):
+ * its row groups under no municipality, so no area counts it until then.
+ */
+const nisCode = sql<string>`${indicationRequests.municipalityNisCode}`;
 /** The Belgian calendar day a decision was taken. */
 const decidedOn = belgianDayOf(indicationRequests.decidedAt);
 const days = (from: string, to: string) => sql.raw(`extract(epoch from (${to} - ${from})) / 86400`);

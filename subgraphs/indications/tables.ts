@@ -16,7 +16,6 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
-import type { EnumValue } from '../../common/enums';
 import {
   AdviceBasis,
   AdviceDecision,
@@ -35,6 +34,7 @@ import {
   IndicationStatus,
   IndicatorOrg,
   ObtainedVia,
+  PremiumIncreaseStatus,
   QualityControlOutcome,
   ReviewRegime,
   SecondReviewer,
@@ -50,6 +50,7 @@ export const requestNumbers = indicationsSchema.sequence('request_numbers');
 export const adviceNumbers = indicationsSchema.sequence('advice_numbers');
 export const evaluationNumbers = indicationsSchema.sequence('evaluation_numbers');
 export const attestationNumbers = indicationsSchema.sequence('attestation_numbers');
+export const premiumIncreaseNumbers = indicationsSchema.sequence('premium_increase_numbers');
 
 export const adviceTypeEnum = indicationsSchema.enum('advice_type', AdviceType.values);
 export const indicationRouteEnum = indicationsSchema.enum(
@@ -105,6 +106,10 @@ export const supportPremiumLevelEnum = indicationsSchema.enum(
   'support_premium_level',
   SupportPremiumLevel.values,
 );
+export const premiumIncreaseStatusEnum = indicationsSchema.enum(
+  'premium_increase_status',
+  PremiumIncreaseStatus.values,
+);
 
 /**
  * Trained ICF consultants. `org` is the organisation id callers carry (`vdab`, `gtb`,
@@ -153,9 +158,15 @@ export const indicationRequests = indicationsSchema.table(
     /**
      * The person's residence municipality when the request was submitted, copied at write time.
      * This subgraph does not own residence, and statistics per municipality must neither call
-     * the persons subgraph per row nor move when a person moves later.
+     * the persons subgraph per row nor move when a person moves later. Null only while an
+     * employer's filing waits for VDAB: an employer may not read a residence (B.4 b, note 11),
+     * so VDAB's first move copies it.
      */
-    municipalityNisCode: text('municipality_nis_code').notNull(),
+    municipalityNisCode: text('municipality_nis_code'),
+    /** The employer (`employer:<id>`) that filed a spoed or prior-routing request itself. */
+    filedBy: text('filed_by'),
+    /** What the employer's registration form says of the job and the workplace (000 BA6). */
+    employerInformation: text('employer_information'),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
     infoCompleteAt: timestamp('info_complete_at', { withTimezone: true, mode: 'date' }),
     icfStartedAt: timestamp('icf_started_at', { withTimezone: true, mode: 'date' }),
@@ -168,6 +179,7 @@ export const indicationRequests = indicationsSchema.table(
     index('indication_requests_person_idx').on(table.personId),
     index('indication_requests_consultant_idx').on(table.consultantId),
     index('indication_requests_vacancy_idx').on(table.vacancyId),
+    index('indication_requests_filed_by_idx').on(table.filedBy),
     index('indication_requests_status_idx').on(table.status),
     index('indication_requests_type_idx').on(table.requestedType),
     index('indication_requests_route_idx').on(table.route),
@@ -192,6 +204,16 @@ export const indicationRequests = indicationsSchema.table(
     check(
       'indication_requests_vacancy_check',
       sql`${table.procedure} = 'STANDAARD' or ${table.vacancyId} is not null`,
+    ),
+    // Only an employer's own spoed or prior-routing registration has a filer and its form.
+    check(
+      'indication_requests_filed_by_check',
+      sql`(${table.filedBy} is null or ${table.origin} in ('EMPLOYER_SPOED', 'EMPLOYER_PRIOR_ROUTING'))
+        and (${table.filedBy} is null) = (${table.employerInformation} is null)`,
+    ),
+    check(
+      'indication_requests_municipality_check',
+      sql`${table.municipalityNisCode} is not null or (${table.filedBy} is not null and ${table.status} = 'SUBMITTED')`,
     ),
   ],
 );
@@ -338,13 +360,6 @@ export interface WagePremiumStepValue {
   pct: number;
 }
 
-export interface PremiumIncreaseRequestValue {
-  requestedAt: string;
-  employerId: string;
-  motivation: string;
-  outcome: EnumValue<typeof AdviceDecision> | null;
-}
-
 export const workSupportPackages = indicationsSchema.table(
   'work_support_packages',
   {
@@ -366,10 +381,6 @@ export const workSupportPackages = indicationsSchema.table(
     supportPremiumCents: integer('support_premium_cents').notNull(),
     intensity: integer('intensity').notNull(),
     durationMonths: integer('duration_months').notNull(),
-    increaseRequests: jsonb('increase_requests')
-      .$type<PremiumIncreaseRequestValue[]>()
-      .notNull()
-      .default([]),
   },
   (table) => [
     uniqueIndex('work_support_packages_advice_key').on(table.adviceId),
@@ -381,6 +392,53 @@ export const workSupportPackages = indicationsSchema.table(
     check(
       'work_support_packages_amounts_check',
       sql`${table.supportPremiumCents} >= 0 and ${table.intensity} >= 0 and ${table.durationMonths} > 0`,
+    ),
+  ],
+);
+
+/**
+ * An employer's request to raise the support premium of its employee's package (003: "can be
+ * raised at the employer's request"), and VDAB's decision: accepted with the new level, which the
+ * package then carries, or refused with the reason.
+ */
+export const premiumIncreaseRequests = indicationsSchema.table(
+  'premium_increase_requests',
+  {
+    id: text('id').primaryKey(),
+    packageId: text('package_id')
+      .notNull()
+      .references(() => workSupportPackages.id),
+    adviceId: text('advice_id')
+      .notNull()
+      .references(() => advices.id),
+    personId: text('person_id').notNull(),
+    /** The employer (maatwerk subgraph) that asks. */
+    employerId: text('employer_id').notNull(),
+    requestedAt: date('requested_at', { mode: 'string' }).notNull(),
+    motivation: text('motivation').notNull(),
+    /** The level the package had when the employer asked. */
+    levelAtRequest: supportPremiumLevelEnum('level_at_request').notNull(),
+    /** The level the employer asks for; null leaves it to VDAB. */
+    requestedLevel: supportPremiumLevelEnum('requested_level'),
+    status: premiumIncreaseStatusEnum('status').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    newLevel: supportPremiumLevelEnum('new_level'),
+    refusalReason: text('refusal_reason'),
+  },
+  (table) => [
+    index('premium_increase_requests_package_idx').on(table.packageId),
+    index('premium_increase_requests_person_idx').on(table.personId),
+    index('premium_increase_requests_employer_idx').on(table.employerId),
+    index('premium_increase_requests_status_idx').on(table.status),
+    // One request of an employer waits per package at a time.
+    uniqueIndex('premium_increase_requests_pending_key')
+      .on(table.packageId, table.employerId)
+      .where(sql`${table.status} = 'PENDING'`),
+    check(
+      'premium_increase_requests_decision_check',
+      sql`(${table.status} = 'PENDING') = (${table.decidedAt} is null)
+        and (${table.status} = 'ACCEPTED') = (${table.newLevel} is not null)
+        and (${table.status} = 'REFUSED') = (${table.refusalReason} is not null)`,
     ),
   ],
 );
@@ -416,4 +474,5 @@ export type ReviewInsert = typeof reviews.$inferInsert;
 export type AdviceRow = typeof advices.$inferSelect;
 export type AdviceInsert = typeof advices.$inferInsert;
 export type WorkSupportPackageRow = typeof workSupportPackages.$inferSelect;
+export type PremiumIncreaseRequestRow = typeof premiumIncreaseRequests.$inferSelect;
 export type EvaluationRow = typeof evaluations.$inferSelect;

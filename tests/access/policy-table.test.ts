@@ -205,8 +205,11 @@ describe('the access policy against B.4, as tables', () => {
     const DECIDED: Record<string, string> = {
       // B.4 names no owner for agreements (o): the area's regisseur (CITY_MONITOR) keeps them.
       'o:CITY_MONITOR': 'writers.ts KEEPERS',
-      // The employer's hire fulfils a spoed advice's hiring obligation (000 BA6).
-      'j:EMPLOYER': 'recordSpoedHire',
+      // The employer's hire fulfils a spoed advice's hiring obligation (000 BA6), and the
+      // employer registers its candidate for spoed or prior routing (B.2.2 origins EMPLOYER_*).
+      'j:EMPLOYER': 'recordSpoedHire, fileEmployerIndicationRequest',
+      // The support premium can be raised at the employer's request (003); VDAB decides.
+      'k:EMPLOYER': 'requestPremiumIncrease',
       // The OCMW registers its client at VDAB with the client's mandate (004 p12): R·C on e.
       'e:OCMW_SOCIAL_WORKER': 'registerAtVdab, with the OCMW_INSCHRIJVINGSMANDAAT',
       // Consents are the citizen's own to give and take back (000 BA1, 004 p12).

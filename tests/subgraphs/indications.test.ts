@@ -15,6 +15,7 @@ import {
   icfAssessments,
   indicationConsultants,
   indicationRequests,
+  premiumIncreaseRequests,
   reviews,
   workSupportPackages,
 } from '../../subgraphs/indications/tables';
@@ -235,14 +236,18 @@ describe('indications subgraph', () => {
         supportPremiumCents: 45_000,
         intensity: 8,
         durationMonths: 60,
-        increaseRequests: [
-          {
-            requestedAt: '2025-02-01',
-            employerId: 'E-000001',
-            motivation: 'More coaching needed',
-            outcome: null,
-          },
-        ],
+      });
+      await db.insert(premiumIncreaseRequests).values({
+        id: 'PIR-000001',
+        packageId: 'WOP-000001',
+        adviceId: 'AD-000001',
+        personId: 'P-000001',
+        employerId: 'E-000001',
+        requestedAt: '2025-02-01',
+        motivation: 'More coaching needed',
+        levelAtRequest: 'B',
+        requestedLevel: null,
+        status: 'PENDING',
       });
       await db.insert(evaluations).values({
         id: 'EV-000001',

@@ -16,10 +16,16 @@ import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
 import { DateScalar } from '../../../common/scalars';
-import { adviceRows, type IndicationsContext } from '../loaders';
+import { adviceRows, premiumIncreaseRows, type IndicationsContext } from '../loaders';
 import { todayInBelgium } from '../../../common/dates';
 import { adviceStatusOn, hasOpenHireObligation } from '../rules';
-import { advices, type AdviceRow, type WorkSupportPackageRow } from '../tables';
+import {
+  advices,
+  premiumIncreaseRequests,
+  type AdviceRow,
+  type PremiumIncreaseRequestRow,
+  type WorkSupportPackageRow,
+} from '../tables';
 import {
   Advice,
   AdviceExtension,
@@ -28,7 +34,7 @@ import {
   WagePremiumStep,
   WorkSupportPackage,
 } from '../types/advice';
-import { AdviceStatus, AdviceType } from '../types/enums';
+import { AdviceDecision, AdviceStatus, AdviceType, PremiumIncreaseStatus } from '../types/enums';
 import { Employer, Person } from '../types/external';
 import { IndicationRequest } from '../types/request';
 
@@ -183,16 +189,74 @@ export class WorkSupportPackageResolver {
     return wop.wagePremiumSchedule.map((step) => ({ ...step, personId: wop.personId }));
   }
 
-  @FieldResolver(() => [PremiumIncreaseRequest], { description: 'Oldest first.' })
-  increaseRequests(@Root() wop: WorkSupportPackageRow): PremiumIncreaseRequest[] {
-    return wop.increaseRequests.map((request) => ({ ...request, personId: wop.personId }));
+  @FieldResolver(() => [PremiumIncreaseRequest], {
+    description:
+      'Requests to raise the support premium, oldest first; an employer sees its own only.',
+  })
+  increaseRequests(@Root() wop: WorkSupportPackageRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.increaseRequestsByPackage.load(wop.id);
   }
+}
+
+const PremiumIncreaseRequestConnection = ConnectionType(
+  PremiumIncreaseRequest,
+  'PremiumIncreaseRequest',
+);
+
+@ArgsType()
+class PremiumIncreaseRequestsArgs extends ConnectionArgs {
+  @Category('k')
+  @Field(() => PremiumIncreaseStatus, { nullable: true })
+  status?: EnumValue<typeof PremiumIncreaseStatus> | null;
 }
 
 @Resolver(() => PremiumIncreaseRequest)
 export class PremiumIncreaseRequestResolver {
+  @Category('k')
+  @Query(() => PremiumIncreaseRequestConnection, {
+    description:
+      'Requests to raise a support premium, of the persons the caller may see, in id order: VDAB’s worklist with status PENDING.',
+  })
+  premiumIncreaseRequests(
+    @Args(() => PremiumIncreaseRequestsArgs) args: PremiumIncreaseRequestsArgs,
+    @Ctx() { db, policy }: IndicationsContext,
+  ) {
+    return paginate(
+      db,
+      premiumIncreaseRequests,
+      'id',
+      and(
+        premiumIncreaseRows(policy.rows),
+        args.status ? eq(premiumIncreaseRequests.status, args.status) : undefined,
+      ),
+      args,
+    );
+  }
+
   @FieldResolver(() => Employer)
-  employer(@Root() request: PremiumIncreaseRequest): Employer {
+  employer(@Root() request: PremiumIncreaseRequestRow): Employer {
     return { id: request.employerId };
   }
+
+  @FieldResolver(() => Advice, {
+    nullable: true,
+    description: 'The advice whose work support package the request is about.',
+  })
+  advice(@Root() request: PremiumIncreaseRequestRow, @Ctx() { loaders }: IndicationsContext) {
+    return loaders.adviceById.load(request.adviceId);
+  }
+
+  @FieldResolver(() => AdviceDecision, {
+    nullable: true,
+    description:
+      'TOEGEKEND or GEWEIGERD once VDAB decided (status ACCEPTED or REFUSED); null while it waits.',
+  })
+  outcome(@Root() request: PremiumIncreaseRequestRow): EnumValue<typeof AdviceDecision> | null {
+    return PREMIUM_OUTCOME[request.status];
+  }
 }
+
+const PREMIUM_OUTCOME: Record<
+  EnumValue<typeof PremiumIncreaseStatus>,
+  EnumValue<typeof AdviceDecision> | null
+> = { PENDING: null, ACCEPTED: 'TOEGEKEND', REFUSED: 'GEWEIGERD' };

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
@@ -51,7 +51,7 @@ import {
   submitRequestRule,
 } from '../workflow/request';
 import { loadRequest, scopedRequest } from '../workflow/scoped';
-import { vacancyProblem } from '../workflow/spoed';
+import { vacancyProblem, type LinkedVacancy } from '../workflow/filing';
 import { now } from '../../../common/clock';
 
 @InputType({ description: 'A new indication request, saved as a draft until it is submitted.' })
@@ -126,8 +126,10 @@ class AttachAttestationInput extends MutationInput {
   validUntil?: string | null;
 }
 
-const VACANCY_STATUS = `query VacancyStatus($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Vacancy { status } }
+const LINKED_VACANCY = `query LinkedVacancy($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Vacancy { id status measure employer { id type } }
+  }
 }`;
 
 const RESIDENCE = `query Residence($representations: [_Any!]!) {
@@ -135,11 +137,14 @@ const RESIDENCE = `query Residence($representations: [_Any!]!) {
 }`;
 
 /** The vacancy a spoed or prior-routing request names, as the caller may read it. */
-async function linkedVacancy(context: IndicationsContext, vacancyId: string) {
-  const answer = await queryPeer<{ _entities: ({ status: string | null } | null)[] }>(
+async function linkedVacancy(
+  context: IndicationsContext,
+  vacancyId: string,
+): Promise<LinkedVacancy | null> {
+  const answer = await queryPeer<{ _entities: (LinkedVacancy | null)[] }>(
     context,
     'maatwerk',
-    VACANCY_STATUS,
+    LINKED_VACANCY,
     { representations: [{ __typename: 'Vacancy', id: vacancyId }] },
     { categories: ['m'] },
   );
@@ -151,7 +156,24 @@ async function linkedVacancy(context: IndicationsContext, vacancyId: string) {
     );
   }
   const vacancy = answer.data?._entities[0];
-  return vacancy?.status ? { status: vacancy.status } : null;
+  return vacancy?.status ? vacancy : null;
+}
+
+/** The person's residence municipality, as the caller reads it (B.4 b); undefined if it may not. */
+async function residenceOf(
+  context: IndicationsContext,
+  personId: string,
+): Promise<string | undefined> {
+  const answer = await queryPeer<{
+    _entities: ({ residence: { nisCode: string } | null } | null)[];
+  }>(
+    context,
+    'persons',
+    RESIDENCE,
+    { representations: [{ __typename: 'Person', id: personId }] },
+    { categories: ['b'] },
+  );
+  return answer.data?._entities[0]?.residence?.nisCode;
 }
 
 /** The consent that allows pulling the person's attestations for VDAB, which decides (000 BA1). */
@@ -188,23 +210,17 @@ export class RequestWorkflowResolver {
       load: loadRequest,
       // The residence lives in the persons subgraph; the request keeps a copy for statistics.
       gather: async (valid) => {
-        const answer = await queryPeer<{
-          _entities: ({ residence: { nisCode: string } | null } | null)[];
-        }>(
-          context,
-          'persons',
-          RESIDENCE,
-          { representations: [{ __typename: 'Person', id: valid.personId }] },
-          { categories: ['b'] },
-        );
+        const residence = await residenceOf(context, valid.personId);
         // Whether the vacancy is open is read as the caller, like everything else: a filer whose
         // mandate holds no vacancies (B.4 m) cannot link one.
         const vacancy = valid.vacancyId ? await linkedVacancy(context, valid.vacancyId) : null;
-        return { residence: answer.data?._entities[0]?.residence?.nisCode, vacancy };
+        return { residence, vacancy };
       },
       write: async (tx, valid, { residence, vacancy }) => {
         if (!residence) throw notFound('Person', valid.personId);
-        const problem = valid.vacancyId ? vacancyProblem(vacancy) : undefined;
+        const problem = valid.vacancyId
+          ? vacancyProblem(valid.procedure, valid.requestedType, vacancy)
+          : undefined;
         if (problem) throw badUserInput('input.vacancyId', `${valid.vacancyId} ${problem}`);
         const { idempotencyKey: _key, ...fields } = valid;
         const [request] = await tx
@@ -238,9 +254,35 @@ export class RequestWorkflowResolver {
       input,
       idempotencyKeys,
       load: loadRequest,
-      write: async (tx, valid) => {
+      // An employer's filing arrives without the residence, which the employer may not read
+      // (B.4 b): VDAB's first move copies it, asked as VDAB before the transaction.
+      gather: async (valid) => {
+        const [request] = await context.db
+          .select({ personId: requests.personId, municipality: requests.municipalityNisCode })
+          .from(requests)
+          .where(
+            and(eq(requests.id, valid.requestId), context.policy.rows.persons(requests.personId)),
+          );
+        return {
+          residence:
+            request && !request.municipality
+              ? await residenceOf(context, request.personId)
+              : undefined,
+        };
+      },
+      write: async (tx, valid, { residence }) => {
         const current = await scopedRequest(tx, context, valid.requestId);
         const moved = movedRequest(current, valid.status, now());
+        if (!moved.municipalityNisCode) {
+          if (!residence) {
+            throw domainError(
+              ErrorCode.FORBIDDEN,
+              `${current.id} is an employer's filing without a residence yet, and ${current.personId}'s residence (data category b) is not yours to read: a VDAB ICF consultant takes it in hand.`,
+              { category: 'b' },
+            );
+          }
+          moved.municipalityNisCode = residence;
+        }
         if (valid.status === 'SUBMITTED') {
           const consent =
             current.route === 'ATTEST'

@@ -13,6 +13,7 @@ import {
   Root,
 } from 'type-graphql';
 
+import { orgRef } from '../../../common/access/caller';
 import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput } from '../../../common/errors';
@@ -24,7 +25,7 @@ import { indicationRequests, type IcfAssessmentRow, type IndicationRequestRow } 
 import { Advice } from '../types/advice';
 import { IndicationConsultant } from '../types/consultant';
 import { AdviceType, IndicationProcedure, IndicationRoute, IndicationStatus } from '../types/enums';
-import { Municipality, Person, Vacancy } from '../types/external';
+import { Employer, Municipality, Person, Vacancy } from '../types/external';
 import { Attestation, IcfAssessment, IndicationRequest, Review } from '../types/request';
 
 const IndicationRequestConnection = ConnectionType(IndicationRequest, 'IndicationRequest');
@@ -114,10 +115,12 @@ export class IndicationRequestResolver {
 
   @Category('b')
   @FieldResolver(() => Municipality, {
-    description: 'Where the person lived when the request was submitted.',
+    nullable: true,
+    description:
+      'Where the person lived when the request was submitted; for an employer’s filing, known once VDAB takes it in hand.',
   })
-  municipality(@Root() request: IndicationRequestRow): Municipality {
-    return { nisCode: request.municipalityNisCode };
+  municipality(@Root() request: IndicationRequestRow): Municipality | null {
+    return request.municipalityNisCode ? { nisCode: request.municipalityNisCode } : null;
   }
 
   @Category('m', { minimal: true })
@@ -127,6 +130,15 @@ export class IndicationRequestResolver {
   })
   vacancy(@Root() request: IndicationRequestRow): Vacancy | null {
     return request.vacancyId ? { id: request.vacancyId } : null;
+  }
+
+  @FieldResolver(() => Employer, {
+    nullable: true,
+    description: 'The employer that filed a spoed or prior-routing request itself.',
+  })
+  filedBy(@Root() request: IndicationRequestRow): Employer | null {
+    const employerId = request.filedBy ? orgRef(request.filedBy, 'employer') : undefined;
+    return employerId ? { id: employerId } : null;
   }
 
   @FieldResolver(() => IndicationConsultant, { nullable: true })

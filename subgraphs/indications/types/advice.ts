@@ -11,6 +11,7 @@ import {
   AdviceType,
   EvaluationOutcome,
   EvaluationTrigger,
+  PremiumIncreaseStatus,
   SupportPremiumLevel,
 } from './enums';
 
@@ -117,22 +118,53 @@ export class WagePremiumStep {
 }
 
 @Category('k')
-@ObjectType({ description: 'An employer’s request to raise the support premium.' })
+@ObjectType({
+  description:
+    'An employer’s request to raise the support premium of its employee’s work support package (003), and VDAB’s decision.',
+})
 @PersonKey('personId')
 export class PremiumIncreaseRequest {
+  @Field(() => ID)
+  id: string;
+
+  packageId: string;
+
+  adviceId: string;
+
   /** The package's person, whose data it is. */
   personId: string;
+
+  employerId: string;
 
   @Field(() => DateScalar)
   requestedAt: string;
 
-  employerId: string;
-
-  @Field(() => String)
+  @Field(() => String, { description: 'Why the employer asks: the support the worker needs.' })
   motivation: string;
 
-  @Field(() => AdviceDecision, { nullable: true, description: 'Null while VDAB has not decided.' })
-  outcome: EnumValue<typeof AdviceDecision> | null;
+  @Field(() => SupportPremiumLevel, { description: 'The package’s level when the employer asked.' })
+  levelAtRequest: EnumValue<typeof SupportPremiumLevel>;
+
+  @Field(() => SupportPremiumLevel, {
+    nullable: true,
+    description: 'The level asked for; null leaves it to VDAB.',
+  })
+  requestedLevel: EnumValue<typeof SupportPremiumLevel> | null;
+
+  @Field(() => PremiumIncreaseStatus)
+  status: EnumValue<typeof PremiumIncreaseStatus>;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => SupportPremiumLevel, {
+    nullable: true,
+    description: 'The level VDAB granted, which the package now carries.',
+  })
+  newLevel: EnumValue<typeof SupportPremiumLevel> | null;
+
+  @Field(() => String, { nullable: true, description: 'Why VDAB refused.' })
+  refusalReason: string | null;
 }
 
 @Category('k')
@@ -172,9 +204,6 @@ export class WorkSupportPackage {
   @Category('k', { minimal: true })
   @Field(() => Int)
   durationMonths: number;
-
-  /** As stored; the `increaseRequests` field gives each its person. */
-  increaseRequests: Omit<PremiumIncreaseRequest, 'personId'>[];
 }
 
 @Category('j')

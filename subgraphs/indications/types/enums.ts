@@ -134,3 +134,13 @@ export const SupportPremiumLevel = domainEnum(
   ['A', 'B', 'C', 'L'],
   'Support-premium level; the monthly amounts are configurable (DOMAIN A.6).',
 );
+export const PremiumIncreaseStatus = domainEnum(
+  'PremiumIncreaseStatus',
+  ['PENDING', 'ACCEPTED', 'REFUSED'],
+  'An employer’s request to raise a support premium: waiting for VDAB, accepted with a new level, or refused with a reason.',
+);
+export const FilingStatus = domainEnum(
+  'FilingStatus',
+  ['IN_PROGRESS', 'GRANTED', 'REFUSED'],
+  'Where an employer’s spoed or prior-routing filing stands, without the phases (they would tell the route, B.4 note 13).',
+);

@@ -64,7 +64,16 @@ export class IndicationRequest {
 
   consultantId: string | null;
 
-  municipalityNisCode: string;
+  municipalityNisCode: string | null;
+
+  filedBy: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The employer’s registration form (spoed, prior routing filed by the employer): the job, the workplace and the support it offers.',
+  })
+  employerInformation: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
   submittedAt: Date | null;

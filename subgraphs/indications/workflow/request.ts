@@ -5,6 +5,7 @@ import { domainError, ErrorCode } from '../../../common/errors';
 import { calendarDateRule, idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import type { DirectoryFact } from '../../../common/access/directory';
+import { ORIGIN_OF_PROCEDURE } from './filing';
 import { todayInBelgium } from '../../../common/dates';
 import {
   derivedImwOf,
@@ -148,9 +149,14 @@ export function draftedRequest(
     | 'consultantAdviceAt'
     | 'reviewedAt'
     | 'decidedAt'
-  >,
+    | 'filedBy'
+    | 'employerInformation'
+  > &
+    Partial<Pick<Request, 'filedBy' | 'employerInformation'>>,
 ): Request {
   return {
+    filedBy: null,
+    employerInformation: null,
     ...fields,
     status: 'DRAFT',
     submittedAt: null,
@@ -305,6 +311,16 @@ export const submitRequestRule = z
         path: ['vacancyId'],
         message: `is required for a ${request.procedure} request: it starts from an open vacancy`,
       });
+    }
+    // Spoed and prior routing start from an employer (B.2.2): they carry its origin, and only they.
+    for (const [procedure, origin] of Object.entries(ORIGIN_OF_PROCEDURE)) {
+      if ((request.procedure === procedure) !== (request.origin === origin)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['origin'],
+          message: `must be ${origin} exactly when the procedure is ${procedure}: a ${procedure} request starts from the employer`,
+        });
+      }
     }
     if (request.route === 'UKW' && request.requestedType !== 'CMW') {
       context.addIssue({

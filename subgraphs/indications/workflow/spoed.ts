@@ -36,10 +36,3 @@ export function spoedHireRecorded(
   }
   return { ...advice, hiredAt: hire.hiredOn };
 }
-
-/** A spoed or prior-routing request starts from an open vacancy of the employer (000 BA6). */
-export function vacancyProblem(vacancy: { status: string } | null): string | undefined {
-  if (!vacancy) return 'is not a vacancy you may see';
-  if (vacancy.status !== 'OPEN') return `is ${vacancy.status}, not OPEN`;
-  return undefined;
-}

@@ -24,7 +24,7 @@ import {
   type PlacementRow,
   type ReferralRow,
 } from '../tables';
-import { FailureReason, ReferralStatus } from '../types/enums';
+import { FailureReason, ReferralOrigin, ReferralStatus } from '../types/enums';
 import { Placement } from '../types/placement';
 import { Referral } from '../types/referral';
 import { adviceProblem, HIRE_BY_MEASURE, hireRule, type AdviceFacts } from '../workflow/hire';
@@ -35,8 +35,11 @@ import {
   IN_PROGRESS_STATUSES,
   movedReferral,
   moveReferralRule,
+  originProblem,
+  PROCEDURE_OF_ORIGIN,
   proposedReferral,
   proposeReferralRule,
+  type OriginFacts,
 } from '../workflow/referral';
 import { now, today } from '../../../common/clock';
 
@@ -47,6 +50,13 @@ class ProposeReferralInput extends MutationInput {
 
   @Field(() => ID)
   vacancyId: string;
+
+  @Field(() => ReferralOrigin, {
+    nullable: true,
+    description:
+      'VDAB_TOELEIDING (default); OCMW for a client whose trajectory the OCMW directs; SPOED or PRIOR_ROUTING for the candidate of a spoed or prior-routing request on this vacancy. A direct application is registered by the employer, not proposed.',
+  })
+  origin?: EnumValue<typeof ReferralOrigin> | null;
 
   @Field(() => [String], { description: 'What the match rests on, e.g. interests, proximity.' })
   matchBasis: string[];
@@ -103,6 +113,52 @@ async function advicesOf(context: MaatwerkContext, personId: string): Promise<Ad
     { categories: ['j'] },
   );
   return answer.data?._entities[0]?.advices ?? [];
+}
+
+const TRAJECTORIES_OF_PERSON = `query TrajectoriesOfPerson($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Person { trajectories { regie endedAt } }
+  }
+}`;
+
+const REQUESTS_OF_PERSON = `query RequestsOfPerson($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Person { indicationRequests { id procedure status vacancy { id } } }
+  }
+}`;
+
+/**
+ * What an origin other than VDAB_TOELEIDING rests on, asked of the subgraph that holds it as the
+ * proposer (who reads trajectories, f, and indication requests, j, in full) before the
+ * transaction. A person outside the proposer's reach comes back empty; the write then says
+ * NOT_FOUND as for anyone it does not reach.
+ */
+async function originFacts(
+  context: MaatwerkContext,
+  origin: EnumValue<typeof ReferralOrigin>,
+  personId: string,
+): Promise<OriginFacts> {
+  const representations = [{ __typename: 'Person', id: personId }];
+  if (origin === 'OCMW') {
+    const answer = await queryPeer<{
+      _entities: ({ trajectories: OriginFacts['trajectories'] | null } | null)[];
+    }>(context, 'persons', TRAJECTORIES_OF_PERSON, { representations }, { categories: ['f'] });
+    return { trajectories: answer.data?._entities[0]?.trajectories ?? [] };
+  }
+  if (!PROCEDURE_OF_ORIGIN[origin]) return {};
+  const answer = await queryPeer<{
+    _entities: ({
+      indicationRequests:
+        { id: string; procedure: string; status: string; vacancy: { id: string } | null }[] | null;
+    } | null)[];
+  }>(context, 'indications', REQUESTS_OF_PERSON, { representations }, { categories: ['j', 'm'] });
+  const requests = answer.data?._entities[0]?.indicationRequests ?? [];
+  return {
+    requests: requests.map(({ vacancy, ...request }) => ({
+      ...request,
+      vacancyId: vacancy?.id ?? null,
+    })),
+  };
 }
 
 const RECORD_SPOED_HIRE = `mutation RecordSpoedHire($input: RecordSpoedHireInput!) {
@@ -182,7 +238,8 @@ export class ReferralWorkflowResolver {
       input,
       idempotencyKeys,
       load: loadReferral,
-      write: async (tx, valid) => {
+      gather: (valid) => originFacts(context, valid.origin, valid.personId),
+      write: async (tx, valid, facts) => {
         if (!(await context.policy.reaches(tx, valid.personId))) {
           throw notFound('Person', valid.personId);
         }
@@ -194,10 +251,12 @@ export class ReferralWorkflowResolver {
         if (!vacancy) throw notFound('Vacancy', valid.vacancyId);
         if (vacancy.status !== 'OPEN') {
           throw badUserInput(
-            'valid.vacancyId',
+            'input.vacancyId',
             `must be an open vacancy; ${vacancy.id} is ${vacancy.status}`,
           );
         }
+        const problem = originProblem(valid.origin, facts, vacancy.id, valid.personId);
+        if (problem) throw badUserInput('input.origin', problem);
         const open = await tx
           .select({ id: referrals.id })
           .from(referrals)
@@ -224,7 +283,7 @@ export class ReferralWorkflowResolver {
                 personId: valid.personId,
                 vacancyId: vacancy.id,
                 employerId: vacancy.employerId,
-                origin: 'VDAB_TOELEIDING',
+                origin: valid.origin,
                 matchBasis: valid.matchBasis,
               },
               now(),

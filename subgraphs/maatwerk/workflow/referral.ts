@@ -5,7 +5,7 @@ import type { EnumValue } from '../../../common/enums';
 import { idempotencyKeyRule, idRule } from '../../../common/workflow/input';
 import { Lifecycle } from '../../../common/workflow/lifecycle';
 import type { ReferralRow } from '../tables';
-import { FailureReason, ReferralStatus } from '../types/enums';
+import { FailureReason, ReferralOrigin, ReferralStatus } from '../types/enums';
 
 type Status = EnumValue<typeof ReferralStatus>;
 type Reason = EnumValue<typeof FailureReason>;
@@ -83,9 +83,25 @@ export function referralFact(
   };
 }
 
+type Origin = EnumValue<typeof ReferralOrigin>;
+
+/**
+ * The origins VDAB and its partners propose a referral under (B.2.3). A direct application is the
+ * candidate's own step, registered by the employer with the candidate's consent, never proposed.
+ */
+export const PROPOSED_ORIGINS = ['VDAB_TOELEIDING', 'OCMW', 'SPOED', 'PRIOR_ROUTING'] as const;
+
 export const proposeReferralRule = z.object({
   personId: idRule,
   vacancyId: idRule,
+  origin: z
+    .enum(ReferralOrigin.values)
+    .refine(
+      (origin) => (PROPOSED_ORIGINS as readonly string[]).includes(origin),
+      'DIRECT_BY_CITIZEN is not proposed: a direct application is the candidate’s own, registered by the employer with the candidate’s consent',
+    )
+    .nullish()
+    .transform((origin): Origin => origin ?? 'VDAB_TOELEIDING'),
   matchBasis: z
     .array(z.string().trim().min(1, 'must not hold empty entries'))
     .min(1, 'must name at least one ground of the match, e.g. interests or proximity')
@@ -149,4 +165,53 @@ export function movedReferral(referral: ReferralRow, move: ReferralMove, at: Dat
       }
     : { failureReason: null, failureText: null, failureGivenAt: null };
   return { ...referral, status: move.status, statusChangedAt: at, ...feedback };
+}
+
+/** What the person's other files say, for an origin that rests on them (read as the proposer). */
+export interface OriginFacts {
+  /** Persons subgraph: the person's trajectories (category f). */
+  trajectories?: readonly { regie: string; endedAt: string | null }[];
+  /** Indications subgraph: the person's indication requests (category j). */
+  requests?: readonly { id: string; procedure: string; status: string; vacancyId: string | null }[];
+}
+
+/** The indication procedure an origin's referral follows from (B.2.2 and B.2.3). */
+export const PROCEDURE_OF_ORIGIN: Partial<Record<Origin, string>> = {
+  SPOED: 'SPOED',
+  PRIOR_ROUTING: 'PRIOR_INDICERINGSROUTING',
+};
+
+/**
+ * Why a referral cannot carry this origin, or undefined. OCMW: the OCMW directs the person's
+ * trajectory and uses VDAB's offer (002 p6), so VDAB or its partner refers on its behalf (B.4
+ * gives the OCMW no W on n); SPOED and PRIOR_ROUTING: the match the employer's registration
+ * named, so a spoed or prior-routing request of the person for this very vacancy, filed and not
+ * refused.
+ */
+export function originProblem(
+  origin: Origin,
+  facts: OriginFacts,
+  vacancyId: string,
+  personId: string,
+): string | undefined {
+  if (origin === 'OCMW') {
+    const directed = (facts.trajectories ?? []).some(
+      (trajectory) => trajectory.regie === 'OCMW' && trajectory.endedAt === null,
+    );
+    return directed
+      ? undefined
+      : `OCMW is for a client whose running trajectory the OCMW directs (regie OCMW); ${personId} has none, so refer as VDAB_TOELEIDING`;
+  }
+  const procedure = PROCEDURE_OF_ORIGIN[origin];
+  if (!procedure) return undefined;
+  const grounded = (facts.requests ?? []).some(
+    (request) =>
+      request.procedure === procedure &&
+      request.vacancyId === vacancyId &&
+      request.status !== 'DRAFT' &&
+      request.status !== 'REFUSED',
+  );
+  return grounded
+    ? undefined
+    : `${origin} follows from a ${procedure} request of ${personId} for ${vacancyId}, filed and not refused; there is none, so refer as VDAB_TOELEIDING`;
 }
