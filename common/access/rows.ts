@@ -6,7 +6,13 @@ import type { Area } from '../statistics/area-table';
 import { orgRef, type Caller, type Role } from './caller';
 import { inDirectory, type DirectoryPair } from './directory';
 import { ACCESS_MATRIX, MINIMAL_VIEW } from './matrix';
-import { coachingPurpose, EMPLOYER_PURPOSES, Purpose } from './purposes';
+import {
+  ALL_EMPLOYERS,
+  coachingPurpose,
+  EMPLOYER_OPT_IN,
+  EMPLOYER_PURPOSES,
+  Purpose,
+} from './purposes';
 
 /** Roles that see persons through the reference directory (DOMAIN A.2.4). */
 const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
@@ -70,6 +76,19 @@ export class RowScope {
     }
     // Monitors, the department and federations reach no person at all, only aggregates.
     return sql`false`;
+  }
+
+  /**
+   * The persons whose identity and profile the caller may see (the person record itself, and a
+   * valid ticket): its persons, and for an employer also those who opted in to it or to every
+   * employer (B.4 note 11). An opt-in opens no more: a person's other records (work support
+   * package, support needs, outcomes, consents) still follow `persons`, a referral or employment.
+   */
+  identities(personId: AnyPgColumn): SQL | undefined {
+    const { role, org, purpose } = this.caller;
+    if (role !== 'EMPLOYER' || purpose !== Purpose.EMPLOYMENT) return this.persons(personId);
+    const optedIn = [org, ALL_EMPLOYERS].map((to) => ({ org: to, purpose: EMPLOYER_OPT_IN }));
+    return inDirectory([...this.pairs(), ...optedIn], personId, this.today);
   }
 
   /**
@@ -138,7 +157,8 @@ export class RowScope {
           )
         : undefined;
     return and(
-      this.persons(columns.personId),
+      // A valid ticket is part of an opted-in candidate's profile (note 13).
+      this.identities(columns.personId),
       minimal ? eq(columns.decision, 'TOEGEKEND') : undefined,
       validTicket,
     );

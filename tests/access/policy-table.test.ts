@@ -305,6 +305,27 @@ describe('the access policy against B.4, as tables', () => {
     });
 
     it.each(ROLES)(
+      'identities: %s reaches the persons it reaches, an employer also those who opted in to it',
+      (role) => {
+        const persons = compiled(rows(role).persons(records.personId))!;
+        const identities = compiled(rows(role).identities(records.personId))!;
+        if (role !== 'EMPLOYER') {
+          expect(identities).toEqual(persons);
+          return;
+        }
+        // Note 11: an opt-in to this employer, or to every employer, opens the person's identity.
+        expect(identities.params).toEqual(
+          expect.arrayContaining([
+            ...persons.params,
+            'CONSENT:PROFILE_VISIBLE_TO_EMPLOYERS',
+            'employers',
+            ORG[role].org,
+          ]),
+        );
+      },
+    );
+
+    it.each(ROLES)(
       'referrals and placements: %s reaches its own employer’s only, if it is one',
       (role) => {
         const referrals = compiled(
