@@ -102,6 +102,23 @@ export function pseudonymOf(employerId: string, personId: string, key = pseudony
   return `CP-${digest.subarray(0, 12).toString('base64url')}`;
 }
 
+/**
+ * The pool member an employer knows by `pseudonym`, recomputed from the members (the pseudonym
+ * is a keyed hash, never stored as a way back), or undefined: a pseudonym of another employer,
+ * of someone outside the pool, or made up is not found, alike.
+ */
+export function memberByPseudonym(
+  employerId: string,
+  pseudonym: string,
+  personIds: Iterable<string>,
+): string | undefined {
+  const key = pseudonymKey();
+  for (const personId of personIds) {
+    if (pseudonymOf(employerId, personId, key) === pseudonym) return personId;
+  }
+  return undefined;
+}
+
 /** How coarse a region is shown. */
 export type RegionLevel = 'MUNICIPALITY' | 'ARRONDISSEMENT' | 'PROVINCE' | 'FLANDERS';
 

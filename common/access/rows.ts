@@ -28,6 +28,12 @@ const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
 /** Roles that other organisations' relations can be delegated to (DOMAIN A.2.4). */
 const DELEGATED_ROLES: ReadonlySet<Caller['role']> = new Set<Role>(['LG_ICF_CONSULTANT']);
 
+/**
+ * Roles that answer an employer's request for an introduction (issue 14): VDAB's mediator and the
+ * partner guiding the person on VDAB's behalf (B.4: GTB "as the mediator, for assigned clients").
+ */
+const INTRODUCERS: ReadonlySet<Caller['role']> = new Set<Role>(['VDAB_MEDIATOR', 'GTB_COUNSELLOR']);
+
 /** Roles that work for one employer: they see its own referrals and placements only (note 14). */
 const EMPLOYER_ROLES: ReadonlySet<Caller['role']> = new Set<Role>(['EMPLOYER', 'JOB_COACH']);
 
@@ -119,6 +125,22 @@ export class RowScope {
 
   referrals(columns: { personId: AnyPgColumn; employerId: AnyPgColumn }): SQL | undefined {
     return and(this.persons(columns.personId), this.ownEmployerRows(columns.employerId));
+  }
+
+  /**
+   * Introduction requests (issue 14): an employer's own, which name the person by its pseudonym;
+   * VDAB's and its partners', those about the persons of their caseload, whom they answer; the
+   * citizen's, those about them. Nobody else's.
+   */
+  introductionRequests(columns: {
+    personId: AnyPgColumn;
+    employerId: AnyPgColumn;
+  }): SQL | undefined {
+    const { role } = this.caller;
+    if (this.platform) return undefined;
+    if (role === 'EMPLOYER') return this.ownEmployerRows(columns.employerId);
+    if (role === 'CITIZEN' || INTRODUCERS.has(role)) return this.persons(columns.personId);
+    return sql`false`;
   }
 
   /** Placements; an enclave's host employer sees the placement too. */

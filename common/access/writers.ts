@@ -44,6 +44,10 @@ export const MUTATION_WRITERS: Readonly<Record<string, Writers>> = {
   // persons: consents are the citizen's own
   grantConsent: { category: 'a', roles: ['CITIZEN'] },
   revokeConsent: { category: 'a', roles: ['CITIZEN'] },
+  // persons: from profile to person (issue 14, note 11). The employer asks VDAB for an
+  // introduction; the mediator or the partner guiding the person answers it (n: W for both).
+  requestIntroduction: { category: 'n', roles: ['EMPLOYER'] },
+  answerIntroductionRequest: { category: 'n', roles: VDAB_GUIDANCE },
   // indications
   createIndicationRequest: { category: 'j', roles: FILERS },
   moveIndicationRequest: { category: 'j', roles: FILERS },

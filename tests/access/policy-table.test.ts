@@ -326,6 +326,27 @@ describe('the access policy against B.4, as tables', () => {
     );
 
     it.each(ROLES)(
+      'introduction requests: %s reaches its own, its caseload’s, or none (issue 14)',
+      (role) => {
+        const query = compiled(
+          rows(role).introductionRequests({
+            personId: records.personId,
+            employerId: records.employerId,
+          }),
+        )!;
+        if (role === 'EMPLOYER') {
+          // By its own employer, never by person: the person is not in its scope yet.
+          expect(query.sql).toBe('"records"."employer_id" = $1');
+          expect(query.params).toEqual(['E-000001']);
+        } else if (['CITIZEN', 'VDAB_MEDIATOR', 'GTB_COUNSELLOR'].includes(role)) {
+          expect(query).toEqual(compiled(rows(role).persons(records.personId)));
+        } else {
+          expect(query.sql).toBe('false');
+        }
+      },
+    );
+
+    it.each(ROLES)(
       'referrals and placements: %s reaches its own employer’s only, if it is one',
       (role) => {
         const referrals = compiled(
