@@ -119,6 +119,32 @@ export function memberByPseudonym(
   return undefined;
 }
 
+/**
+ * The ticket of `adviceType` a person holds on `today` (the pool's relation: a granted advice,
+ * valid, not ended), or undefined. Whether they opted out of the pool does not matter: a holder
+ * of a right may apply directly (B.3) whether employers may find them or not.
+ */
+export async function holdsTicket(
+  db: Database,
+  query: { personId: string; adviceType: string; today: string },
+): Promise<PoolTicket | undefined> {
+  const [row] = await db
+    .select({
+      since: sql<string>`min(${relations.validFrom})::text`,
+      until: sql<string>`max(${relations.validUntil})::text`,
+    })
+    .from(relations)
+    .where(
+      and(
+        eq(relations.org, CANDIDATE_POOL_ORG),
+        eq(relations.purpose, candidatePoolPurpose(query.adviceType)),
+        eq(relations.personId, query.personId),
+        sql`${relations.validFrom} <= ${query.today}::date and (${relations.validUntil} is null or ${relations.validUntil} >= ${query.today}::date)`,
+      ),
+    );
+  return row?.since ? { since: row.since, until: row.until } : undefined;
+}
+
 /** How coarse a region is shown. */
 export type RegionLevel = 'MUNICIPALITY' | 'ARRONDISSEMENT' | 'PROVINCE' | 'FLANDERS';
 

@@ -64,6 +64,8 @@ export const MUTATION_WRITERS: Readonly<Record<string, Writers>> = {
   // VDAB and its partners refer (toeleiding); employers receive referrals and give feedback.
   proposeReferral: { category: 'n', roles: VDAB_GUIDANCE },
   moveReferral: { category: 'n', roles: [...VDAB_GUIDANCE, 'EMPLOYER'] },
+  // A holder of a right applies to a maatwerkbedrijf directly (B.3): the citizen's own referral.
+  applyToVacancy: { category: 'n', roles: ['CITIZEN'] },
   hireCandidate: { category: 'n', roles: ['EMPLOYER'] },
   endPlacement: { category: 'n', roles: ['EMPLOYER'] },
   assignJobCoach: { category: 'n', roles: ['EMPLOYER'] },

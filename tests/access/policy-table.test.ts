@@ -211,6 +211,8 @@ describe('the access policy against B.4, as tables', () => {
       'e:OCMW_SOCIAL_WORKER': 'registerAtVdab, with the OCMW_INSCHRIJVINGSMANDAAT',
       // Consents are the citizen's own to give and take back (000 BA1, 004 p12).
       'a:CITIZEN': 'grantConsent, revokeConsent',
+      // A holder of a right applies to a maatwerkbedrijf directly (B.3, note 11): R on n.
+      'n:CITIZEN': 'applyToVacancy, a direct application',
       // VDAB and its partners file requests for the clients they guide (B.2.2 origins).
       'j:VDAB_MEDIATOR': 'origin VDAB_BEMIDDELAAR',
       'j:GTB_COUNSELLOR': 'origin GTB',
