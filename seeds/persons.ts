@@ -414,16 +414,23 @@ export async function seedPersons(ctx: SeedContext): Promise<void> {
         ),
       );
     }
+    // The candidate's opt-in (note 11): name and profile to every employer, or (one in three,
+    // by number, so the random draws stay as they were) to one employer.
     if (faker.number.float() < 0.3) {
       counters.consent += 1;
       const revoked = faker.number.float() < 0.1;
+      const toOne = counters.consent % 3 === 0;
       const given = givenConsent(
         {
           id: sequentialId('C', counters.consent),
           personId: id,
           type: 'PROFILE_VISIBLE_TO_EMPLOYERS',
-          grantedTo: 'employers',
-          scope: 'Pseudonymous profile',
+          grantedTo: toOne
+            ? `employer:${sequentialId('E', 1 + (n % sizes.employers))}`
+            : 'employers',
+          scope: toOne
+            ? 'My name and profile, for this employer'
+            : 'My name and profile, for employers with a vacancy for me',
         },
         new Date(`${addDays(since, 10)}T10:00:00Z`),
       );

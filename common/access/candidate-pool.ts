@@ -102,6 +102,49 @@ export function pseudonymOf(employerId: string, personId: string, key = pseudony
   return `CP-${digest.subarray(0, 12).toString('base64url')}`;
 }
 
+/**
+ * The pool member an employer knows by `pseudonym`, recomputed from the members (the pseudonym
+ * is a keyed hash, never stored as a way back), or undefined: a pseudonym of another employer,
+ * of someone outside the pool, or made up is not found, alike.
+ */
+export function memberByPseudonym(
+  employerId: string,
+  pseudonym: string,
+  personIds: Iterable<string>,
+): string | undefined {
+  const key = pseudonymKey();
+  for (const personId of personIds) {
+    if (pseudonymOf(employerId, personId, key) === pseudonym) return personId;
+  }
+  return undefined;
+}
+
+/**
+ * The ticket of `adviceType` a person holds on `today` (the pool's relation: a granted advice,
+ * valid, not ended), or undefined. Whether they opted out of the pool does not matter: a holder
+ * of a right may apply directly (B.3) whether employers may find them or not.
+ */
+export async function holdsTicket(
+  db: Database,
+  query: { personId: string; adviceType: string; today: string },
+): Promise<PoolTicket | undefined> {
+  const [row] = await db
+    .select({
+      since: sql<string>`min(${relations.validFrom})::text`,
+      until: sql<string>`max(${relations.validUntil})::text`,
+    })
+    .from(relations)
+    .where(
+      and(
+        eq(relations.org, CANDIDATE_POOL_ORG),
+        eq(relations.purpose, candidatePoolPurpose(query.adviceType)),
+        eq(relations.personId, query.personId),
+        sql`${relations.validFrom} <= ${query.today}::date and (${relations.validUntil} is null or ${relations.validUntil} >= ${query.today}::date)`,
+      ),
+    );
+  return row?.since ? { since: row.since, until: row.until } : undefined;
+}
+
 /** How coarse a region is shown. */
 export type RegionLevel = 'MUNICIPALITY' | 'ARRONDISSEMENT' | 'PROVINCE' | 'FLANDERS';
 

@@ -38,6 +38,14 @@ export const EMPLOYER_PURPOSES: readonly string[] = [
 export const consentPurpose = (consentType: string) => `CONSENT:${consentType}`;
 
 /**
+ * The candidate's opt-in (B.4 note 11): a `PROFILE_VISIBLE_TO_EMPLOYERS` consent opens their
+ * identity and profile to the one employer it is given to (`employer:E-000001`), or to every
+ * employer when it is given to `employers`.
+ */
+export const EMPLOYER_OPT_IN = consentPurpose('PROFILE_VISIBLE_TO_EMPLOYERS');
+export const ALL_EMPLOYERS = 'employers';
+
+/**
  * The candidate pool (issue 14): the holders of a valid advice, per advice type, as relations of
  * the reference directory under an organisation no caller has. Only the pool's own reader
  * (common/access/candidate-pool.ts) reads them.

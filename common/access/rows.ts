@@ -6,7 +6,13 @@ import type { Area } from '../statistics/area-table';
 import { orgRef, type Caller, type Role } from './caller';
 import { inDirectory, type DirectoryPair } from './directory';
 import { ACCESS_MATRIX, MINIMAL_VIEW } from './matrix';
-import { coachingPurpose, EMPLOYER_PURPOSES, Purpose } from './purposes';
+import {
+  ALL_EMPLOYERS,
+  coachingPurpose,
+  EMPLOYER_OPT_IN,
+  EMPLOYER_PURPOSES,
+  Purpose,
+} from './purposes';
 
 /** Roles that see persons through the reference directory (DOMAIN A.2.4). */
 const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
@@ -21,6 +27,12 @@ const DIRECTORY_ROLES: ReadonlySet<Caller['role']> = new Set<Role>([
 
 /** Roles that other organisations' relations can be delegated to (DOMAIN A.2.4). */
 const DELEGATED_ROLES: ReadonlySet<Caller['role']> = new Set<Role>(['LG_ICF_CONSULTANT']);
+
+/**
+ * Roles that answer an employer's request for an introduction (issue 14): VDAB's mediator and the
+ * partner guiding the person on VDAB's behalf (B.4: GTB "as the mediator, for assigned clients").
+ */
+const INTRODUCERS: ReadonlySet<Caller['role']> = new Set<Role>(['VDAB_MEDIATOR', 'GTB_COUNSELLOR']);
 
 /** Roles that work for one employer: they see its own referrals and placements only (note 14). */
 const EMPLOYER_ROLES: ReadonlySet<Caller['role']> = new Set<Role>(['EMPLOYER', 'JOB_COACH']);
@@ -73,6 +85,19 @@ export class RowScope {
   }
 
   /**
+   * The persons whose identity and profile the caller may see (the person record itself, and a
+   * valid ticket): its persons, and for an employer also those who opted in to it or to every
+   * employer (B.4 note 11). An opt-in opens no more: a person's other records (work support
+   * package, support needs, outcomes, consents) still follow `persons`, a referral or employment.
+   */
+  identities(personId: AnyPgColumn): SQL | undefined {
+    const { role, org, purpose } = this.caller;
+    if (role !== 'EMPLOYER' || purpose !== Purpose.EMPLOYMENT) return this.persons(personId);
+    const optedIn = [org, ALL_EMPLOYERS].map((to) => ({ org: to, purpose: EMPLOYER_OPT_IN }));
+    return inDirectory([...this.pairs(), ...optedIn], personId, this.today);
+  }
+
+  /**
    * The relations a caller reaches persons by: its organisation's for its purpose; an employer's
    * for employment reach its employees, referred candidates and, for a while, former employees
    * (notes 11 and 14); a job coach's, the workers assigned to that coach only (note 14).
@@ -100,6 +125,22 @@ export class RowScope {
 
   referrals(columns: { personId: AnyPgColumn; employerId: AnyPgColumn }): SQL | undefined {
     return and(this.persons(columns.personId), this.ownEmployerRows(columns.employerId));
+  }
+
+  /**
+   * Introduction requests (issue 14): an employer's own, which name the person by its pseudonym;
+   * VDAB's and its partners', those about the persons of their caseload, whom they answer; the
+   * citizen's, those about them. Nobody else's.
+   */
+  introductionRequests(columns: {
+    personId: AnyPgColumn;
+    employerId: AnyPgColumn;
+  }): SQL | undefined {
+    const { role } = this.caller;
+    if (this.platform) return undefined;
+    if (role === 'EMPLOYER') return this.ownEmployerRows(columns.employerId);
+    if (role === 'CITIZEN' || INTRODUCERS.has(role)) return this.persons(columns.personId);
+    return sql`false`;
   }
 
   /** Placements; an enclave's host employer sees the placement too. */
@@ -167,7 +208,8 @@ export class RowScope {
           )
         : undefined;
     return and(
-      this.persons(columns.personId),
+      // A valid ticket is part of an opted-in candidate's profile (note 13).
+      this.identities(columns.personId),
       minimal ? eq(columns.decision, 'TOEGEKEND') : undefined,
       validTicket,
     );

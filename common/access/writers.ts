@@ -44,6 +44,10 @@ export const MUTATION_WRITERS: Readonly<Record<string, Writers>> = {
   // persons: consents are the citizen's own
   grantConsent: { category: 'a', roles: ['CITIZEN'] },
   revokeConsent: { category: 'a', roles: ['CITIZEN'] },
+  // persons: from profile to person (issue 14, note 11). The employer asks VDAB for an
+  // introduction; the mediator or the partner guiding the person answers it (n: W for both).
+  requestIntroduction: { category: 'n', roles: ['EMPLOYER'] },
+  answerIntroductionRequest: { category: 'n', roles: VDAB_GUIDANCE },
   // indications
   createIndicationRequest: { category: 'j', roles: FILERS },
   moveIndicationRequest: { category: 'j', roles: FILERS },
@@ -67,6 +71,8 @@ export const MUTATION_WRITERS: Readonly<Record<string, Writers>> = {
   // VDAB and its partners refer (toeleiding); employers receive referrals and give feedback.
   proposeReferral: { category: 'n', roles: VDAB_GUIDANCE },
   moveReferral: { category: 'n', roles: [...VDAB_GUIDANCE, 'EMPLOYER'] },
+  // A holder of a right applies to a maatwerkbedrijf directly (B.3): the citizen's own referral.
+  applyToVacancy: { category: 'n', roles: ['CITIZEN'] },
   hireCandidate: { category: 'n', roles: ['EMPLOYER'] },
   endPlacement: { category: 'n', roles: ['EMPLOYER'] },
   assignJobCoach: { category: 'n', roles: ['EMPLOYER'] },

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../common/federation';
 import type { SubgraphModule } from '../../common/subgraph-server';
 import { createLoaders, type MaatwerkLoaders } from './loaders';
 import { referenceResolvers } from './references';
+import { ApplicationWorkflowResolver } from './resolvers/application-workflow.resolver';
 import { ContingentResolver, EmployerResolver } from './resolvers/employer.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
@@ -35,6 +36,7 @@ export const maatwerkSubgraph: SubgraphModule<MaatwerkLoaders> = {
           VacancyWorkflowResolver,
           ReferralResolver,
           ReferralWorkflowResolver,
+          ApplicationWorkflowResolver,
           PlacementResolver,
           PlacementWorkflowResolver,
           SupportPlanResolver,

@@ -21,12 +21,13 @@ import {
 /** One set per request: each loader batches a field of many parents into one SQL statement. */
 export function createLoaders(db: Database, rows: RowScope) {
   return {
+    // The person record itself: identity and profile, which an opt-in opens too (note 11).
     personById: oneByKey(
       (ids: string[]) =>
         db
           .select()
           .from(persons)
-          .where(and(anyOf(persons.id, ids), rows.persons(persons.id))),
+          .where(and(anyOf(persons.id, ids), rows.identities(persons.id))),
       (row) => row.id,
     ),
     registrationsByPerson: manyByKey(

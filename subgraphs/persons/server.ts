@@ -14,6 +14,8 @@ import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { CandidateResolver } from './resolvers/candidate.resolver';
+import { CandidateIdentityResolver } from './resolvers/candidate-identity.resolver';
+import { IntroductionResolver } from './resolvers/introduction.resolver';
 import { ActivationStatisticsResolvers } from './resolvers/statistics.resolver';
 import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
 import { TrajectoryActionWorkflowResolver } from './resolvers/trajectory-action-workflow.resolver';
@@ -30,6 +32,8 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
         resolvers: [
           PersonResolver,
           CandidateResolver,
+          CandidateIdentityResolver,
+          IntroductionResolver,
           MeResolver,
           ConsentWorkflowResolver,
           ActivationWorkflowResolver,

@@ -22,6 +22,7 @@ import {
   ExemptionReason,
   Gender,
   Instrument,
+  IntroductionStatus,
   LabourMarketStatus,
   LanguageLevel,
   Mobility,
@@ -50,6 +51,8 @@ export const actionNumbers = personsSchema.sequence('action_numbers');
 export const assistanceNumbers = personsSchema.sequence('assistance_numbers');
 export const sanctionNumbers = personsSchema.sequence('sanction_numbers');
 export const trajectoryNumbers = personsSchema.sequence('trajectory_numbers');
+/** Introduction requests (`IN-000123`); none are seeded. */
+export const introductionNumbers = personsSchema.sequence('introduction_numbers');
 
 export const genderEnum = personsSchema.enum('gender', Gender.values);
 export const educationLevelEnum = personsSchema.enum('education_level', EducationLevel.values);
@@ -86,6 +89,10 @@ export const transmissionKindEnum = personsSchema.enum(
 );
 export const consentTypeEnum = personsSchema.enum('consent_type', ConsentType.values);
 export const employmentTypeEnum = personsSchema.enum('employment_type', EmploymentType.values);
+export const introductionStatusEnum = personsSchema.enum(
+  'introduction_status',
+  IntroductionStatus.values,
+);
 
 export const persons = personsSchema.table(
   'persons',
@@ -296,6 +303,40 @@ export const employmentOutcomes = personsSchema.table(
   ],
 );
 
+/**
+ * An employer's request to VDAB to be introduced to a candidate it knows only by pseudonym (issue
+ * 14, B.4 note 11), for one of its vacancies. The pseudonym is the employer's, as it asked; the
+ * person is who it resolved to, never shown to the employer. One request waits per employer,
+ * vacancy and person at a time.
+ */
+export const introductionRequests = personsSchema.table(
+  'introduction_requests',
+  {
+    id: text('id').primaryKey(),
+    employerId: text('employer_id').notNull(),
+    vacancyId: text('vacancy_id').notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    pseudonym: text('pseudonym').notNull(),
+    status: introductionStatusEnum('status').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+    /** The organisation that answered (vdab, gtb); its staff stay internal. */
+    answeredBy: text('answered_by'),
+    refusalReason: text('refusal_reason'),
+    /** The referral an acceptance made in maatwerk, once it is made. */
+    referralId: text('referral_id'),
+  },
+  (table) => [
+    index('introduction_requests_person_idx').on(table.personId),
+    index('introduction_requests_employer_idx').on(table.employerId),
+    uniqueIndex('introduction_requests_waiting_key')
+      .on(table.employerId, table.vacancyId, table.personId)
+      .where(sql`${table.status} = 'REQUESTED'`),
+  ],
+);
+
 export type PersonRow = typeof persons.$inferSelect;
 export type VdabRegistrationRow = typeof vdabRegistrations.$inferSelect;
 export type SocialAssistanceRecordRow = typeof socialAssistanceRecords.$inferSelect;
@@ -307,3 +348,4 @@ export type TransmissionRow = typeof transmissions.$inferSelect;
 export type HandoverRow = typeof handovers.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
 export type EmploymentOutcomeRow = typeof employmentOutcomes.$inferSelect;
+export type IntroductionRequestRow = typeof introductionRequests.$inferSelect;

@@ -8,6 +8,7 @@ import { icfAssessments } from '../../subgraphs/indications/tables';
 import { placements, referrals } from '../../subgraphs/maatwerk/tables';
 import { employmentOutcomes } from '../../subgraphs/persons/tables';
 import { relations } from '../support/access-schema';
+import { withdrawSeededOptIns } from '../support/opt-ins';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**
@@ -22,6 +23,8 @@ describe('the employer and job coach see no more than notes 11–14 and B.7.11 a
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack('small');
+    // A seeded opt-in would open a former employee to every employer (note 11): not this test.
+    await withdrawSeededOptIns(stack.database.db);
   });
   afterAll(() => stack?.stop());
 

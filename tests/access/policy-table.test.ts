@@ -214,6 +214,8 @@ describe('the access policy against B.4, as tables', () => {
       'e:OCMW_SOCIAL_WORKER': 'registerAtVdab, with the OCMW_INSCHRIJVINGSMANDAAT',
       // Consents are the citizen's own to give and take back (000 BA1, 004 p12).
       'a:CITIZEN': 'grantConsent, revokeConsent',
+      // A holder of a right applies to a maatwerkbedrijf directly (B.3, note 11): R on n.
+      'n:CITIZEN': 'applyToVacancy, a direct application',
       // VDAB and its partners file requests for the clients they guide (B.2.2 origins).
       'j:VDAB_MEDIATOR': 'origin VDAB_BEMIDDELAAR',
       'j:GTB_COUNSELLOR': 'origin GTB',
@@ -306,6 +308,48 @@ describe('the access policy against B.4, as tables', () => {
         );
       }
     });
+
+    it.each(ROLES)(
+      'identities: %s reaches the persons it reaches, an employer also those who opted in to it',
+      (role) => {
+        const persons = compiled(rows(role).persons(records.personId))!;
+        const identities = compiled(rows(role).identities(records.personId))!;
+        if (role !== 'EMPLOYER') {
+          expect(identities).toEqual(persons);
+          return;
+        }
+        // Note 11: an opt-in to this employer, or to every employer, opens the person's identity.
+        expect(identities.params).toEqual(
+          expect.arrayContaining([
+            ...persons.params,
+            'CONSENT:PROFILE_VISIBLE_TO_EMPLOYERS',
+            'employers',
+            ORG[role].org,
+          ]),
+        );
+      },
+    );
+
+    it.each(ROLES)(
+      'introduction requests: %s reaches its own, its caseload’s, or none (issue 14)',
+      (role) => {
+        const query = compiled(
+          rows(role).introductionRequests({
+            personId: records.personId,
+            employerId: records.employerId,
+          }),
+        )!;
+        if (role === 'EMPLOYER') {
+          // By its own employer, never by person: the person is not in its scope yet.
+          expect(query.sql).toBe('"records"."employer_id" = $1');
+          expect(query.params).toEqual(['E-000001']);
+        } else if (['CITIZEN', 'VDAB_MEDIATOR', 'GTB_COUNSELLOR'].includes(role)) {
+          expect(query).toEqual(compiled(rows(role).persons(records.personId)));
+        } else {
+          expect(query.sql).toBe('false');
+        }
+      },
+    );
 
     it.each(ROLES)(
       'referrals and placements: %s reaches its own employer’s only, if it is one',

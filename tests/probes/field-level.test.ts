@@ -9,6 +9,7 @@
  * notes allow; consent cells only for persons who gave the caller's organisation that consent; and
  * the rest of the answer still arrives. Persons inside and outside each persona's row scope.
  */
+import { withdrawSeededOptIns } from '../support/opt-ins';
 import { startTestStack, type TestStack } from '../support/stack';
 import { PERSONAS } from './support/domain';
 import { expectNoFindings, shapes, walkSelection, type Entry, type Finding } from './support/probe';
@@ -22,6 +23,9 @@ const stats: RunStats = { operations: 0 };
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // Seeded opt-ins open persons to every employer (note 11); the probes' row scope has no
+  // reading of them, so their world has none (tests/access/introductions.test.ts tries them).
+  await withdrawSeededOptIns(stack.database.db);
   world = await loadWorld(stack.database.db);
 }, 120_000);
 

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 
+import { withdrawSeededOptIns } from '../support/opt-ins';
 import { startTestStack, type TestStack } from '../support/stack';
 import { FILTER_MAP, NOTES, PERSONAS, cellFor, type FieldClass } from './support/domain';
 import { decide } from './support/expect';
@@ -27,6 +28,9 @@ let operations = 0;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // Seeded opt-ins open persons to every employer (note 11); the probes' row scope has no
+  // reading of them, so their world has none (tests/access/introductions.test.ts tries them).
+  await withdrawSeededOptIns(stack.database.db);
   world = await loadWorld(stack.database.db);
 }, 120_000);
 

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 
+import { withdrawSeededOptIns } from '../support/opt-ins';
 import { startTestStack, type TestStack } from '../support/stack';
 import { NOTES } from './support/domain';
 import {
@@ -38,6 +39,9 @@ const stats: RunStats = { operations: 0 };
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // Seeded opt-ins open persons to every employer (note 11); the probes' row scope has no
+  // reading of them, so their world has none (tests/access/introductions.test.ts tries them).
+  await withdrawSeededOptIns(stack.database.db);
   world = await loadWorld(stack.database.db);
 }, 120_000);
 

@@ -6,6 +6,7 @@
  * the field level (A.2.3); for the aggregate-only roles (city monitor, department, sector
  * federation, A.2.5) no person-level field may arrive through any of them.
  */
+import { withdrawSeededOptIns } from '../support/opt-ins';
 import { startTestStack, type TestStack } from '../support/stack';
 import { AGGREGATE_ROLES, PERSONAS, PERSONA_ROLES } from './support/domain';
 import { escapeEntries, escapePaths } from './support/paths';
@@ -19,6 +20,9 @@ const stats: RunStats = { operations: 0 };
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // Seeded opt-ins open persons to every employer (note 11); the probes' row scope has no
+  // reading of them, so their world has none (tests/access/introductions.test.ts tries them).
+  await withdrawSeededOptIns(stack.database.db);
   world = await loadWorld(stack.database.db);
 }, 120_000);
 

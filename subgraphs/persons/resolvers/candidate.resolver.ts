@@ -72,10 +72,11 @@ const VACANCY = `query CandidateVacancy($id: ID!) {
  * The vacancy the pool is pulled for: the caller's own, open. Another employer's vacancy, or
  * one that does not exist, is NOT_FOUND alike. Asked of maatwerk outside any transaction.
  */
-async function ownOpenVacancy(
+export async function ownOpenVacancy(
   context: PersonsContext,
   employerId: string,
   vacancyId: string,
+  argument = 'vacancyId',
 ): Promise<VacancyFacts & { municipality: { nisCode: string } }> {
   const answer = await queryPeer<{ vacancy: VacancyFacts | null }>(
     context,
@@ -96,15 +97,15 @@ async function ownOpenVacancy(
   }
   if (vacancy.status !== 'OPEN') {
     throw badUserInput(
-      'vacancyId',
-      `vacancy ${vacancyId} is ${vacancy.status}; candidates are pulled for open vacancies only`,
+      argument,
+      `vacancy ${vacancyId} is ${vacancy.status}; only an open vacancy has candidates`,
     );
   }
   return vacancy as VacancyFacts & { municipality: { nisCode: string } };
 }
 
 /** Persons looking for work: not at work (a placement or a job makes them WERKEND). */
-const AT_WORK = ['WERKEND', 'INTERIM'] as const;
+export const AT_WORK = ['WERKEND', 'INTERIM'] as const;
 
 const LEVELS: readonly string[] = ['NONE', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
 

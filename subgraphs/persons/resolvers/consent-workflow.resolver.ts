@@ -5,7 +5,8 @@ import { Category } from '../../../common/access/categories';
 import { recordFact } from '../../../common/access/directory';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
-import { domainError, ErrorCode, notFound } from '../../../common/errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { queryPeer } from '../../../common/peers';
 import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
@@ -40,6 +41,35 @@ class RevokeConsentInput extends MutationInput {
   consentId: string;
 }
 
+const EMPLOYER = `query ConsentEmployer($id: ID!) { employer(id: $id) { id } }`;
+
+/**
+ * An opt-in to one employer names an employer that exists (asked of maatwerk as the citizen,
+ * before the transaction opens): a consent to nobody would open nothing and say it did.
+ */
+async function assertEmployerExists(context: PersonsContext, grantedTo: string): Promise<void> {
+  const employerId = /^employer:(.+)$/.exec(grantedTo)?.[1];
+  if (!employerId) return;
+  const answer = await queryPeer<{ employer: { id: string } | null }>(
+    context,
+    'maatwerk',
+    EMPLOYER,
+    { id: employerId },
+  );
+  if (answer.errors.length > 0 && !answer.data) {
+    throw domainError(
+      ErrorCode.SUBGRAPH_UNAVAILABLE,
+      `The maatwerk subgraph could not say whether employer ${employerId} exists: ${answer.errors[0].message}`,
+    );
+  }
+  if (!answer.data?.employer) {
+    throw badUserInput(
+      'input.grantedTo',
+      `there is no employer ${employerId}; give it to employers (every employer) or to employer:<id> of one that exists (see employers)`,
+    );
+  }
+}
+
 const loadConsent = async (tx: Database, id: string) => {
   const [consent] = await tx.select().from(consents).where(eq(consents.id, id));
   return consent;
@@ -64,6 +94,7 @@ export class ConsentWorkflowResolver {
       input,
       idempotencyKeys,
       load: loadConsent,
+      gather: (valid) => assertEmployerExists(context, valid.grantedTo),
       write: async (tx, valid) => {
         const personId = context.caller.sub;
         const [given] = await tx

@@ -81,7 +81,7 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: 'Persons the caller may see, in id order.' })
   async persons(@Args(() => PersonsArgs) args: PersonsArgs, @Ctx() { db, policy }: PersonsContext) {
     const filters = personFilters(db, args);
-    return paginate(db, persons, 'id', and(policy.rows.persons(persons.id), ...filters), args);
+    return paginate(db, persons, 'id', and(policy.rows.identities(persons.id), ...filters), args);
   }
 
   @Category('b')

@@ -120,3 +120,8 @@ export const EmploymentType = domainEnum('EmploymentType', [
   'INTERIM',
   'SELF_EMPLOYED',
 ]);
+export const IntroductionStatus = domainEnum(
+  'IntroductionStatus',
+  ['REQUESTED', 'ACCEPTED', 'REFUSED'],
+  'An employer’s request to be introduced to a pseudonymous candidate: waiting for VDAB, accepted (a referral follows) or refused with a reason.',
+);

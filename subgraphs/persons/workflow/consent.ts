@@ -17,7 +17,11 @@ const RECIPIENTS: Record<Type, { pattern: RegExp; example: string }> = {
   // The citizen mandates the OCMW social worker to register them at VDAB (004 p12).
   OCMW_INSCHRIJVINGSMANDAAT: { pattern: /^ocmw:\d{5}$/, example: 'ocmw:44021' },
   PARTNER_DOSSIER_SHARING: { pattern: /^(vdab|gtb|ocmw:\d{5})$/, example: 'gtb or ocmw:44021' },
-  PROFILE_VISIBLE_TO_EMPLOYERS: { pattern: /^employers$/, example: 'employers' },
+  // The candidate's opt-in (note 11): to every employer, or to one.
+  PROFILE_VISIBLE_TO_EMPLOYERS: {
+    pattern: /^(employers|employer:E-\d{6})$/,
+    example: 'employers (every employer) or employer:E-000001 (one)',
+  },
 };
 
 export const grantConsentRule = z

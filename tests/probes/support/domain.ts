@@ -141,6 +141,7 @@ export const PERSONAL_TYPES = [
   'SupportPlan',
   'GuideDutyArrangement',
   'ColleagueCoachDutyArrangement',
+  'IntroductionRequest',
 ] as const;
 
 export const NON_PERSONAL_TYPES = [
@@ -212,6 +213,8 @@ export const NON_PERSONAL_TYPES = [
   'SocialAssistanceRecordEdge',
   'CandidateProfileConnection',
   'CandidateProfileEdge',
+  'IntroductionRequestConnection',
+  'IntroductionRequestEdge',
   'Vacancy',
   'VacancyConnection',
   'VacancyEdge',
@@ -519,6 +522,18 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
   'CandidateRegion.name': f('l', [11]),
   'CandidateLanguage.language': f('l', [11]),
   'CandidateLanguage.level': f('l', [11]),
+  'CandidateProfile.identityOpen': f('l', [11], 'issue 14: that a referral, application, opt-in or employment opened the identity; says no more than the row scope'),
+
+  // ── IntroductionRequest (n: a step towards a referral, issue 14 / note 11) ────────────────────
+  'IntroductionRequest.pseudonym': f('n', [], 'the employer’s own name for the candidate'),
+  'IntroductionRequest.status': f('n'),
+  'IntroductionRequest.requestedAt': f('n'),
+  'IntroductionRequest.answeredAt': f('n'),
+  'IntroductionRequest.answeredBy': f('n'),
+  'IntroductionRequest.refusalReason': f('n', [], 'VDAB’s feedback to the employer on a refused match, like a referral’s'),
+  'IntroductionRequest.referralId': f('n'),
+  'IntroductionRequest.vacancy': f('n'),
+  'IntroductionRequest.person': f('n', [], 'the link; the person’s own fields carry their categories and the reader’s row scope'),
 
   // ── links from other types into personal data ──────────────────────────────────────────────────
   'Query.me': f('SELF', [], 'A.2.6 / issue 13 item 8: the citizen’s own view. Schema: a'),
@@ -536,6 +551,8 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
   'Query.referral': f('n'),
   'Query.socialAssistanceRecords': f('c', [1]),
   'Query.candidates': f('l', [11], 'issue 14: the employers’ pseudonymous pool'),
+  'Query.introductionRequests': f('n', [], 'issue 14: the employer’s own requests, VDAB’s caseload'),
+  'Query.personByPseudonym': f('a', [], 'note 11: the identity, once a referral, application or opt-in opened it'),
   'Municipality.residents': f('b', [], 'listing the persons who live somewhere is a read of where they live (b), a filter on residence (issue 13 item 8). Schema: a'),
   'Employer.placements': f('n'),
   'Vacancy.referrals': f('n'),
@@ -572,10 +589,20 @@ export const FILTER_MAP: Record<string, FieldClass> = {
   'Query.referrals(employerId)': f('n'),
   'Query.referrals(vacancyId)': f('n'),
   'Query.referrals(status)': f('n'),
+  'Query.introductionRequests(status)': f('n'),
 };
 
 /** Arguments of list fields that pick rows by key or page through them: no category of their own. */
-export const NEUTRAL_ARGUMENTS = new Set(['first', 'after', 'personId', 'id', 'nisCode', 'period']);
+export const NEUTRAL_ARGUMENTS = new Set([
+  'first',
+  'after',
+  'personId',
+  'id',
+  'nisCode',
+  'period',
+  // The employer's own key for a candidate (issue 14), looked up within its row scope.
+  'pseudonym',
+]);
 
 // ── B.4, the matrix, cell by cell ──────────────────────────────────────────────────────────────────
 
