@@ -127,6 +127,7 @@ const SAMPLE: Record<string, unknown> = {
   IndicationStatus: 'SUBMITTED',
   IndicationRoute: 'ICF',
   IndicationProcedure: 'STANDAARD',
+  PremiumIncreaseStatus: 'PENDING',
   IntroductionStatus: 'REQUESTED',
 };
 

@@ -15,7 +15,7 @@ export const B4: Record<string, string> = {
   GTB_COUNSELLOR:           'R    R    r1   r2   R    W    W    C    r4   R    R    W    R    W    –    –    A    A',
   OCMW_SOCIAL_WORKER:       'W    R    W    W    R·C  R/W  R/W  –    –    r9   –    r    R    r10  R    r    R    A',
   LG_ICF_CONSULTANT:        'R    R    R    r2   R    R    –    W·C  W    W    r    R    –    –    r    –    A    A',
-  EMPLOYER:                 'C    r11  –    –    –    –    –    –    r12  r13  R    r11  W    W    –    –    –    A',
+  EMPLOYER:                 'C    r11  –    –    –    –    –    –    r12  r13  R14  r11  W    W    –    –    –    A',
   JOB_COACH:                'R    –    –    –    –    –    –    –    r12  r13  –    –    –    W    –    –    –    –',
   CITY_MONITOR:             '–    –    –    –    –    –    –    –    –    –    –    –    –    –    R    R    R    A',
   DEPARTMENT_ANALYST:       '–    –    –    –    –    –    –    –    –    –    –    –    –    –    R    W    A    A',
@@ -52,6 +52,8 @@ export const LEVEL_OF_CODE: Record<string, Level> = {
   R: 'full',
   W: 'full',
   'R/W': 'full',
+  // Note 14: own employees (and assigned workers) only, decided person by person.
+  R14: 'ownEmployees',
   r: 'minimal',
   r3: 'minimalOrConsent',
   C: 'consent',
