@@ -285,7 +285,7 @@ export interface DirectoryPair {
  */
 export function inDirectory(
   pairs: readonly DirectoryPair[],
-  personId: AnyPgColumn,
+  personId: AnyPgColumn | SQL,
   today: string,
   delegated = false,
 ): SQL {

@@ -72,7 +72,7 @@ export class RowScope {
   }
 
   /** The persons the caller may see: itself, its relations for the purpose, or nobody. */
-  persons(personId: AnyPgColumn): SQL | undefined {
+  persons(personId: AnyPgColumn | SQL): SQL | undefined {
     const { role, sub, purpose } = this.caller;
     if (this.platform) return undefined;
     if (role === 'CITIZEN') return sql`${personId} = ${sub}`;
@@ -90,7 +90,7 @@ export class RowScope {
    * employer (B.4 note 11). An opt-in opens no more: a person's other records (work support
    * package, support needs, outcomes, consents) still follow `persons`, a referral or employment.
    */
-  identities(personId: AnyPgColumn): SQL | undefined {
+  identities(personId: AnyPgColumn | SQL): SQL | undefined {
     const { role, org, purpose } = this.caller;
     if (role !== 'EMPLOYER' || purpose !== Purpose.EMPLOYMENT) return this.persons(personId);
     const optedIn = [org, ALL_EMPLOYERS].map((to) => ({ org: to, purpose: EMPLOYER_OPT_IN }));

@@ -73,6 +73,8 @@ export const MUTATION_WRITERS: Readonly<Record<string, Writers>> = {
   moveReferral: { category: 'n', roles: [...VDAB_GUIDANCE, 'EMPLOYER'] },
   // A holder of a right applies to a maatwerkbedrijf directly (B.3): the citizen's own referral.
   applyToVacancy: { category: 'n', roles: ['CITIZEN'] },
+  // …or applies to the employer, who registers it once the candidate's opt-in shows them to it.
+  registerDirectApplicant: { category: 'n', roles: ['EMPLOYER'] },
   hireCandidate: { category: 'n', roles: ['EMPLOYER'] },
   endPlacement: { category: 'n', roles: ['EMPLOYER'] },
   assignJobCoach: { category: 'n', roles: ['EMPLOYER'] },

@@ -254,6 +254,50 @@ describe('from profile to person, the legal ways only', () => {
     expect(organisations).toContain(`employer:${EMPLOYER_1}`);
   });
 
+  it('lets the employer register a direct applicant only once the candidate’s opt-in shows them', async () => {
+    const { personId } = stranger();
+    const REGISTER = `mutation($input: RegisterDirectApplicantInput!) {
+      registerDirectApplicant(input: $input) { id origin status matchBasis person { id } }
+    }`;
+    const register = (ask: Ask, vacancy: string) =>
+      ask(REGISTER, { input: { vacancyId: vacancy, personId } });
+    // Without the candidate's consent the employer cannot tell the person exists.
+    expect(codes(await register(employer1, vacancyId))).toEqual(['NOT_FOUND']);
+
+    const granted = await citizen(personId)(GRANT, {
+      input: {
+        type: 'PROFILE_VISIBLE_TO_EMPLOYERS',
+        grantedTo: `employer:${EMPLOYER_1}`,
+        scope: 'My profile, for my application',
+      },
+    });
+    expect(granted.body.errors).toBeUndefined();
+    // The opt-in is to employer-1: another employer still finds no one, and employer-1 only
+    // registers for its own vacancy.
+    expect(codes(await register(employer2, otherEmployer.vacancyId))).toEqual(['NOT_FOUND']);
+    expect(codes(await register(employer1, otherEmployer.vacancyId))).toEqual(['NOT_FOUND']);
+
+    const registered = await register(employer1, vacancyId);
+    expect(registered.body.errors).toBeUndefined();
+    expect(registered.body.data.registerDirectApplicant).toMatchObject({
+      origin: 'DIRECT_BY_CITIZEN',
+      status: 'PROPOSED',
+      person: { id: personId },
+    });
+    // A candidacy now: the referral is the employer's, and a second registration conflicts.
+    const referrals = await employer1(
+      `query($v: ID!) { vacancy(id: $v) { referrals { id person { id } } } }`,
+      { v: vacancyId },
+    );
+    expect(referrals.body.data.vacancy.referrals).toContainEqual({
+      id: registered.body.data.registerDirectApplicant.id,
+      person: { id: personId },
+    });
+    const again = await register(employer1, vacancyId);
+    expect(codes(again)).toEqual(['CONFLICT']);
+    expect(again.body.errors![0].message).toMatch(/already in progress/);
+  });
+
   it('shows a waiting request to the employer by pseudonym and to VDAB by person, once', async () => {
     const candidate = stranger();
     const asked = await employer1(REQUEST, {
@@ -593,10 +637,10 @@ describe('from profile to person, the legal ways only', () => {
       .limit(1);
     const closedAnswer = await as('citizen')(APPLY, { input: { vacancyId: closed.id } });
     expect(codes(closedAnswer)).toEqual(['BAD_USER_INPUT']);
-    expect(closedAnswer.body.errors![0].message).toMatch(/apply to an open one/);
+    expect(closedAnswer.body.errors![0].message).toMatch(/a direct application is to an open one/);
     const untypedAnswer = await as('citizen')(APPLY, { input: { vacancyId: untyped.id } });
     expect(codes(untypedAnswer)).toEqual(['BAD_USER_INPUT']);
-    expect(untypedAnswer.body.errors![0].message).toMatch(/ask your VDAB mediator to refer you/);
+    expect(untypedAnswer.body.errors![0].message).toMatch(/which no advice opens; VDAB refers candidates to it/);
     // Nothing of a refused application reaches the audit as an allowed change.
     const changed = await db
       .select({ id: auditLog.id })
