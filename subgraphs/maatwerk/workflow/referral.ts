@@ -135,6 +135,7 @@ export function proposedReferral(
     failureReason: null,
     failureText: null,
     failureGivenAt: null,
+    updatedAt: at,
   };
 }
 
@@ -148,5 +149,5 @@ export function movedReferral(referral: ReferralRow, move: ReferralMove, at: Dat
         failureGivenAt: at,
       }
     : { failureReason: null, failureText: null, failureGivenAt: null };
-  return { ...referral, status: move.status, statusChangedAt: at, ...feedback };
+  return { ...referral, status: move.status, statusChangedAt: at, ...feedback, updatedAt: at };
 }
