@@ -14,6 +14,7 @@ import { MeResolver } from './resolvers/me.resolver';
 import { MunicipalityResolver } from './resolvers/municipality.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import { CandidateResolver } from './resolvers/candidate.resolver';
+import { PersonMatchingResolver, VacancyCandidatesResolver } from './resolvers/matching.resolver';
 import { ActivationStatisticsResolvers } from './resolvers/statistics.resolver';
 import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
 import { TrajectoryActionWorkflowResolver } from './resolvers/trajectory-action-workflow.resolver';
@@ -30,6 +31,8 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
         resolvers: [
           PersonResolver,
           CandidateResolver,
+          VacancyCandidatesResolver,
+          PersonMatchingResolver,
           MeResolver,
           ConsentWorkflowResolver,
           ActivationWorkflowResolver,
