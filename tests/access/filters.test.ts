@@ -127,6 +127,8 @@ const SAMPLE: Record<string, unknown> = {
   IndicationStatus: 'SUBMITTED',
   IndicationRoute: 'ICF',
   IndicationProcedure: 'STANDAARD',
+  CandidateMeasure: 'CMW',
+  Mobility: 'CAR',
 };
 
 interface FilterArgument {
