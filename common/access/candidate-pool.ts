@@ -39,24 +39,6 @@ export function assertMayPullCandidates(caller: Pick<Caller, 'role' | 'org'>): v
   );
 }
 
-/**
- * The roles that match within their own caseload, with identities (issue 14, "matching for VDAB
- * and GTB"): the same pool, ranking and reasons as an employer's, narrowed to the persons the
- * caller's row scope reaches. Any other role, an employer too, is FORBIDDEN: an employer's way
- * to the pool is the pseudonymous `candidates`.
- */
-export const MATCHING_READERS: readonly Role[] = ['VDAB_MEDIATOR', 'GTB_COUNSELLOR'];
-
-/** FORBIDDEN for any caller but a VDAB mediator or a GTB counsellor. */
-export function assertMayMatch(caller: Pick<Caller, 'role'>, field: string): void {
-  if ((MATCHING_READERS as readonly string[]).includes(caller.role)) return;
-  throw domainError(
-    ErrorCode.FORBIDDEN,
-    `${field} matches persons with identities within a caseload, for ${MATCHING_READERS.join(' and ')} only; role ${caller.role} may not use it.${caller.role === 'EMPLOYER' ? ' An employer pulls the pseudonymous pool with candidates(vacancyId:).' : ''}`,
-    { category: 'l' },
-  );
-}
-
 /** The advice type whose holders fill a vacancy of each measure; the rest have no pool. */
 const ADVICE_TYPE_OF_MEASURE: Readonly<Record<string, string>> = {
   CMW: 'CMW',

@@ -1,11 +1,7 @@
 import { and } from 'drizzle-orm';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 
-import {
-  adviceTypeForMeasure,
-  assertMayMatch,
-  POOL_MEASURES,
-} from '../../../common/access/candidate-pool';
+import { adviceTypeForMeasure, POOL_MEASURES } from '../../../common/access/candidate-pool';
 import { Category } from '../../../common/access/categories';
 import { anyOf } from '../../../common/db/any-of';
 import type { EnumValue } from '../../../common/enums';
@@ -56,21 +52,23 @@ function caseloadOf(context: PersonsContext, pool: Pool): Promise<Set<string>> {
 
 /**
  * Matching for VDAB and GTB (issue 14): the employer's pool and ranking, with identities, within
- * the caller's caseload. Who may use it is decided in common/access/candidate-pool.ts.
+ * the caller's row scope. It is the matching profile in full (l): B.4 gives it to VDAB's
+ * mediators and its partners (W), to the ICF consultants (R) and to the citizen for their own
+ * file; an employer (note 11's pseudonymous subset), a job coach or an OCMW is refused by the
+ * field guard like for any field of l.
  */
 @Resolver(() => Vacancy)
 export class VacancyCandidatesResolver {
   @Category('l')
   @FieldResolver(() => VacancyCandidateConnection, {
     description:
-      'VDAB mediators and GTB counsellors: the persons of your caseload in this vacancy’s pool (a valid advice of its measure, looking for work), ranked by the fit and reasons the employer’s pool gives them, best first. Empty for a vacancy that is not open or whose measure no advice fills.',
+      'Matching within your caseload, for whoever reads the matching profile in full (VDAB mediators, GTB counsellors): the persons you may see in this vacancy’s pool (a valid advice of its measure, looking for work), ranked by the fit and reasons the employer’s pool gives them, best first. Empty for a vacancy that is not open or whose measure no advice fills.',
   })
   async candidates(
     @Root() vacancy: Vacancy,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() context: PersonsContext,
   ): Promise<Connection<VacancyCandidate>> {
-    assertMayMatch(context.policy.caller, 'Vacancy.candidates');
     const facts = await vacancyFacts(context, vacancy.id);
     if (!rankable(facts)) return paginateInMemory([], args);
     const pool = await poolFor(context, adviceTypeForMeasure(facts.measure)!);
@@ -99,14 +97,13 @@ export class PersonMatchingResolver {
   @Category('l')
   @FieldResolver(() => VacancyMatchConnection, {
     description:
-      'VDAB mediators and GTB counsellors: the open vacancies whose measure the person’s valid advice fills, ranked by the fit the person has in each vacancy’s candidates, best first. Empty for a person outside the pool (no valid advice, at work, opted out).',
+      'Matching within your caseload, for whoever reads the matching profile in full (VDAB mediators, GTB counsellors): the open vacancies whose measure the person’s valid advice fills, ranked by the fit the person has in each vacancy’s candidates, best first. Empty for a person outside the pool (no valid advice, at work, opted out).',
   })
   async matchingVacancies(
     @Root() person: PersonRow,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() context: PersonsContext,
   ): Promise<Connection<VacancyMatch>> {
-    assertMayMatch(context.policy.caller, 'Person.matchingVacancies');
     const entries: { key: string; node: VacancyMatch }[] = [];
     for (const measure of POOL_MEASURES) {
       const pool = await poolFor(context, adviceTypeForMeasure(measure)!);
