@@ -326,7 +326,13 @@ export async function seedEmployers(ctx: SeedContext): Promise<void> {
 
   await ctx.insert(employers, rows.employers);
   await ctx.insert(contingents, rows.contingents);
-  await ctx.insert(vacancies, rows.vacancies);
+  await ctx.insert(
+    vacancies,
+    rows.vacancies.map((vacancy) => ({
+      ...vacancy,
+      updatedAt: seededChange(vacancy.closedAt ?? vacancy.openedAt),
+    })),
+  );
   await ctx.db.execute(
     sql`select setval('maatwerk.vacancy_numbers', ${rows.vacancies.length + 1}, false)`,
   );
@@ -1073,12 +1079,29 @@ export async function seedReferralsAndPlacements(ctx: SeedContext): Promise<void
       : 'IMW';
   }
 
-  await ctx.insert(referrals, rows.referrals);
+  await ctx.insert(
+    referrals,
+    rows.referrals.map((referral) => ({
+      ...referral,
+      updatedAt:
+        referral.failureGivenAt && referral.failureGivenAt > referral.statusChangedAt
+          ? referral.failureGivenAt
+          : referral.statusChangedAt,
+    })),
+  );
   // Referrals made through the API number on after the seeded ones.
   await ctx.db.execute(
     sql`select setval('maatwerk.referral_numbers', ${rows.referrals.length + 1}, false)`,
   );
-  await ctx.insert(placements, rows.placements);
+  await ctx.insert(
+    placements,
+    rows.placements.map((placement) => ({
+      ...placement,
+      updatedAt: seededChange(
+        placement.status === 'ENDED' ? placement.endDate! : placement.startDate,
+      ),
+    })),
+  );
   await ctx.db.execute(
     sql`select setval('maatwerk.placement_numbers', ${rows.placements.length + 1}, false)`,
   );
@@ -1278,4 +1301,12 @@ function jobCoachOf(employerId: string, placementId: string): string | null {
   const coachesFor = orgRef(DEMO_JOB_COACH.org, 'employer');
   const number = Number(placementId.replace(/\D/g, ''));
   return employerId === coachesFor && number % 2 === 1 ? DEMO_JOB_COACH.sub : null;
+}
+
+/**
+ * When a seeded row last changed: its last dated event (a vacancy's opening or closing, a
+ * placement's start or end), as migration 0008 backfills rows that existed before the column.
+ */
+function seededChange(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
 }

@@ -1,15 +1,22 @@
 import { createHmac } from 'node:crypto';
 
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 import { ageBand } from '../age';
 import { config } from '../config';
+import { todayInBelgium } from '../dates';
 import type { Database } from '../db/connection';
 import { domainError, ErrorCode } from '../errors';
 import { MUNICIPALITIES, municipalityNamed, PROVINCES } from '../geography';
 import type { Caller, Role } from './caller';
 import { pseudonymKey } from './keys';
-import { CANDIDATE_POOL_OPT_OUT, CANDIDATE_POOL_ORG, candidatePoolPurpose } from './purposes';
+import {
+  CANDIDATE_POOL_OPT_OUT,
+  CANDIDATE_POOL_ORG,
+  candidatePoolPurpose,
+  Purpose,
+} from './purposes';
 import { relations } from './tables';
 
 /**
@@ -51,17 +58,35 @@ export interface PoolTicket {
   until: string;
 }
 
+/** The relation's days hold `today`. */
+const holdsOn = (table: { validFrom: AnyPgColumn; validUntil: AnyPgColumn }, today: string) =>
+  sql`${table.validFrom} <= ${today}::date and (${table.validUntil} is null or ${table.validUntil} >= ${today}::date)`;
+
+/** Another relation of the same person, for the correlated check below. */
+const employment = alias(relations, 'employment');
+
 /**
  * The pool of one advice type on `today`: every person whose advice of that type holds today
- * (granted, not ended, not expired), less those who opted out, with the ticket that holds
- * longest. One statement, whatever the pool's size.
+ * (granted, not ended, not expired), less those who opted out and those employed today (a
+ * running placement: whoever is hired has left the pool), with the ticket that holds longest.
+ * One statement, whatever the pool's size.
  */
 export async function poolTickets(
   db: Database,
   adviceType: string,
   today: string,
 ): Promise<Map<string, PoolTicket>> {
-  const holds = sql`${relations.validFrom} <= ${today}::date and (${relations.validUntil} is null or ${relations.validUntil} >= ${today}::date)`;
+  const holds = holdsOn(relations, today);
+  const employed = db
+    .select({ one: sql`1` })
+    .from(employment)
+    .where(
+      and(
+        eq(employment.personId, relations.personId),
+        eq(employment.purpose, Purpose.EMPLOYMENT),
+        holdsOn(employment, today),
+      ),
+    );
   const optedOut = db
     .select({ personId: relations.personId })
     .from(relations)
@@ -85,10 +110,107 @@ export async function poolTickets(
         eq(relations.purpose, candidatePoolPurpose(adviceType)),
         holds,
         sql`${relations.personId} not in (${optedOut})`,
+        notExists(employed),
       ),
     )
     .groupBy(relations.personId);
   return new Map(rows.map((row) => [row.personId, { since: row.since, until: row.until }]));
+}
+
+/** The advice types the pool holds tickets of (every advice type decided with a validity). */
+export const TICKET_TYPES = ['CMW', 'IMW', 'AMA_SE', 'AMA_WELZIJN'] as const;
+
+/**
+ * Persons (a person-id column) who hold, on `today`, a valid advice of one of `adviceTypes`:
+ * the condition of a caseload filter on valid advice (B.4 j). The pool's tickets are that fact
+ * already, kept in the directory; the advices themselves are another subgraph's.
+ */
+export function holdsValidAdvice(
+  personId: AnyPgColumn,
+  today: string,
+  adviceTypes: readonly string[] = TICKET_TYPES,
+): SQL {
+  const purposes = adviceTypes.map(candidatePoolPurpose);
+  return sql`${personId} in (select ${relations.personId} from ${relations}
+    where ${relations.org} = ${CANDIDATE_POOL_ORG}
+      and ${relations.purpose} = any(${sql.param(purposes)}::text[])
+      and ${holdsOn(relations, today)})`;
+}
+
+/**
+ * Whose place in the pool of one advice type may have changed since the instant `since`, as
+ * person ids: the persons whose ticket of that type the directory recorded or moved since (its
+ * `changedAt`: an advice ended today holds until yesterday, yet held when the sync last ran),
+ * and those whose ticket held on some day from `since`'s day to `today` and who since lost it
+ * (it expired), or whose opt-out or employment the directory recorded since (a hire dated last
+ * week and written today is news today) or that began on a day since. Of them, those the
+ * pool shows today joined or came back; the others may have left. Nothing is kept for it: the
+ * directory's relations are kept for their own sake (who could see whom, and when). It
+ * over-approximates, never misses a fact the directory holds. One statement.
+ */
+export async function poolChangedSince(
+  db: Database,
+  adviceType: string,
+  since: Date,
+  today: string,
+): Promise<string[]> {
+  const purpose = candidatePoolPurpose(adviceType);
+  const sinceDay = todayInBelgium(since);
+  const ticket = alias(relations, 'ticket');
+  const other = alias(relations, 'other');
+  const stillHeld = db
+    .select({ one: sql`1` })
+    .from(ticket)
+    .where(
+      and(
+        eq(ticket.personId, relations.personId),
+        eq(ticket.org, CANDIDATE_POOL_ORG),
+        eq(ticket.purpose, purpose),
+        holdsOn(ticket, today),
+      ),
+    );
+  const changed = db
+    .select({ one: sql`1` })
+    .from(other)
+    .where(
+      and(
+        eq(other.personId, relations.personId),
+        or(
+          and(
+            eq(other.org, CANDIDATE_POOL_ORG),
+            inArray(other.purpose, [purpose, CANDIDATE_POOL_OPT_OUT]),
+          ),
+          eq(other.purpose, Purpose.EMPLOYMENT),
+        ),
+        or(
+          gte(other.changedAt, since),
+          and(
+            ne(other.purpose, purpose),
+            sql`${other.validFrom} >= ${sinceDay}::date`,
+            sql`${other.validFrom} <= ${today}::date`,
+          ),
+        ),
+      ),
+    );
+  const rows = await db
+    .selectDistinct({ personId: relations.personId })
+    .from(relations)
+    .where(
+      and(
+        eq(relations.org, CANDIDATE_POOL_ORG),
+        eq(relations.purpose, purpose),
+        sql`${relations.validFrom} <= ${today}::date`,
+        or(
+          and(
+            sql`(${relations.validUntil} is null or ${relations.validUntil} >= ${sinceDay}::date)`,
+            or(notExists(stillHeld), exists(changed)),
+          ),
+          // Its days moved since: an advice ended today holds until yesterday, but held then.
+          gte(relations.changedAt, since),
+        ),
+      ),
+    );
+  return rows.map((row) => row.personId);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 
+import { now } from '../clock';
 import { config } from '../config';
 import { addDays } from '../dates';
 import type { Database } from '../db/connection';
@@ -347,9 +348,15 @@ export async function recordFact(tx: Database, fact: DirectoryFact): Promise<voi
   const current = relationsOf(fact);
   if (fact.kind === 'placement' && fact.assignedOn) await endOtherCoaching(tx, fact, current);
   for (const relation of current) {
+    const validUntil = relation.validUntil ?? null;
     const updated = await tx
       .update(relations)
-      .set({ validUntil: relation.validUntil ?? null })
+      .set({
+        validUntil,
+        // Recording the same fact again is no news: the change time moves with the end only.
+        changedAt: sql`case when ${relations.validUntil} is distinct from ${validUntil}::date
+          then ${now().toISOString()}::timestamptz else ${relations.changedAt} end`,
+      })
       .where(
         and(
           eq(relations.source, relation.source),
@@ -379,6 +386,7 @@ async function endOtherCoaching(
     .update(relations)
     .set({
       validUntil: sql`least(coalesce(${relations.validUntil}, 'infinity'::date), ${fact.assignedOn}::date - 1)`,
+      changedAt: now(),
     })
     .where(
       and(
@@ -413,11 +421,20 @@ export type BulkInsert = <Table extends PgTable>(
   rows: Table['$inferInsert'][],
 ) => Promise<void>;
 
-/** Seeds the directory in bulk, from the same rules the mutations follow. */
+/**
+ * Seeds the directory in bulk, from the same rules the mutations follow. A seeded relation is
+ * dated as recorded on the day it began to hold, so the seeded world is the same on every run.
+ */
 export async function seedDirectory(
   insert: BulkInsert,
   facts: { relations: RelationRow[]; delegations?: DelegationRow[] },
 ): Promise<void> {
-  await insert(relations, facts.relations);
+  await insert(
+    relations,
+    facts.relations.map((relation) => ({
+      ...relation,
+      changedAt: relation.changedAt ?? new Date(`${relation.validFrom}T00:00:00Z`),
+    })),
+  );
   await insert(delegations, facts.delegations ?? []);
 }

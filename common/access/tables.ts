@@ -1,6 +1,7 @@
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import { bigserial, date, index, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
+import { now } from '../clock';
 import { LEGAL_BASES } from './purposes';
 
 /**
@@ -54,6 +55,16 @@ export const relations = accessSchema.table(
     validUntil: date('valid_until', { mode: 'string' }),
     /** The business fact that created the relation, e.g. `social_assistance:SA-000001`. */
     source: text('source').notNull(),
+    /**
+     * When the directory recorded the relation or last moved its end, by the product's clock: a
+     * fact dated in the past (a hire that started last week) is still news from this instant on.
+     * The candidate pool tells a nightly sync who left it since its last pull from this.
+     */
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      // The database's clock only for a row written by hand in SQL; the application's are stamped.
+      .default(sql`now()`)
+      .$defaultFn(() => now()),
   },
   (table) => [
     // Holds every column the row filter reads, so scoping a page probes the index alone.
@@ -64,6 +75,9 @@ export const relations = accessSchema.table(
       table.validFrom,
       table.validUntil,
     ),
+    // One person's relations of a purpose, whatever the organisation: the pool asks whether a
+    // member is employed anywhere (common/access/candidate-pool.ts).
+    index('relations_person_purpose_idx').on(table.personId, table.purpose),
   ],
 );
 

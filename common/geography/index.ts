@@ -76,6 +76,19 @@ export function municipalityNamed(nisCode: string): MunicipalitySeed | undefined
   return municipalityByNis.get(nisCode);
 }
 
+/**
+ * The municipalities of an area named by a NIS code (a municipality, an arrondissement or a
+ * province) or by a province code (`OVL`); undefined for a code of no Flemish area.
+ */
+export function municipalitiesIn(code: string): string[] | undefined {
+  if (municipalityByNis.has(code)) return [code];
+  const province = PROVINCES.find((p) => p.nisCode === code || p.code === code);
+  const inArea = MUNICIPALITIES.filter((m) =>
+    province ? m.province === province.code : m.arrondissementNis === code,
+  );
+  return inArea.length ? inArea.map((m) => m.nisCode) : undefined;
+}
+
 export function provinceOf(nisCode: string): ProvinceCode | undefined {
   return municipalityByNis.get(nisCode)?.province;
 }

@@ -26,7 +26,21 @@ import {
   VacancyMeasure,
   VacancyStatus,
 } from './types/enums';
+import { now } from '../../common/clock';
 import { idempotencyKeysTable } from '../../common/workflow/idempotency';
+
+/**
+ * When a workflow last wrote the row, by the product's clock: set on insert and on every update
+ * through drizzle, so a write no one remembered to stamp is stamped too. A partner's nightly sync
+ * pulls the rows changed since its previous pull (`changedSince`).
+ */
+const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true, mode: 'date' })
+    .notNull()
+    // The database's clock only for a row written by hand in SQL; the application's are stamped.
+    .default(sql`now()`)
+    .$defaultFn(() => now())
+    .$onUpdate(() => now());
 
 export const maatwerkSchema = pgSchema('maatwerk');
 
@@ -134,9 +148,11 @@ export const vacancies = maatwerkSchema.table(
     status: vacancyStatusEnum('status').notNull(),
     openedAt: date('opened_at', { mode: 'string' }).notNull(),
     closedAt: date('closed_at', { mode: 'string' }),
+    updatedAt: updatedAt(),
   },
   (table) => [
     index('vacancies_employer_idx').on(table.employerId),
+    index('vacancies_updated_at_idx').on(table.updatedAt),
     index('vacancies_measure_idx').on(table.measure),
     index('vacancies_status_idx').on(table.status),
     index('vacancies_municipality_status_idx').on(table.municipalityNisCode, table.status),
@@ -178,8 +194,10 @@ export const referrals = maatwerkSchema.table(
     failureReason: failureReasonEnum('failure_reason'),
     failureText: text('failure_text'),
     failureGivenAt: timestamp('failure_given_at', { withTimezone: true, mode: 'date' }),
+    updatedAt: updatedAt(),
   },
   (table) => [
+    index('referrals_updated_at_idx').on(table.updatedAt),
     index('referrals_person_idx').on(table.personId),
     index('referrals_vacancy_idx').on(table.vacancyId),
     index('referrals_employer_idx').on(table.employerId),
@@ -225,8 +243,10 @@ export const placements = maatwerkSchema.table(
     status: placementStatusEnum('status').notNull(),
     endReason: placementEndReasonEnum('end_reason'),
     unpaid: boolean('unpaid').notNull().default(false),
+    updatedAt: updatedAt(),
   },
   (table) => [
+    index('placements_updated_at_idx').on(table.updatedAt),
     index('placements_person_idx').on(table.personId),
     index('placements_employer_idx').on(table.employerId),
     index('placements_host_employer_idx').on(table.hostEmployerId),

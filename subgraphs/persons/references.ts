@@ -9,6 +9,10 @@ export const referenceResolvers: ReferenceResolvers = {
     __resolveReference: (reference: { id: string }, { loaders }: PersonsContext) =>
       loaders.personById.load(String(reference.id)),
   },
+  // Owned by maatwerk; this subgraph adds the caseload's candidates to it, from the key.
+  Vacancy: {
+    __resolveReference: (reference: { id: string }) => ({ id: String(reference.id) }),
+  },
   Municipality: {
     __resolveReference: (reference: { nisCode: string }) => ({
       nisCode: String(reference.nisCode),

@@ -16,6 +16,7 @@ import { PersonResolver } from './resolvers/person.resolver';
 import { CandidateResolver } from './resolvers/candidate.resolver';
 import { CandidateIdentityResolver } from './resolvers/candidate-identity.resolver';
 import { IntroductionResolver } from './resolvers/introduction.resolver';
+import { PersonMatchingResolver, VacancyCandidatesResolver } from './resolvers/matching.resolver';
 import { ActivationStatisticsResolvers } from './resolvers/statistics.resolver';
 import { TrajectoryResolver, TransmissionResolver } from './resolvers/trajectory.resolver';
 import { TrajectoryActionWorkflowResolver } from './resolvers/trajectory-action-workflow.resolver';
@@ -34,6 +35,8 @@ export const personsSubgraph: SubgraphModule<PersonsLoaders> = {
           CandidateResolver,
           CandidateIdentityResolver,
           IntroductionResolver,
+          VacancyCandidatesResolver,
+          PersonMatchingResolver,
           MeResolver,
           ConsentWorkflowResolver,
           ActivationWorkflowResolver,

@@ -129,6 +129,8 @@ const SAMPLE: Record<string, unknown> = {
   IndicationProcedure: 'STANDAARD',
   PremiumIncreaseStatus: 'PENDING',
   IntroductionStatus: 'REQUESTED',
+  CandidateMeasure: 'CMW',
+  Mobility: 'CAR',
 };
 
 interface FilterArgument {

@@ -73,6 +73,16 @@ function valuesFor(persona: PersonaContext, field: string, arg: string): string[
   let pool: string[];
   if (type === 'Boolean') pool = ['true', 'false'];
   else if (type === 'Date') pool = ['"2024-06-30"', '"2025-06-30"', `"${world.today}"`];
+  else if (type === 'DateTime')
+    pool = ['"2024-06-30T00:00:00Z"', '"2025-06-30T00:00:00Z"', `"${world.today}T00:00:00Z"`];
+  else if (arg === 'region')
+    pool = [
+      ...distinct(prefer(world.persons).map((p: any) => p.residence_nis_code)),
+      'OVL',
+      '44000',
+    ].map(quote);
+  else if (arg === 'activity')
+    pool = distinct(prefer(world.persons).flatMap((p: any) => p.activity_preferences)).map(quote);
   else if (arg === 'residenceNisCode')
     pool = distinct(prefer(world.persons).map((p: any) => p.residence_nis_code)).map(quote);
   else if (arg === 'ocmwNisCode')

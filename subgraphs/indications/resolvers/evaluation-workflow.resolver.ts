@@ -10,7 +10,6 @@ import { MutationInput } from '../../../common/workflow/input';
 import { runMutation } from '../../../common/workflow/mutation';
 import { nextId } from '../../../common/workflow/numbering';
 import { adviceRows, type IndicationsContext } from '../loaders';
-import { todayInBelgium } from '../../../common/dates';
 import { MAX_VALIDITY_YEARS } from '../rules';
 import {
   adviceNumbers,
@@ -96,7 +95,8 @@ export class EvaluationWorkflowResolver {
           current,
           derivedImw ?? null,
           { ...valid, expert: context.caller.sub },
-          todayInBelgium(),
+          // The product's day (common/clock), so a pinned day dates the evaluation too.
+          context.policy.today,
           {
             evaluation: await nextId(tx, evaluationNumbers, 'EV'),
             converted:

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql
 
 import { Category } from '../../../common/access/categories';
 import { recordFact } from '../../../common/access/directory';
+import { now } from '../../../common/clock';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, notFound } from '../../../common/errors';
@@ -138,7 +139,8 @@ export class PlacementWorkflowResolver {
         const feedback = feedbackOnEnd(current, valid, new Date());
         const [placement] = await tx
           .update(placements)
-          .set(ended)
+          // The whole row is written back: its change time too, or it keeps the old one.
+          .set({ ...ended, updatedAt: now() })
           .where(eq(placements.id, current.id))
           .returning();
         if (feedback && placement.referralId) {

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, gte, type SQL } from 'drizzle-orm';
 import {
   Arg,
   Args,
@@ -15,6 +15,7 @@ import {
 import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { DateTimeScalar } from '../../../common/scalars';
 import { placementRows, type MaatwerkContext } from '../loaders';
 import { reachesAdvice } from '../reachable-advices';
 import { isSustained, SUSTAINED_AFTER_MONTHS } from '../rules';
@@ -45,6 +46,16 @@ class PlacementsArgs extends ConnectionArgs {
   @Category('n', { views: [6] })
   @Field(() => PlacementType, { nullable: true })
   type?: EnumValue<typeof PlacementType> | null;
+
+  // When a placement last changed tells no more than its start and end (note 10) or workplace
+  // information (note 6) do.
+  @Category('n', { views: [6, 10] })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Only placements changed on or after this instant: started, ended, a guide or coach assigned (a nightly sync passes when its previous pull began).',
+  })
+  changedSince?: Date | null;
 }
 
 @Resolver(() => Placement)
@@ -60,6 +71,7 @@ export class PlacementResolver {
     if (args.employerId) filters.push(eq(placements.employerId, args.employerId));
     if (args.status) filters.push(eq(placements.status, args.status));
     if (args.type) filters.push(eq(placements.type, args.type));
+    if (args.changedSince) filters.push(gte(placements.updatedAt, args.changedSince));
     return paginate(db, placements, 'id', and(placementRows(policy.rows), ...filters), args);
   }
 

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, gte, type SQL } from 'drizzle-orm';
 import {
   Arg,
   Args,
@@ -15,6 +15,7 @@ import {
 import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { DateTimeScalar } from '../../../common/scalars';
 import { referralRows, type MaatwerkContext } from '../loaders';
 import { referrals, type ReferralRow } from '../tables';
 import { Employer } from '../types/employer';
@@ -43,6 +44,14 @@ class ReferralsArgs extends ConnectionArgs {
   @Category('n')
   @Field(() => ReferralStatus, { nullable: true })
   status?: EnumValue<typeof ReferralStatus> | null;
+
+  @Category('n')
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Only referrals changed on or after this instant: proposed, moved, hired, given feedback (a nightly sync passes when its previous pull began).',
+  })
+  changedSince?: Date | null;
 }
 
 @Resolver(() => Referral)
@@ -58,6 +67,7 @@ export class ReferralResolver {
     if (args.employerId) filters.push(eq(referrals.employerId, args.employerId));
     if (args.vacancyId) filters.push(eq(referrals.vacancyId, args.vacancyId));
     if (args.status) filters.push(eq(referrals.status, args.status));
+    if (args.changedSince) filters.push(gte(referrals.updatedAt, args.changedSince));
     return paginate(db, referrals, 'id', and(referralRows(policy.rows), ...filters), args);
   }
 

@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, ne, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, gte, ne, type SQL } from 'drizzle-orm';
 import {
   Arg,
   Args,
@@ -15,6 +15,7 @@ import {
 import { Category } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
+import { DateTimeScalar } from '../../../common/scalars';
 import type { MaatwerkContext } from '../loaders';
 import { vacancies, type VacancyRow } from '../tables';
 import { Employer } from '../types/employer';
@@ -47,6 +48,14 @@ class VacanciesArgs extends ConnectionArgs {
 
   @Field(() => String, { nullable: true, description: 'Only vacancies with this tag.' })
   tag?: string | null;
+
+  @Category('m')
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Only vacancies changed on or after this instant: opened, moved, filled (a nightly sync passes when its previous pull began).',
+  })
+  changedSince?: Date | null;
 }
 
 @Resolver(() => Vacancy)
@@ -68,6 +77,7 @@ export class VacancyResolver {
       );
     }
     if (args.tag) filters.push(arrayContains(vacancies.tags, [args.tag]));
+    if (args.changedSince) filters.push(gte(vacancies.updatedAt, args.changedSince));
     return paginate(db, vacancies, 'id', and(...filters), args);
   }
 

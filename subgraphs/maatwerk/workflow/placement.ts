@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { now } from '../../../common/clock';
 import type { DirectoryFact } from '../../../common/access/directory';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput } from '../../../common/errors';
@@ -61,12 +62,13 @@ export function hiredPlacement(
     Partial<
       Pick<
         PlacementRow,
-        'hostEmployerId' | 'wopRef' | 'qualifiedGuide' | 'colleagueCoach' | 'jobCoach'
+        'hostEmployerId' | 'wopRef' | 'qualifiedGuide' | 'colleagueCoach' | 'jobCoach' | 'updatedAt'
       >
     >,
 ): PlacementRow {
   return {
     hostEmployerId: null,
+    updatedAt: now(),
     wopRef: null,
     qualifiedGuide: null,
     colleagueCoach: null,

@@ -151,6 +151,7 @@ export function proposedReferral(
     failureReason: null,
     failureText: null,
     failureGivenAt: null,
+    updatedAt: at,
   };
 }
 
@@ -164,7 +165,7 @@ export function movedReferral(referral: ReferralRow, move: ReferralMove, at: Dat
         failureGivenAt: at,
       }
     : { failureReason: null, failureText: null, failureGivenAt: null };
-  return { ...referral, status: move.status, statusChangedAt: at, ...feedback };
+  return { ...referral, status: move.status, statusChangedAt: at, ...feedback, updatedAt: at };
 }
 
 /** What the person's other files say, for an origin that rests on them (read as the proposer). */

@@ -1,39 +1,30 @@
-import { and, eq, gt, lte, notInArray, sql } from 'drizzle-orm';
 import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 
 import {
   adviceTypeForMeasure,
   assertMayPullCandidates,
-  kAnonymise,
   POOL_MEASURES,
-  poolTickets,
+  poolChangedSince,
   pseudonymOf,
-  regionContains,
-  type Generalised,
-  type PoolTicket,
 } from '../../../common/access/candidate-pool';
 import { Category } from '../../../common/access/categories';
-import { anyOf } from '../../../common/db/any-of';
-import { today as clockToday } from '../../../common/clock';
-import { addDays, todayInBelgium } from '../../../common/dates';
+import { todayInBelgium } from '../../../common/dates';
 import type { EnumValue } from '../../../common/enums';
-import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
+import { badUserInput, notFound } from '../../../common/errors';
 import {
   ConnectionArgs,
   ConnectionType,
-  decodeCursor,
-  encodeCursor,
+  paginateInMemory,
   type Connection,
 } from '../../../common/pagination';
-import { pageSize } from '../../../common/page-size';
-import { queryPeer } from '../../../common/peers';
 import { DateTimeScalar } from '../../../common/scalars';
 import type { PersonsContext } from '../loaders';
-import { persons, trajectories, trajectoryActions, type PersonRow } from '../tables';
-import { CandidateProfile, type CandidateMeasure } from '../types/candidate';
+import { fitOf, orderKey, poolFor, vacancyFacts, type PlacedVacancy } from '../matching';
+import { CandidateProfile, CandidateRemoval, type CandidateMeasure } from '../types/candidate';
 import type { LanguageLevel } from '../types/enums';
 
 const CandidateConnection = ConnectionType(CandidateProfile, 'CandidateProfile');
+const CandidateRemovalConnection = ConnectionType(CandidateRemoval, 'CandidateRemoval');
 
 @ArgsType()
 class CandidatesArgs extends ConnectionArgs {
@@ -45,28 +36,21 @@ class CandidatesArgs extends ConnectionArgs {
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
-      'Only the profiles that joined the pool on or after this instant’s day (a nightly sync).',
+      'Only the profiles that joined the pool since: a ticket valid from this instant’s day on, or a return to the pool recorded since (a nightly sync; candidatesRemoved tells who left).',
   })
   changedSince?: Date | null;
 }
 
-/** The vacancy as the maatwerk subgraph shows it to the same caller. */
-interface VacancyFacts {
-  measure: string;
-  activity: string;
-  status: string;
-  languageRequirement: string;
-  employer: { id: string } | null;
-  municipality: { nisCode: string } | null;
-}
+@ArgsType()
+class CandidatesRemovedArgs extends ConnectionArgs {
+  @Category('l', { views: [11] })
+  @Field(() => ID, { description: 'One of your own open vacancies.' })
+  vacancyId: string;
 
-const VACANCY = `query CandidateVacancy($id: ID!) {
-  vacancy(id: $id) {
-    measure activity status languageRequirement
-    employer { id }
-    municipality { nisCode }
-  }
-}`;
+  @Category('l', { views: [11] })
+  @Field(() => DateTimeScalar, { description: 'When your previous pull began.' })
+  changedSince: Date;
+}
 
 /**
  * The vacancy the pool is pulled for: the caller's own, open. Another employer's vacancy, or
@@ -77,21 +61,8 @@ export async function ownOpenVacancy(
   employerId: string,
   vacancyId: string,
   argument = 'vacancyId',
-): Promise<VacancyFacts & { municipality: { nisCode: string } }> {
-  const answer = await queryPeer<{ vacancy: VacancyFacts | null }>(
-    context,
-    'maatwerk',
-    VACANCY,
-    { id: vacancyId },
-    { categories: ['m'] },
-  );
-  if (answer.errors.length > 0 && !answer.data?.vacancy) {
-    throw domainError(
-      ErrorCode.SUBGRAPH_UNAVAILABLE,
-      `The maatwerk subgraph gave no vacancy ${vacancyId}: ${answer.errors[0].message}`,
-    );
-  }
-  const vacancy = answer.data?.vacancy;
+): Promise<PlacedVacancy> {
+  const vacancy = await vacancyFacts(context, vacancyId);
   if (!vacancy || vacancy.employer?.id !== employerId || !vacancy.municipality) {
     throw notFound('Vacancy', vacancyId);
   }
@@ -101,77 +72,23 @@ export async function ownOpenVacancy(
       `vacancy ${vacancyId} is ${vacancy.status}; only an open vacancy has candidates`,
     );
   }
-  return vacancy as VacancyFacts & { municipality: { nisCode: string } };
+  return vacancy as PlacedVacancy;
 }
 
-/** Persons looking for work: not at work (a placement or a job makes them WERKEND). */
-export const AT_WORK = ['WERKEND', 'INTERIM'] as const;
-
-const LEVELS: readonly string[] = ['NONE', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
-
-/** A pool member with what the ranking reads, before it is shown. */
-interface Member {
-  person: PersonRow;
-  residenceNisCode: string;
-  birthDate: string;
-  ticket: PoolTicket;
-  availableFrom: string;
+/** The employer's open vacancy, the advice type its pool holds, and that pool. */
+async function employerPool(context: PersonsContext, vacancyId: string) {
+  assertMayPullCandidates(context.policy.caller);
+  const employerId = context.policy.rows.ownEmployer();
+  const vacancy = await ownOpenVacancy(context, employerId, vacancyId);
+  const adviceType = adviceTypeForMeasure(vacancy.measure);
+  if (!adviceType) {
+    throw badUserInput(
+      'vacancyId',
+      `vacancy ${vacancyId} is for ${vacancy.measure}, which no advice opens; the pool serves ${POOL_MEASURES.join(', ')} vacancies`,
+    );
+  }
+  return { employerId, vacancy, adviceType, pool: await poolFor(context, adviceType) };
 }
-
-/**
- * The fit of a profile with the vacancy, computed from the profile as shown (its generalised
- * region), so neither the score nor a reason tells more than the profile itself.
- */
-function fit(
-  member: Member,
-  shown: Generalised,
-  vacancy: VacancyFacts & { municipality: { nisCode: string } },
-  adviceType: string,
-  today: string,
-): { score: number; why: string[] } {
-  const why = [`holds a valid ${adviceType} ticket until ${member.ticket.until}`];
-  let score = 25;
-  if (member.person.activityPreferences.includes(vacancy.activity)) {
-    score += 30;
-    why.push(`wants to work in ${vacancy.activity}`);
-  }
-  if (regionContains(shown.region, vacancy.municipality.nisCode)) {
-    const points = {
-      MUNICIPALITY: 25,
-      ARRONDISSEMENT: 20,
-      PROVINCE: member.person.mobility === 'CAR' ? 15 : 10,
-      FLANDERS: 0,
-    }[shown.region.level];
-    // Limited mobility reaches a workplace in its own municipality only.
-    const outOfReach =
-      member.person.mobility === 'LIMITED' && shown.region.level !== 'MUNICIPALITY';
-    if (points > 0 && !outOfReach) {
-      score += points;
-      why.push(`lives in ${shown.region.name}, where the workplace is`);
-    }
-  }
-  if (member.availableFrom <= today) {
-    score += 20;
-    why.push('available now');
-  } else if (member.availableFrom <= addDays(today, 30)) {
-    score += 10;
-    why.push(`available from ${member.availableFrom}`);
-  }
-  const required = vacancy.languageRequirement;
-  if (required !== 'NONE') {
-    if (LEVELS.indexOf(member.person.dutchLevel) >= LEVELS.indexOf(required)) {
-      why.push(`meets the vacancy’s Dutch level (${required})`);
-    } else {
-      score -= 15;
-      why.push(`Dutch below the vacancy’s ${required}`);
-    }
-  }
-  return { score: Math.max(0, Math.min(100, score)), why };
-}
-
-/** The cursor's order: best fit first, then by pseudonym (random-like and per employer). */
-const orderKey = (score: number, pseudonym: string) =>
-  `${String(999 - score).padStart(3, '0')}|${pseudonym}`;
 
 @Resolver(() => CandidateProfile)
 export class CandidateResolver {
@@ -184,72 +101,22 @@ export class CandidateResolver {
     @Args(() => CandidatesArgs) args: CandidatesArgs,
     @Ctx() context: PersonsContext,
   ): Promise<Connection<CandidateProfile>> {
-    const { db, policy } = context;
-    assertMayPullCandidates(policy.caller);
-    const employerId = policy.rows.ownEmployer();
-    const limit = pageSize(args.first);
-    const after = args.after ? decodeCursor(args.after) : undefined;
-    const vacancy = await ownOpenVacancy(context, employerId, args.vacancyId);
-    const adviceType = adviceTypeForMeasure(vacancy.measure);
-    if (!adviceType) {
-      throw badUserInput(
-        'vacancyId',
-        `vacancy ${args.vacancyId} is for ${vacancy.measure}, which no advice opens; the pool serves ${POOL_MEASURES.join(', ')} vacancies`,
-      );
-    }
-    const today = clockToday();
-
-    const tickets = await poolTickets(db, adviceType, today);
-    const ids = [...tickets.keys()];
-    const rows = ids.length
-      ? await db
-          .select()
-          .from(persons)
-          .where(and(anyOf(persons.id, ids), notInArray(persons.labourMarketStatus, [...AT_WORK])))
-      : [];
-    // A running action (a training, an internship) makes a candidate available the day after.
-    const busy = rows.length
-      ? await db
-          .select({
-            personId: trajectories.personId,
-            until: sql<string>`max(${trajectoryActions.endDate})::text`,
-          })
-          .from(trajectoryActions)
-          .innerJoin(trajectories, eq(trajectories.id, trajectoryActions.trajectoryId))
-          .where(
-            and(
-              anyOf(
-                trajectories.personId,
-                rows.map((row) => row.id),
-              ),
-              lte(trajectoryActions.startDate, today),
-              gt(trajectoryActions.endDate, today),
-            ),
-          )
-          .groupBy(trajectories.personId)
-      : [];
-    const busyUntil = new Map(busy.map((row) => [row.personId, row.until]));
-
-    const members: Member[] = rows.map((person) => {
-      const ticket = tickets.get(person.id)!;
-      const free = busyUntil.get(person.id);
-      return {
-        person,
-        residenceNisCode: person.residenceNisCode,
-        birthDate: person.birthDate,
-        ticket,
-        availableFrom: free ? addDays(free, 1) : ticket.since,
-      };
-    });
-    const shown = kAnonymise(members, today);
+    const { employerId, vacancy, pool } = await employerPool(context, args.vacancyId);
     const since = args.changedSince ? todayInBelgium(args.changedSince) : undefined;
+    // Joined since: a ticket that began since, or a return to the pool the directory recorded
+    // since (an opt-out taken back, a placement ended).
+    const changed = args.changedSince
+      ? new Set(await poolChangedSince(context.db, pool.adviceType, args.changedSince, pool.today))
+      : undefined;
 
-    const profiles = [...shown]
-      .filter(([member]) => !since || member.ticket.since >= since)
+    const entries = [...pool.shown]
+      .filter(
+        ([member]) => !since || member.ticket.since >= since || changed!.has(member.person.id),
+      )
       .map(([member, generalised]) => {
         const { person } = member;
         const pseudonym = pseudonymOf(employerId, person.id);
-        const { score, why } = fit(member, generalised, vacancy, adviceType, today);
+        const { score, why } = fitOf(pool, member, vacancy);
         const profile: CandidateProfile = {
           personId: person.id,
           pseudonym,
@@ -263,23 +130,40 @@ export class CandidateResolver {
           ] as { personId: string; language: string; level: EnumValue<typeof LanguageLevel> }[],
           educationLevel: person.educationLevel,
           mobility: person.mobility,
-          measure: adviceType as EnumValue<typeof CandidateMeasure>,
+          measure: pool.adviceType as EnumValue<typeof CandidateMeasure>,
           ticketValidUntil: member.ticket.until,
           score,
           why,
         };
-        return { key: orderKey(score, pseudonym), profile };
-      })
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        return { key: orderKey(score, pseudonym), node: profile };
+      });
+    return paginateInMemory(entries, args);
+  }
 
-    const start = after ? profiles.findIndex((entry) => entry.key > after) : 0;
-    const rest = start < 0 ? [] : profiles.slice(start);
-    const page = rest.slice(0, limit);
-    const edges = page.map(({ key, profile }) => ({ cursor: encodeCursor(key), node: profile }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rest.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: Promise.resolve(profiles.length),
-    };
+  @Category('l', { views: [11] })
+  @Query(() => CandidateRemovalConnection, {
+    description:
+      'The pseudonyms that left the pool of one of your open vacancies since an instant (a nightly sync deletes them): whoever may have been in it since and is not now, because the ticket ended, the person was hired, opted out, or is left out for k-anonymity. It may name a pseudonym you never pulled; nothing is kept to compute it.',
+  })
+  async candidatesRemoved(
+    @Args(() => CandidatesRemovedArgs) args: CandidatesRemovedArgs,
+    @Ctx() context: PersonsContext,
+  ): Promise<Connection<CandidateRemoval>> {
+    const { employerId, pool } = await employerPool(context, args.vacancyId);
+    const changed = await poolChangedSince(
+      context.db,
+      pool.adviceType,
+      args.changedSince,
+      pool.today,
+    );
+    const shown = new Set([...pool.shown.keys()].map((member) => member.person.id));
+    const left = new Set(changed.filter((personId) => !shown.has(personId)));
+    // Members k-anonymity leaves out today may have been shown before: reported as gone too.
+    for (const member of pool.members) if (!pool.shown.has(member)) left.add(member.person.id);
+    const entries = [...left].map((personId) => {
+      const pseudonym = pseudonymOf(employerId, personId);
+      return { key: pseudonym, node: { personId, pseudonym } };
+    });
+    return paginateInMemory(entries, args);
   }
 }

@@ -39,7 +39,8 @@ import {
   type IntroductionRequestRow,
 } from '../tables';
 import { IntroductionStatus } from '../types/enums';
-import { IntroductionRequest, Vacancy } from '../types/introduction';
+import { IntroductionRequest } from '../types/introduction';
+import { Vacancy } from '../types/matching';
 import { Person } from '../types/person';
 import {
   answeredIntroduction,
@@ -47,7 +48,8 @@ import {
   requestedIntroduction,
   requestIntroductionRule,
 } from '../workflow/introduction';
-import { AT_WORK, ownOpenVacancy } from './candidate.resolver';
+import { AT_WORK } from '../matching';
+import { ownOpenVacancy } from './candidate.resolver';
 
 const IntroductionRequestConnection = ConnectionType(IntroductionRequest, 'IntroductionRequest');
 

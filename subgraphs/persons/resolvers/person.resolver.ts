@@ -1,6 +1,6 @@
 import type { EnumValue } from '../../../common/enums';
 import { Category, Reveals } from '../../../common/access/categories';
-import { and, eq, exists, isNull, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, exists, isNull, not, notExists, sql, type SQL } from 'drizzle-orm';
 import {
   Arg,
   Args,
@@ -15,12 +15,17 @@ import {
 } from 'type-graphql';
 
 import { ageBand } from '../../../common/age';
+import { holdsValidAdvice } from '../../../common/access/candidate-pool';
+import { anyOf } from '../../../common/db/any-of';
+import { badUserInput } from '../../../common/errors';
+import { municipalitiesIn } from '../../../common/geography';
 import type { Database } from '../../../common/db/connection';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
 import type { PersonsContext } from '../loaders';
 import { persons, vdabRegistrations, type PersonRow } from '../tables';
 import { Consent, EmploymentOutcome } from '../types/consent';
-import { LabourMarketStatus } from '../types/enums';
+import { CandidateMeasure } from '../types/candidate';
+import { LabourMarketStatus, Mobility } from '../types/enums';
 import { Municipality } from '../types/municipality';
 import { Person } from '../types/person';
 import { SocialAssistanceRecord, TemporaryProtection, VdabRegistration } from '../types/status';
@@ -44,11 +49,63 @@ class PersonsArgs extends ConnectionArgs {
     description: 'Only persons with (true) or without (false) a current VDAB registration.',
   })
   registeredAtVdab?: boolean | null;
+
+  // The matching filters of a caseload (issue 14). An advice's type and validity are j, which an
+  // OCMW reads as note 9; an employer's note 13 is a ticket of its own candidates, not a sieve.
+  @Category('j', { views: [9] })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only persons who hold (true) or do not hold (false) a valid advice today.',
+  })
+  validAdvice?: boolean | null;
+
+  @Category('j', { views: [9] })
+  @Field(() => CandidateMeasure, {
+    nullable: true,
+    description: 'Only persons who hold a valid advice of this type today.',
+  })
+  measure?: EnumValue<typeof CandidateMeasure> | null;
+
+  @Category('l', { minimal: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only persons interested in this activity (one of their activityPreferences).',
+  })
+  activity?: string | null;
+
+  @Category('l')
+  @Field(() => Mobility, { nullable: true })
+  mobility?: EnumValue<typeof Mobility> | null;
+
+  @Category('b')
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only persons living in this area: the NIS code of a municipality, an arrondissement or a province, or a province code (ANT, VBR, WVL, OVL, LIM).',
+  })
+  region?: string | null;
 }
 
-function personFilters(db: Database, args: PersonsArgs): SQL[] {
+function personFilters(db: Database, args: PersonsArgs, today: string): SQL[] {
   const filters: SQL[] = [];
   if (args.residenceNisCode) filters.push(eq(persons.residenceNisCode, args.residenceNisCode));
+  if (typeof args.validAdvice === 'boolean') {
+    const valid = holdsValidAdvice(persons.id, today);
+    filters.push(args.validAdvice ? valid : not(valid));
+  }
+  if (args.measure) filters.push(holdsValidAdvice(persons.id, today, [args.measure]));
+  if (args.activity) filters.push(arrayContains(persons.activityPreferences, [args.activity]));
+  if (args.mobility) filters.push(eq(persons.mobility, args.mobility));
+  if (args.region) {
+    const area = municipalitiesIn(args.region);
+    if (!area) {
+      throw badUserInput(
+        'region',
+        `${args.region} is no NIS code of a Flemish municipality, arrondissement or province, nor a province code`,
+      );
+    }
+    filters.push(anyOf(persons.residenceNisCode, area));
+  }
   if (args.labourMarketStatus)
     filters.push(eq(persons.labourMarketStatus, args.labourMarketStatus));
   if (typeof args.registeredAtVdab === 'boolean') {
@@ -80,7 +137,7 @@ export class PersonResolver {
   @Category('a')
   @Query(() => PersonConnection, { description: 'Persons the caller may see, in id order.' })
   async persons(@Args(() => PersonsArgs) args: PersonsArgs, @Ctx() { db, policy }: PersonsContext) {
-    const filters = personFilters(db, args);
+    const filters = personFilters(db, args, policy.today);
     return paginate(db, persons, 'id', and(policy.rows.identities(persons.id), ...filters), args);
   }
 

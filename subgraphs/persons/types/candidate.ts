@@ -103,3 +103,19 @@ export class CandidateProfile {
   @Field(() => [String], { description: 'Why the candidate fits, reason by reason.' })
   why: string[];
 }
+
+/**
+ * A pseudonym that left the pool of a vacancy (a nightly sync deletes its copy of the profile).
+ * The pseudonym is the person's for this employer, so telling it is a read of their profile:
+ * audited for them like a profile.
+ */
+@Category('l', { views: [11] })
+@PersonKey('personId')
+@ObjectType({ description: 'A pseudonym no longer in the pool of your vacancy.' })
+export class CandidateRemoval {
+  /** Never a field: whose pseudonym it is, for the audit trail. */
+  personId: string;
+
+  @Field(() => String)
+  pseudonym: string;
+}

@@ -1,16 +1,9 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 
 import { Category, PersonKey } from '../../../common/access/categories';
 import type { EnumValue } from '../../../common/enums';
 import { DateTimeScalar } from '../../../common/scalars';
 import { IntroductionStatus } from './enums';
-
-@ObjectType({ description: 'A vacancy (owned by the maatwerk subgraph).' })
-@Directive('@key(fields: "id", resolvable: false)')
-export class Vacancy {
-  @Field(() => ID)
-  id: string;
-}
 
 /**
  * An employer's request to be introduced to a candidate of its pool (issue 14, B.4 note 11): a

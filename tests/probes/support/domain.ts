@@ -142,6 +142,8 @@ export const PERSONAL_TYPES = [
   'GuideDutyArrangement',
   'ColleagueCoachDutyArrangement',
   'IntroductionRequest',
+  'VacancyCandidate',
+  'VacancyMatch',
 ] as const;
 
 export const NON_PERSONAL_TYPES = [
@@ -221,6 +223,13 @@ export const NON_PERSONAL_TYPES = [
   'CandidateProfile',
   'CandidateRegion',
   'CandidateLanguage',
+  'CandidateRemovalConnection',
+  'CandidateRemovalEdge',
+  'CandidateRemoval',
+  'VacancyCandidateConnection',
+  'VacancyCandidateEdge',
+  'VacancyMatchConnection',
+  'VacancyMatchEdge',
 ] as const;
 
 /**
@@ -556,6 +565,22 @@ export const CATEGORY_MAP: Record<string, FieldClass> = {
   'Municipality.residents': f('b', [], 'listing the persons who live somewhere is a read of where they live (b), a filter on residence (issue 13 item 8). Schema: a'),
   'Employer.placements': f('n'),
   'Vacancy.referrals': f('n'),
+  'Query.candidatesRemoved': f('l', [11], 'issue 14: the pseudonyms that left an employer’s pool, for its nightly sync'),
+  'CandidateRemoval.pseudonym': f('l', [11], 'issue 14: the name an employer knows a pool member by'),
+
+  // ── Matching for VDAB and GTB (issue 14: the pool's ranking, with identities, in the caseload) ─
+  'Vacancy.candidates': f('l', [], 'issue 14: the matching profile in full (R/W for VDAB and GTB), not note 11’s pseudonymous subset'),
+  'Person.matchingVacancies': f('l', [], 'issue 14: vacancies ranked by the person’s matching profile'),
+  'VacancyCandidate.person': f('l', [], 'the link from a match to the person: the match is their matching profile'),
+  'VacancyCandidate.score': f('l'),
+  'VacancyCandidate.why': f('l'),
+  'VacancyCandidate.availableFrom': f('l', [], 'note 11: availability (here with the identity)'),
+  'VacancyCandidate.measure': f('j', [], 'the advice type of the ticket matched'),
+  'VacancyCandidate.ticketValidUntil': f('j', [], 'the validity of the ticket matched'),
+  'VacancyMatch.vacancy': f('l', [], 'which vacancies fit a person says what their profile is'),
+  'VacancyMatch.score': f('l'),
+  'VacancyMatch.why': f('l'),
+  'VacancyMatch.measure': f('j', [], 'the advice type of the ticket matched'),
 };
 
 /**
@@ -567,6 +592,16 @@ export const FILTER_MAP: Record<string, FieldClass> = {
   'Query.persons(residenceNisCode)': f('b'),
   'Query.candidates(vacancyId)': f('l', [11]),
   'Query.candidates(changedSince)': f('l', [11]),
+  'Query.candidatesRemoved(vacancyId)': f('l', [11]),
+  'Query.candidatesRemoved(changedSince)': f('l', [11]),
+  'Query.persons(validAdvice)': f('j', [9], 'issue 14: holds a valid advice; type and validity are note 9’s view for an OCMW'),
+  'Query.persons(measure)': f('j', [9], 'issue 14: the type of a valid advice'),
+  'Query.persons(activity)': f('l', [11], 'note 11: activities of interest'),
+  'Query.persons(mobility)': f('l', [], 'B.2.1 "Matching"; not in note 11'),
+  'Query.persons(region)': f('b', [], 'residence, by the area that holds it'),
+  'Query.vacancies(changedSince)': f('m'),
+  'Query.referrals(changedSince)': f('n'),
+  'Query.placements(changedSince)': f('n', [6, 10], 'when a placement last changed: start, end (note 10) or workplace (note 6)'),
   'Query.persons(labourMarketStatus)': f('e'),
   'Query.persons(registeredAtVdab)': f('e'),
   'Query.socialAssistanceRecords(ocmwNisCode)': f('c', [1]),
