@@ -69,13 +69,13 @@ const SCENARIOS: Scenario[] = [
       const open = await ask(
         JSON.stringify({ query: OPEN_VACANCIES_QUERY, variables: { employerId } }),
       );
-      const pools = await Promise.all(
-        open.data.vacancies.edges.map(async ({ node }: { node: { id: string } }) => {
-          const variables = { vacancyId: node.id, first: 1 };
-          const pool = await ask(JSON.stringify({ query: CANDIDATE_POOL_QUERY, variables }));
-          return { id: node.id, size: pool.data?.candidates.totalCount ?? 0 };
-        }),
-      );
+      // One at a time: each pull ranks its whole pool.
+      const pools: { id: string; size: number }[] = [];
+      for (const { node } of open.data.vacancies.edges as { node: { id: string } }[]) {
+        const variables = { vacancyId: node.id, first: 1 };
+        const pool = await ask(JSON.stringify({ query: CANDIDATE_POOL_QUERY, variables }));
+        pools.push({ id: node.id, size: pool.data?.candidates.totalCount ?? 0 });
+      }
       const largest = pools.sort((a, b) => b.size - a.size)[0];
       if (!largest?.size)
         throw new Error('employer-1 has no open vacancy with candidates: seed first.');

@@ -148,21 +148,25 @@ export async function paginate<Table extends PgTable>(
 /**
  * One page of a list ranked in memory (a pool ranked by fit): `key` orders the entries and is
  * the cursor, so a page starts after the last key of the previous one even if the list moved.
+ * `nodeOf` makes the nodes of the page only: a pool of tens of thousands is ranked by key, and
+ * fifty profiles are built.
  */
-export function paginateInMemory<Node>(
-  entries: readonly { key: string; node: Node }[],
+export function paginateInMemory<Entry extends { key: string }, Node>(
+  entries: readonly Entry[],
   args: ConnectionArgs,
+  nodeOf: (entry: Entry) => Node,
 ): Connection<Node> {
   const limit = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after) : undefined;
-  const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const start = after ? sorted.findIndex((entry) => entry.key > after) : 0;
-  const rest = start < 0 ? [] : sorted.slice(start);
-  const page = rest.slice(0, limit);
-  const edges = page.map(({ key, node }) => ({ cursor: encodeCursor(key), node }));
+  const rest = (after ? entries.filter((entry) => entry.key > after) : [...entries]).sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
+  const edges = rest
+    .slice(0, limit)
+    .map((entry) => ({ cursor: encodeCursor(entry.key), node: nodeOf(entry) }));
   return {
     edges,
     pageInfo: { hasNextPage: rest.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: Promise.resolve(sorted.length),
+    totalCount: Promise.resolve(entries.length),
   };
 }

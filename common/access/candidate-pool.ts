@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { and, eq, exists, gte, inArray, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { LRUCache } from 'lru-cache';
 
 import { ageBand } from '../age';
 import { config } from '../config';
@@ -220,9 +221,24 @@ export async function poolChangedSince(
  * leaves the platform.
  */
 export function pseudonymOf(employerId: string, personId: string, key = pseudonymKey()): string {
-  const digest = createHmac('sha256', key).update(`${employerId}\u0000${personId}`).digest();
-  return `CP-${digest.subarray(0, 12).toString('base64url')}`;
+  let known = pseudonyms.get(key);
+  if (!known) pseudonyms.set(key, (known = new LRUCache({ max: PSEUDONYMS_KEPT })));
+  const pair = `${employerId}\u0000${personId}`;
+  let pseudonym = known.get(pair);
+  if (!pseudonym) {
+    const digest = createHmac('sha256', key).update(pair).digest();
+    pseudonym = `CP-${digest.subarray(0, 12).toString('base64url')}`;
+    known.set(pair, pseudonym);
+  }
+  return pseudonym;
 }
+
+/**
+ * A pseudonym never changes for its key, so each is computed once per process: ranking a pool
+ * of 32,000 asked an HMAC per member on every page, most of the page's CPU.
+ */
+const PSEUDONYMS_KEPT = 500_000;
+const pseudonyms = new Map<string, LRUCache<string, string>>();
 
 /**
  * The pool member an employer knows by `pseudonym`, recomputed from the members (the pseudonym

@@ -152,11 +152,27 @@ export function fit(
   adviceType: string,
   today: string,
 ): { score: number; why: string[] } {
-  const why = [`holds a valid ${adviceType} ticket until ${member.ticket.until}`];
+  const why: string[] = [];
+  return { score: scored(member, shown, vacancy, adviceType, today, why), why };
+}
+
+/**
+ * The score of `fit`, and its reasons when `why` is given: a pool is ranked by score alone, and
+ * only the page shown says why.
+ */
+function scored(
+  member: Member,
+  shown: Generalised,
+  vacancy: PlacedVacancy,
+  adviceType: string,
+  today: string,
+  why?: string[],
+): number {
+  why?.push(`holds a valid ${adviceType} ticket until ${member.ticket.until}`);
   let score = 25;
   if (member.person.activityPreferences.includes(vacancy.activity)) {
     score += 30;
-    why.push(`wants to work in ${vacancy.activity}`);
+    why?.push(`wants to work in ${vacancy.activity}`);
   }
   if (regionContains(shown.region, vacancy.municipality.nisCode)) {
     const points = {
@@ -170,26 +186,31 @@ export function fit(
       member.person.mobility === 'LIMITED' && shown.region.level !== 'MUNICIPALITY';
     if (points > 0 && !outOfReach) {
       score += points;
-      why.push(`lives in ${shown.region.name}, where the workplace is`);
+      why?.push(`lives in ${shown.region.name}, where the workplace is`);
     }
   }
   if (member.availableFrom <= today) {
     score += 20;
-    why.push('available now');
+    why?.push('available now');
   } else if (member.availableFrom <= addDays(today, 30)) {
     score += 10;
-    why.push(`available from ${member.availableFrom}`);
+    why?.push(`available from ${member.availableFrom}`);
   }
   const required = vacancy.languageRequirement;
   if (required !== 'NONE') {
     if (LEVELS.indexOf(member.person.dutchLevel) >= LEVELS.indexOf(required)) {
-      why.push(`meets the vacancy’s Dutch level (${required})`);
+      why?.push(`meets the vacancy’s Dutch level (${required})`);
     } else {
       score -= 15;
-      why.push(`Dutch below the vacancy’s ${required}`);
+      why?.push(`Dutch below the vacancy’s ${required}`);
     }
   }
-  return { score: Math.max(0, Math.min(100, score)), why };
+  return Math.max(0, Math.min(100, score));
+}
+
+/** A member's score with a vacancy alone, as `fitOf` gives it: what a pool is ranked by. */
+export function scoreOf(pool: Pool, member: Member, vacancy: PlacedVacancy): number {
+  return scored(member, rankedProfile(pool, member), vacancy, pool.adviceType, pool.today);
 }
 
 /** A member's fit with a vacancy, from the profile the pool ranks it by. */

@@ -19,7 +19,7 @@ import {
 } from '../../../common/pagination';
 import { DateTimeScalar } from '../../../common/scalars';
 import type { PersonsContext } from '../loaders';
-import { fitOf, orderKey, poolFor, vacancyFacts, type PlacedVacancy } from '../matching';
+import { fitOf, orderKey, poolFor, scoreOf, vacancyFacts, type PlacedVacancy } from '../matching';
 import { CandidateProfile, CandidateRemoval, type CandidateMeasure } from '../types/candidate';
 import type { LanguageLevel } from '../types/enums';
 
@@ -113,31 +113,33 @@ export class CandidateResolver {
       .filter(
         ([member]) => !since || member.ticket.since >= since || changed!.has(member.person.id),
       )
-      .map(([member, generalised]) => {
-        const { person } = member;
-        const pseudonym = pseudonymOf(employerId, person.id);
-        const { score, why } = fitOf(pool, member, vacancy);
-        const profile: CandidateProfile = {
-          personId: person.id,
-          pseudonym,
-          region: { personId: person.id, ...generalised.region },
-          ageBand: generalised.ageBand,
-          activityPreferences: person.activityPreferences,
-          availableFrom: member.availableFrom,
-          languages: [
-            { personId: person.id, language: 'nl', level: person.dutchLevel },
-            { personId: person.id, language: 'en', level: person.englishLevel },
-          ] as { personId: string; language: string; level: EnumValue<typeof LanguageLevel> }[],
-          educationLevel: person.educationLevel,
-          mobility: person.mobility,
-          measure: pool.adviceType as EnumValue<typeof CandidateMeasure>,
-          ticketValidUntil: member.ticket.until,
-          score,
-          why,
-        };
-        return { key: orderKey(score, pseudonym), node: profile };
-      });
-    return paginateInMemory(entries, args);
+      .map(([member, generalised]) => ({
+        key: orderKey(scoreOf(pool, member, vacancy), pseudonymOf(employerId, member.person.id)),
+        member,
+        generalised,
+      }));
+    return paginateInMemory(entries, args, ({ member, generalised }): CandidateProfile => {
+      const { person } = member;
+      const { score, why } = fitOf(pool, member, vacancy);
+      return {
+        personId: person.id,
+        pseudonym: pseudonymOf(employerId, person.id),
+        region: { personId: person.id, ...generalised.region },
+        ageBand: generalised.ageBand,
+        activityPreferences: person.activityPreferences,
+        availableFrom: member.availableFrom,
+        languages: [
+          { personId: person.id, language: 'nl', level: person.dutchLevel },
+          { personId: person.id, language: 'en', level: person.englishLevel },
+        ] as { personId: string; language: string; level: EnumValue<typeof LanguageLevel> }[],
+        educationLevel: person.educationLevel,
+        mobility: person.mobility,
+        measure: pool.adviceType as EnumValue<typeof CandidateMeasure>,
+        ticketValidUntil: member.ticket.until,
+        score,
+        why,
+      };
+    });
   }
 
   @Category('l', { views: [11] })
@@ -164,6 +166,6 @@ export class CandidateResolver {
       const pseudonym = pseudonymOf(employerId, personId);
       return { key: pseudonym, node: { personId, pseudonym } };
     });
-    return paginateInMemory(entries, args);
+    return paginateInMemory(entries, args, (entry) => entry.node);
   }
 }

@@ -70,7 +70,9 @@ export class VacancyCandidatesResolver {
     @Ctx() context: PersonsContext,
   ): Promise<Connection<VacancyCandidate>> {
     const facts = await vacancyFacts(context, vacancy.id);
-    if (!rankable(facts)) return paginateInMemory([], args);
+    if (!rankable(facts)) {
+      return paginateInMemory([] as { key: string; node: VacancyCandidate }[], args, (e) => e.node);
+    }
     const pool = await poolFor(context, adviceTypeForMeasure(facts.measure)!);
     const caseload = await caseloadOf(context, pool);
     const entries = pool.members
@@ -88,7 +90,7 @@ export class VacancyCandidatesResolver {
         };
         return { key: orderKey(score, member.person.id), node };
       });
-    return paginateInMemory(entries, args);
+    return paginateInMemory(entries, args, (entry) => entry.node);
   }
 }
 
@@ -123,6 +125,6 @@ export class PersonMatchingResolver {
         });
       }
     }
-    return paginateInMemory(entries, args);
+    return paginateInMemory(entries, args, (entry) => entry.node);
   }
 }
