@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { config } from '../common/config';
 import { openDatabase } from '../common/db/connection';
-import { migrateSubgraphs } from '../common/db/migrations';
+import { prepareDatabase } from '../common/db/migrations';
 import { isSeeded, seedDatabase } from '../seeds';
 import { subgraphs } from '../subgraphs/registry';
 import type { LoadSample } from './load';
@@ -81,7 +81,7 @@ export async function usageOf(target: Configuration): Promise<Usage> {
 export async function prepareSharedDatabase(url: string): Promise<void> {
   const database = await openDatabase({ url });
   try {
-    await migrateSubgraphs(
+    await prepareDatabase(
       database,
       subgraphs.map((s) => s.module),
     );

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 
 import { config } from '../common/config';
 import { openDatabase } from '../common/db/connection';
-import { migrateSubgraphs } from '../common/db/migrations';
+import { prepareDatabase } from '../common/db/migrations';
 import { isSeeded, seedDatabase } from '../seeds';
 import { startStack } from '../scripts/stack';
 import { subgraphs } from '../subgraphs/registry';
@@ -26,7 +26,7 @@ async function main() {
   const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : {});
   if (database.kind === 'pglite') {
     // An in-memory PGlite belongs to this process alone: it seeds its own demo world.
-    await migrateSubgraphs(
+    await prepareDatabase(
       database,
       subgraphs.map((s) => s.module),
     );
