@@ -1,15 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { sql } from 'drizzle-orm';
 
-import { openDatabase, type DatabaseHandle } from '../../common/db/connection';
+import type { DatabaseHandle } from '../../common/db/connection';
 import { applyMigrations, migrateSubgraphs } from '../../common/db/migrations';
 import { rowsOf } from '../../common/db/rows';
 import { subgraphs } from '../../subgraphs/registry';
-import { adminConnection, databaseUrl } from '../support/template-postgres';
-import { randomBytes } from 'node:crypto';
+import { earlierSchema, type EarlierSchema } from '../support/earlier-schema';
 
 /*
  * A database that holds an audit log from before it was partitioned (an earlier `npm start`'s
@@ -20,42 +17,16 @@ const ACCESS = path.resolve(__dirname, '../../common/access');
 /** The last access migration before the audit log was partitioned. */
 const BEFORE_PARTITIONING = '0001_glamorous_masque';
 
-/** The access migrations up to and including `tag`, as a folder of their own. */
-function migrationsUpTo(tag: string): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'maatwerk-access-'));
-  cpSync(path.join(ACCESS, 'migrations'), path.join(folder, 'migrations'), { recursive: true });
-  const journalFile = path.join(folder, 'migrations', 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-  const end = journal.entries.findIndex((entry: { tag: string }) => entry.tag === tag);
-  journal.entries = journal.entries.slice(0, end + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
 describe('migrating an audit log written before partitioning', () => {
-  const url = process.env.DATABASE_URL;
-  const name = `maatwerk_test_${randomBytes(6).toString('hex')}`;
+  let schema: EarlierSchema;
   let handle: DatabaseHandle;
   let older: string;
 
   beforeAll(async () => {
-    if (url) {
-      const admin = adminConnection(url);
-      await admin.unsafe(`create database ${name}`);
-      await admin.end();
-    }
-    handle = await openDatabase(url ? { url: databaseUrl(url, name), poolSize: 2 } : {});
-    older = migrationsUpTo(BEFORE_PARTITIONING);
+    schema = await earlierSchema(ACCESS, BEFORE_PARTITIONING);
+    ({ handle, migrations: older } = schema);
   });
-  afterAll(async () => {
-    await handle?.close();
-    rmSync(older, { recursive: true, force: true });
-    if (url) {
-      const admin = adminConnection(url);
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  });
+  afterAll(() => schema?.remove());
 
   it('keeps every entry, its id and its month', async () => {
     await applyMigrations(handle, 'access', older);

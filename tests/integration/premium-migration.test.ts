@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { sql } from 'drizzle-orm';
 
-import { openDatabase, type DatabaseHandle } from '../../common/db/connection';
+import type { DatabaseHandle } from '../../common/db/connection';
 import { applyMigrations, migrateSubgraphs } from '../../common/db/migrations';
 import { rowsOf } from '../../common/db/rows';
 import { subgraphs } from '../../subgraphs/registry';
-import { adminConnection, databaseUrl } from '../support/template-postgres';
+import { earlierSchema, type EarlierSchema } from '../support/earlier-schema';
 
 /*
  * A database whose support-premium increase requests still sit inside each work support package
@@ -21,43 +18,16 @@ const INDICATIONS = path.resolve(__dirname, '../../subgraphs/indications');
 /** The last indications migration that kept the requests inside the package. */
 const BEFORE_RECORDS = '0004_database_role';
 
-function migrationsUpTo(tag: string): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'maatwerk-indications-'));
-  cpSync(path.join(INDICATIONS, 'migrations'), path.join(folder, 'migrations'), {
-    recursive: true,
-  });
-  const journalFile = path.join(folder, 'migrations', 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-  const end = journal.entries.findIndex((entry: { tag: string }) => entry.tag === tag);
-  journal.entries = journal.entries.slice(0, end + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
 describe('migrating support-premium increase requests out of their package', () => {
-  const url = process.env.DATABASE_URL;
-  const name = `maatwerk_test_${randomBytes(6).toString('hex')}`;
+  let schema: EarlierSchema;
   let handle: DatabaseHandle;
   let older: string;
 
   beforeAll(async () => {
-    if (url) {
-      const admin = adminConnection(url);
-      await admin.unsafe(`create database ${name}`);
-      await admin.end();
-    }
-    handle = await openDatabase(url ? { url: databaseUrl(url, name), poolSize: 2 } : {});
-    older = migrationsUpTo(BEFORE_RECORDS);
+    schema = await earlierSchema(INDICATIONS, BEFORE_RECORDS);
+    ({ handle, migrations: older } = schema);
   });
-  afterAll(async () => {
-    await handle?.close();
-    rmSync(older, { recursive: true, force: true });
-    if (url) {
-      const admin = adminConnection(url);
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  });
+  afterAll(() => schema?.remove());
 
   it('keeps every request, in package order, with its outcome', async () => {
     await migrateSubgraphs(handle, []);
