@@ -1,6 +1,10 @@
-/** Age bands used for profiles and statistics; 18-64 is the working-age range of the domain. */
-export function ageBand(birthDate: string, on: Date = new Date()): string {
+/**
+ * Age bands used for profiles and statistics; 18-64 is the working-age range of the domain. `on`
+ * is the ISO day the age is taken on: the product's today (common/clock.ts), never the machine's.
+ */
+export function ageBand(birthDate: string, onDay: string): string {
   const birth = new Date(`${birthDate}T00:00:00Z`);
+  const on = new Date(`${onDay}T00:00:00Z`);
   let age = on.getUTCFullYear() - birth.getUTCFullYear();
   const beforeBirthday =
     on.getUTCMonth() < birth.getUTCMonth() ||

@@ -15,7 +15,7 @@ let known: { minute: number; day: string } | undefined;
 /** Today in Belgium, worked out once a minute: a formatter call on every request adds up. */
 function currentDay(): string {
   const minute = Math.floor(Date.now() / 60_000);
-  if (known?.minute !== minute) known = { minute, day: todayInBelgium() };
+  if (known?.minute !== minute) known = { minute, day: todayInBelgium(new Date()) };
   return known.day;
 }
 

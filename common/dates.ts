@@ -7,8 +7,11 @@ export const TIME_ZONE = 'Europe/Brussels';
 /** Built once: constructing an Intl formatter costs far more than formatting with it. */
 const BELGIAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE });
 
-/** Today's calendar date in Belgium, as an ISO date. */
-export function todayInBelgium(now: Date = new Date()): string {
+/**
+ * The calendar date in Belgium of an instant, as an ISO date. Today is the clock's
+ * (common/clock.ts): only it hands this function the real time.
+ */
+export function todayInBelgium(now: Date): string {
   return BELGIAN_DATE.format(now);
 }
 

@@ -364,8 +364,7 @@ export function kAnonymise<Member extends QuasiIdentifiers>(
   today: string,
   k: number = config.CANDIDATE_K_ANONYMITY,
 ): Map<Member, Generalised> {
-  const on = new Date(`${today}T00:00:00Z`);
-  const bands = new Map(members.map((member) => [member, ageBand(member.birthDate, on)]));
+  const bands = new Map(members.map((member) => [member, ageBand(member.birthDate, today)]));
   const placed = new Map<Member, Generalised>();
   let unplaced = [...members];
   for (const step of STEPS) {

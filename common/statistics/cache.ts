@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 
+import { today } from '../clock';
 import { config } from '../config';
-import { todayInBelgium } from '../dates';
 import type { Database } from '../db/connection';
 import type { Period } from './period';
 
@@ -50,7 +50,7 @@ export class PeriodTables<Tables extends object> {
       allowStale: true,
       fetchMethod: async (_label, stale, { context: period }) => {
         try {
-          return counted(await this.count(period), period, todayInBelgium());
+          return counted(await this.count(period), period, today());
         } catch (error) {
           // A failed recount keeps the older figures for another while; a first count fails.
           if (stale) return stale;
@@ -62,7 +62,7 @@ export class PeriodTables<Tables extends object> {
 
   async get(period: Period): Promise<Counted<Tables>> {
     if (this.ttlMs <= 0) {
-      return counted(await this.count(period), period, todayInBelgium());
+      return counted(await this.count(period), period, today());
     }
     return (await this.cache.fetch(period.label, { context: period }))!;
   }

@@ -54,7 +54,7 @@ export function addMonths(isoDate: string, months: number): string {
  */
 export function isSustained(
   placement: { startDate: string; endDate: string | null },
-  today: string = new Date().toISOString().slice(0, 10),
+  today: string,
 ): boolean | null {
   const threshold = addMonths(placement.startDate, SUSTAINED_AFTER_MONTHS);
   const runsUntil =

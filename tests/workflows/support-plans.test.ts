@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNull, lte, ne } from 'drizzle-orm';
 
 import { auditLog, relations } from '../support/access-schema';
-import { todayInBelgium } from '../../common/dates';
+import { today as productToday } from '../../common/clock';
 import { advices } from '../../subgraphs/indications/tables';
 import { addMonths } from '../../subgraphs/maatwerk/rules';
 import {
@@ -35,7 +35,7 @@ describe('support plan workflow', () => {
   let stack: TestStack;
   /** Persons in VDAB's caseload with an active CMW advice valid today, and that advice. */
   let holders: { personId: string; adviceId: string }[];
-  const today = todayInBelgium();
+  const today = productToday();
 
   beforeAll(async () => {
     stack = await startTestStack('small');

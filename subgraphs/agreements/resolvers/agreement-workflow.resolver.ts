@@ -1,9 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
 import { recordAdviesbevoegdheid } from '../../../common/access/directory';
-import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput } from '../../../common/errors';
@@ -214,7 +214,7 @@ export class AgreementWorkflowResolver {
         const current = await ownAgreement(tx, context.policy.rows, valid.agreementId);
         const [agreement] = await tx
           .update(agreements)
-          .set(movedAgreement(current, valid.status, todayInBelgium()))
+          .set(movedAgreement(current, valid.status, today()))
           .where(eq(agreements.id, current.id))
           .returning();
         // An SO adviesbevoegdheid opens (or closes) its OCMW clients to the consultants it covers.

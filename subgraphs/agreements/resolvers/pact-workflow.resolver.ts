@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -167,7 +167,7 @@ export class PactWorkflowResolver {
           .where(eq(participations.id, valid.participationId))
           .for('update');
         if (!current) throw notFound('ActivationPactParticipation', valid.participationId);
-        const moved = movedParticipation(current, valid, todayInBelgium());
+        const moved = movedParticipation(current, valid, today());
         await tx.update(participations).set(moved).where(eq(participations.id, current.id));
         if (valid.status === 'DECLINED') await redistributeDrawingRights(tx, current.year);
         return { record: await load(tx, current.id), id: current.id };

@@ -1,4 +1,5 @@
 import { and, eq, gt, gte, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import {
   Arg,
   Args,
@@ -17,7 +18,6 @@ import type { EnumValue } from '../../../common/enums';
 import { ConnectionArgs, ConnectionType, paginate } from '../../../common/pagination';
 import { DateScalar } from '../../../common/scalars';
 import { adviceRows, premiumIncreaseRows, type IndicationsContext } from '../loaders';
-import { todayInBelgium } from '../../../common/dates';
 import { adviceStatusOn, hasOpenHireObligation } from '../rules';
 import {
   advices,
@@ -84,7 +84,7 @@ function adviceFilters(args: AdvicesArgs): SQL[] {
   const filters: SQL[] = [];
   if (args.personId) filters.push(eq(advices.personId, args.personId));
   if (args.type) filters.push(eq(advices.type, args.type));
-  if (args.status) filters.push(statusFilter(args.status, todayInBelgium()));
+  if (args.status) filters.push(statusFilter(args.status, today()));
   if (args.validOn) {
     const day = args.validOn.toISOString().slice(0, 10);
     filters.push(
@@ -127,7 +127,7 @@ export class AdviceResolver {
       'Status today: an advice still marked ACTIVE after its validUntil reads EXPIRED. Null for a refused advice.',
   })
   status(@Root() advice: AdviceRow): EnumValue<typeof AdviceStatus> | null {
-    return adviceStatusOn(advice, todayInBelgium());
+    return adviceStatusOn(advice, today());
   }
 
   @FieldResolver(() => IndicationRequest, {

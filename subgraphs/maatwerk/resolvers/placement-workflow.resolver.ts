@@ -136,7 +136,7 @@ export class PlacementWorkflowResolver {
         const current = await lockedPlacement(tx, context, valid.placementId);
         if (!current) throw notFound('Placement', valid.placementId);
         const ended = endedPlacement(current, valid);
-        const feedback = feedbackOnEnd(current, valid, new Date());
+        const feedback = feedbackOnEnd(current, valid, now());
         const [placement] = await tx
           .update(placements)
           // The whole row is written back: its change time too, or it keeps the old one.

@@ -130,7 +130,7 @@ export class PlacementResolver {
     nullable: true,
     description: `Sustainable employment: still running ${SUSTAINED_AFTER_MONTHS} months after the start. False if it ended earlier; null while that is not known yet.`,
   })
-  sustained(@Root() placement: PlacementRow): boolean | null {
-    return isSustained(placement);
+  sustained(@Root() placement: PlacementRow, @Ctx() { policy }: MaatwerkContext): boolean | null {
+    return isSustained(placement, policy.today);
   }
 }

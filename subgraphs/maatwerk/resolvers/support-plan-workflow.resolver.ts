@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -177,7 +177,7 @@ export class SupportPlanWorkflowResolver {
         const drawnUp = drawnUpSupportPlan(
           current,
           { ...valid, id: await nextId(tx, supportPlanNumbers, 'SP') },
-          todayInBelgium(),
+          today(),
         );
         const [plan] = await tx.insert(supportPlans).values(drawnUp.plan).returning();
         await tx
@@ -216,7 +216,7 @@ export class SupportPlanWorkflowResolver {
         if (!found) throw notFound('SupportPlan', valid.supportPlanId);
         const placement = await employersPlacement(tx, context, found.placementId);
         const current = await loadSupportPlan(tx, valid.supportPlanId);
-        const reviewed = reviewedSupportPlan(current, placement, valid, todayInBelgium());
+        const reviewed = reviewedSupportPlan(current, placement, valid, today());
         const [plan] = await tx
           .update(supportPlans)
           .set(reviewed.plan)

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
 import { consentsGiven, recordFact } from '../../../common/access/directory';
-import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -128,7 +128,7 @@ export class ActivationWorkflowResolver {
             personId: valid.personId,
             registered: true,
             category: 'CAT_05_OCMW',
-            since: todayInBelgium(),
+            since: today(),
           })
           .returning();
         await recordFact(tx, registrationFact(registration));
@@ -166,7 +166,7 @@ export class ActivationWorkflowResolver {
           .for('update');
         if (!current) throw notFound('SocialAssistanceRecord', valid.recordId);
         if (valid.exemptionReviewDue) {
-          const problem = reviewDueProblem(valid.exemptionReviewDue, todayInBelgium());
+          const problem = reviewDueProblem(valid.exemptionReviewDue, today());
           if (problem) throw badUserInput('input.exemptionReviewDue', problem);
         }
         const [record] = await tx

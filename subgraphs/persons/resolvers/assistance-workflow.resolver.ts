@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
 import { recordFact } from '../../../common/access/directory';
-import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -154,7 +154,7 @@ export class AssistanceWorkflowResolver {
               ocmwNisCode: ocmw,
               type: valid.type,
               gpmi: valid.gpmi,
-              grantedAt: todayInBelgium(),
+              grantedAt: today(),
             }),
           )
           .returning();
@@ -181,7 +181,7 @@ export class AssistanceWorkflowResolver {
       load: loadRecord,
       write: async (tx, valid) => {
         const current = await ownRecord(tx, context, valid.recordId);
-        const moved = movedClient(current, valid.status, todayInBelgium());
+        const moved = movedClient(current, valid.status, today());
         const [record] = await tx
           .update(records)
           .set(moved)
@@ -218,7 +218,7 @@ export class AssistanceWorkflowResolver {
             { entity: 'SocialAssistanceRecord', id: record.id, from: record.clientStatus },
           );
         }
-        const today = todayInBelgium();
+        const today = context.policy.today;
         if (valid.until) {
           const problem = sanctionUntilProblem(valid.until, today);
           if (problem) throw badUserInput('input.until', problem);

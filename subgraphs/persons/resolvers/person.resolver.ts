@@ -152,8 +152,8 @@ export class PersonResolver {
   @FieldResolver(() => String, {
     description: 'Age band today: UNDER_18, 18_24, … 55_64, 65_PLUS.',
   })
-  ageBand(@Root() person: PersonRow): string {
-    return ageBand(person.birthDate);
+  ageBand(@Root() person: PersonRow, @Ctx() { policy }: PersonsContext): string {
+    return ageBand(person.birthDate, policy.today);
   }
 
   @Category('e')

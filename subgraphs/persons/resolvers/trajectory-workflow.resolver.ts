@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { domainError, ErrorCode, notFound } from '../../../common/errors';
@@ -109,7 +109,7 @@ export class TrajectoryWorkflowResolver {
               id: await nextId(tx, trajectoryNumbers, 'T'),
               personId: person.id,
               regie: valid.regie,
-              startedAt: todayInBelgium(),
+              startedAt: today(),
             }),
           )
           .returning();
@@ -165,7 +165,7 @@ export class TrajectoryWorkflowResolver {
             toRegie: valid.toRegie,
             note: valid.note ?? null,
           },
-          todayInBelgium(),
+          today(),
         );
         await tx.insert(handovers).values(moved.handover);
         const [trajectory] = await tx

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { today } from '../../../common/clock';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 
 import { Category } from '../../../common/access/categories';
-import { todayInBelgium } from '../../../common/dates';
 import type { Database } from '../../../common/db/connection';
 import type { EnumValue } from '../../../common/enums';
 import { MutationInput } from '../../../common/workflow/input';
@@ -70,7 +70,7 @@ export class TransmissionWorkflowResolver {
               id: await nextId(tx, transmissionNumbers, 'TR'),
               trajectoryId: trajectory.id,
               kind: valid.kind,
-              sentAt: todayInBelgium(),
+              sentAt: today(),
               description: valid.description,
             }),
           )
@@ -104,7 +104,7 @@ export class TransmissionWorkflowResolver {
         );
         const [transmission] = await tx
           .update(transmissions)
-          .set(answeredTransmission(current, valid.feedback, todayInBelgium()))
+          .set(answeredTransmission(current, valid.feedback, today()))
           .where(eq(transmissions.id, current.id))
           .returning();
         return { record: transmission, id: transmission.id, personId };
