@@ -11,6 +11,7 @@ import type { Database } from '../db/connection';
 import { domainError, ErrorCode } from '../errors';
 import { MUNICIPALITIES, municipalityNamed, PROVINCES } from '../geography';
 import type { Caller, Role } from './caller';
+import { holdsOn } from './directory';
 import { pseudonymKey } from './keys';
 import {
   CANDIDATE_POOL_OPT_OUT,
@@ -59,9 +60,6 @@ export interface PoolTicket {
   until: string;
 }
 
-/** The relation's days hold `today`. */
-const holdsOn = (table: { validFrom: AnyPgColumn; validUntil: AnyPgColumn }, today: string) =>
-  sql`${table.validFrom} <= ${today}::date and (${table.validUntil} is null or ${table.validUntil} >= ${today}::date)`;
 
 /** Another relation of the same person, for the correlated check below. */
 const employment = alias(relations, 'employment');
@@ -277,7 +275,7 @@ export async function holdsTicket(
         eq(relations.org, CANDIDATE_POOL_ORG),
         eq(relations.purpose, candidatePoolPurpose(query.adviceType)),
         eq(relations.personId, query.personId),
-        sql`${relations.validFrom} <= ${query.today}::date and (${relations.validUntil} is null or ${relations.validUntil} >= ${query.today}::date)`,
+        holdsOn(relations, query.today),
       ),
     );
   return row?.since ? { since: row.since, until: row.until } : undefined;

@@ -268,7 +268,7 @@ export function delegationsOf(fact: AdviesbevoegdheidFact): DelegationRow[] {
 type InForceTable = { validFrom: AnyPgColumn; validUntil: AnyPgColumn };
 
 /** A relation or delegation that holds on `today`. */
-const holdsOn = (table: InForceTable, today: string) =>
+export const holdsOn = (table: InForceTable, today: string) =>
   sql`${table.validFrom} <= ${today}::date and (${table.validUntil} is null or ${table.validUntil} >= ${today}::date)`;
 
 /** An organisation's relations for one purpose: one pair of the reference directory. */
